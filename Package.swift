@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "openapi-swift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "openapi-swift", targets: ["openapi-swift"]),
+        .library(name: "OpenAPISwiftCore", targets: ["OpenAPISwiftCore"]),
+        .library(name: "AccuAuth", targets: ["AccuAuth"]),
+        .library(name: "Deepvue", targets: ["Deepvue"]),
+        .library(name: "APISathi", targets: ["APISathi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        // Test-only: a real loopback HTTP server for the generated clients' behaviour tests.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
+    ],
+    targets: [
+        // MARK: - The generator
+        .target(name: "SpecParser", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ClientModel", dependencies: ["SpecParser"]),
+        .target(
+            name: "TemplateEmitter",
+            dependencies: ["ClientModel", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.embedInCode("Templates")]
+        ),
+        .target(name: "OpenAPISwiftCore", dependencies: ["SpecParser", "ClientModel", "TemplateEmitter"]),
+        .executableTarget(
+            name: "openapi-swift",
+            dependencies: ["OpenAPISwiftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - Checked-in generated clients (goldens; compiled by every build)
+        .target(name: "AccuAuth", path: "Generated/AccuAuth"),
+        .target(name: "Deepvue", path: "Generated/Deepvue"),
+        .target(name: "APISathi", path: "Generated/APISathi"),
+
+        // MARK: - Tests
+        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),
+        .testTarget(name: "ClientModelTests", dependencies: ["ClientModel", "SpecParser"]),
+        .testTarget(
+            name: "OpenAPISwiftCoreTests",
+            dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter"]
+        ),
+        .testTarget(
+            name: "ClientTests",
+            dependencies: ["AccuAuth", "Deepvue", "APISathi", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A position in a source file: 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The file as the user named it (relative to the working directory, or the spec path given).
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// An RFC 6901 JSON pointer into a document, printed in URI-fragment form (`#/paths/~1pets/get`).
+public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
+    public var components: [String]
+
+    public init(_ components: [String] = []) { self.components = components }
+
+    /// Parses `#/a/b~1c` or `/a/b` (percent-decoding and `~0`/`~1` unescaping).
+    public init?(parsing text: String) {
+        var body = Substring(text)
+        if body.hasPrefix("#") { body = body.dropFirst() }
+        let decoded = String(body).removingPercentEncoding ?? String(body)
+        if decoded.isEmpty { self.components = []; return }
+        guard decoded.hasPrefix("/") else { return nil }
+        self.components = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    public static let root = JSONPointer()
+
+    public func appending(_ component: String) -> JSONPointer {
+        JSONPointer(components + [component])
+    }
+
+    public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
+
+    public var lastComponent: String? { components.last }
+
+    public var description: String {
+        "#" + components.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
+    }
+}
+
+/// How bad a diagnostic is.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case note, warning, error
+
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A finding about the input: printed as `file:line:column: warning: message [#/pointer]`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var pointer: JSONPointer?
+    /// How to fix it, when there is something useful to say.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, _ message: String, at location: SourceLocation? = nil,
+        pointer: JSONPointer? = nil, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.pointer = pointer
+        self.hint = hint
+    }
+
+    public static func error(
+        _ message: String, at location: SourceLocation? = nil, pointer: JSONPointer? = nil, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, at: location, pointer: pointer, hint: hint)
+    }
+
+    public static func warning(
+        _ message: String, at location: SourceLocation? = nil, pointer: JSONPointer? = nil, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, pointer: pointer, hint: hint)
+    }
+
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "\(severity.rawValue): \(message)"
+        if let hint { text += "; \(hint)" }
+        if let pointer { text += " [\(pointer)]" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+}
