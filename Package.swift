@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build.
+let generatedCode: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "openapi-swift",
     platforms: [.macOS(.v13)],
@@ -27,23 +30,27 @@ let package = Package(
             dependencies: ["ClientModel", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.embedInCode("Templates")]
         ),
-        .target(name: "OpenAPISwiftCore", dependencies: ["SpecParser", "ClientModel", "TemplateEmitter"]),
+        .target(
+            name: "OpenAPISwiftCore",
+            dependencies: ["SpecParser", "ClientModel", "TemplateEmitter", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "openapi-swift",
             dependencies: ["OpenAPISwiftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Checked-in generated clients (goldens; compiled by every build)
-        .target(name: "AccuAuth", path: "Generated/AccuAuth"),
-        .target(name: "Deepvue", path: "Generated/Deepvue"),
-        .target(name: "APISathi", path: "Generated/APISathi"),
+        .target(name: "AccuAuth", path: "Generated/AccuAuth", swiftSettings: generatedCode),
+        .target(name: "Deepvue", path: "Generated/Deepvue", swiftSettings: generatedCode),
+        .target(name: "APISathi", path: "Generated/APISathi", swiftSettings: generatedCode),
 
         // MARK: - Tests
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),
         .testTarget(name: "ClientModelTests", dependencies: ["ClientModel", "SpecParser"]),
+        .testTarget(name: "TemplateEmitterTests", dependencies: ["TemplateEmitter", "ClientModel", "SpecParser"]),
         .testTarget(
             name: "OpenAPISwiftCoreTests",
-            dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter"]
+            dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift"]
         ),
         .testTarget(
             name: "ClientTests",

@@ -41,7 +41,11 @@ public struct Document: Sendable {
     public var origin: Origin
     /// Every schema that some `$ref` points at, by `SchemaReference.key`, in first-seen order.
     /// Component schemas are here too (key `<file>#/components/schemas/<Name>`).
-    public var referencedSchemas: [ReferencedSchema]
+    public var referencedSchemas: [ReferencedSchema] {
+        didSet { schemaIndex = Self.index(referencedSchemas) }
+    }
+    /// `SchemaReference.key` → position in `referencedSchemas`, built once.
+    private var schemaIndex: [String: Int]
 
     public init(
         version: SpecVersion, info: Info, servers: [Server], paths: [PathItem], webhooks: [PathItem],
@@ -59,6 +63,23 @@ public struct Document: Sendable {
         self.extensions = extensions
         self.origin = origin
         self.referencedSchemas = referencedSchemas
+        self.schemaIndex = Self.index(referencedSchemas)
+    }
+
+    /// The schema a reference points at (every reference the parser produced has one).
+    public func schema(for reference: SchemaReference) -> Schema? {
+        referencedSchema(for: reference)?.schema
+    }
+
+    /// The referenced-schema entry (with its suggested name) a reference points at.
+    public func referencedSchema(for reference: SchemaReference) -> ReferencedSchema? {
+        schemaIndex[reference.key].map { referencedSchemas[$0] }
+    }
+
+    private static func index(_ schemas: [ReferencedSchema]) -> [String: Int] {
+        var index = [String: Int](minimumCapacity: schemas.count)
+        for (offset, entry) in schemas.enumerated() where index[entry.key] == nil { index[entry.key] = offset }
+        return index
     }
 }
 

@@ -42,10 +42,13 @@ public struct Operation: Sendable {
     public var servers: [Server]
     public var extensions: Extensions
     public var origin: Origin
+    /// Names of the operation's `callbacks`, in document order. Callbacks are not read further.
+    public var callbacks: [String]
     public init(method: String, path: String, operationID: String?, summary: String?, description: String?,
                 tags: [String], parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
                 security: [SecurityRequirement]?, deprecated: Bool, servers: [Server], extensions: Extensions,
-                origin: Origin) {
+                origin: Origin, callbacks: [String] = []) {
+        self.callbacks = callbacks
         self.method = method
         self.path = path
         self.operationID = operationID
@@ -183,8 +186,11 @@ public struct Response: Sendable {
     public var content: [MediaType]
     public var extensions: Extensions
     public var origin: Origin
+    /// Names of the response's `links`, in document order. Links are not read further.
+    public var links: [String]
     public init(status: ResponseStatus, description: String?, headers: [Header], content: [MediaType],
-                extensions: Extensions, origin: Origin) {
+                extensions: Extensions, origin: Origin, links: [String] = []) {
+        self.links = links
         self.status = status
         self.description = description
         self.headers = headers

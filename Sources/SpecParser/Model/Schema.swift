@@ -100,6 +100,9 @@ public final class Schema: Sendable {
     public let contentEncoding: String?
     public let contentMediaType: String?
     public let extensions: Extensions
+    /// True when the schema said it may be null (3.0 `nullable: true`, Swagger 2.0 `x-nullable: true`, or
+    /// `null` among the 3.1 `type`s), even when `type` is absent and `types` is therefore nil.
+    public let nullable: Bool
 
     public init(
         origin: Origin, ref: SchemaReference? = nil, booleanSchema: Bool? = nil, types: [JSONType]? = nil,
@@ -116,7 +119,8 @@ public final class Schema: Sendable {
         minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Double? = nil,
         exclusiveMaximum: Double? = nil, multipleOf: Double? = nil,
         readOnly: Bool = false, writeOnly: Bool = false, deprecated: Bool = false,
-        contentEncoding: String? = nil, contentMediaType: String? = nil, extensions: Extensions = []
+        contentEncoding: String? = nil, contentMediaType: String? = nil, extensions: Extensions = [],
+        nullable: Bool = false
     ) {
         self.origin = origin
         self.ref = ref
@@ -158,10 +162,11 @@ public final class Schema: Sendable {
         self.contentEncoding = contentEncoding
         self.contentMediaType = contentMediaType
         self.extensions = extensions
+        self.nullable = nullable || (types?.contains(.null) ?? false)
     }
 
-    /// True when `types` contains `.null`.
-    public var isNullable: Bool { types?.contains(.null) ?? false }
+    /// True when `types` contains `.null`, or the schema was marked nullable without a `type`.
+    public var isNullable: Bool { nullable || (types?.contains(.null) ?? false) }
     /// `types` without `.null`.
     public var nonNullTypes: [JSONType] { types?.filter { $0 != .null } ?? [] }
 }

@@ -1,0 +1,576 @@
+import SpecParser
+
+// MARK: - The intermediate representation: every decision made, nothing left for templates.
+//
+// ClientModel turns a parsed `Document` into an `APIDecl`. Every Swift identifier in here is final
+// (sanitized, keyword-escaped, collision-free). Spec text (docs, raw values, wire names) is kept raw;
+// the emitter escapes it through one function per context (doc comment, string literal).
+
+/// The root of the IR: one generated module.
+public struct APIDecl: Sendable {
+    public var moduleName: String
+    /// The client type, e.g. `AccuAuthClient`.
+    public var clientName: String
+    public var accessLevel: AccessLevel
+    /// The spec path as given, for the file header.
+    public var specPath: String
+    public var title: String
+    public var version: String
+    /// Doc text for the client type (raw, unescaped), one entry per line.
+    public var doc: [String]
+    public var servers: [ServerDecl]
+    /// Top-level types in a deterministic order; nested types live in `TypeDecl.nested`.
+    public var types: [TypeDecl]
+    public var operations: [OperationDecl]
+    public var securitySchemes: [SecuritySchemeDecl]
+    /// Every distinct type used by a documented non-2xx response, for the module's `ErrorBody` enum.
+    public var errorBodies: [ErrorBodyCaseDecl]
+    /// JSON property names that carry the provider's request id (`x-openapi-swift-request-id`, or found
+    /// by name: request_id, transaction_id, call_id, requestId …), searched in error and success bodies.
+    public var requestIDFields: [String]
+    public var diagnostics: [Diagnostic]
+
+    public init(moduleName: String, clientName: String, accessLevel: AccessLevel, specPath: String, title: String,
+                version: String, doc: [String], servers: [ServerDecl], types: [TypeDecl], operations: [OperationDecl],
+                securitySchemes: [SecuritySchemeDecl], errorBodies: [ErrorBodyCaseDecl], requestIDFields: [String],
+                diagnostics: [Diagnostic]) {
+        self.moduleName = moduleName
+        self.clientName = clientName
+        self.accessLevel = accessLevel
+        self.specPath = specPath
+        self.title = title
+        self.version = version
+        self.doc = doc
+        self.servers = servers
+        self.types = types
+        self.operations = operations
+        self.securitySchemes = securitySchemes
+        self.errorBodies = errorBodies
+        self.requestIDFields = requestIDFields
+        self.diagnostics = diagnostics
+    }
+}
+
+public enum AccessLevel: String, Sendable, CaseIterable {
+    case `public`, `package`, `internal`
+}
+
+/// Options the user chose for this module.
+public struct ModelOptions: Sendable {
+    public var moduleName: String
+    public var accessLevel: AccessLevel
+    public init(moduleName: String, accessLevel: AccessLevel = .public) {
+        self.moduleName = moduleName
+        self.accessLevel = accessLevel
+    }
+}
+
+public struct ServerDecl: Sendable {
+    /// The URL with variables replaced by their defaults.
+    public var url: String
+    public var description: String?
+    public init(url: String, description: String? = nil) {
+        self.url = url
+        self.description = description
+    }
+}
+
+// MARK: - Types
+
+/// A type as used in a declaration. `swift` renders it.
+public indirect enum TypeRef: Hashable, Sendable {
+    case builtin(BuiltinType)
+    /// A generated type, by its full (possibly nested) name.
+    case named(TypeName)
+    case array(TypeRef)
+    /// `[String: T]`.
+    case dictionary(TypeRef)
+    case optional(TypeRef)
+
+    /// The Swift spelling, e.g. `[String: Pet]?`, `SendAadhaarOTPResponse.Result`.
+    public var swift: String {
+        switch self {
+        case .builtin(let b): b.rawValue
+        case .named(let n): n.swift
+        case .array(let e): "[\(e.swift)]"
+        case .dictionary(let v): "[String: \(v.swift)]"
+        case .optional(let w):
+            if case .optional = w { w.swift } else { "\(w.swift)?" }
+        }
+    }
+
+    public var isOptional: Bool { if case .optional = self { true } else { false } }
+    /// The type without one level of optionality.
+    public var unwrapped: TypeRef { if case .optional(let w) = self { w } else { self } }
+}
+
+/// Builtin and runtime types. Raw values are the Swift spelling in generated code. Spec types whose names
+/// would shadow these are renamed by the sanitizer, so short names are safe.
+public enum BuiltinType: String, Hashable, Sendable {
+    case string = "String"
+    case int = "Int"
+    case int32 = "Int32"
+    case int64 = "Int64"
+    case double = "Double"
+    case float = "Float"
+    case bool = "Bool"
+    /// `format: date-time` (RFC 3339, fractional seconds accepted).
+    case date = "Date"
+    /// `format: date` (`YYYY-MM-DD`): the runtime's `CalendarDate`.
+    case calendarDate = "CalendarDate"
+    case uuid = "UUID"
+    /// `format: byte`: base64 in JSON, `Data` in Swift.
+    case base64 = "Data"
+    /// `format: binary` / octet-stream bodies: raw bytes. Spelled `Data` too; kept distinct for encoding.
+    case binary = "Foundation.Data"
+    case url = "URL"
+    /// Free-form JSON: the runtime's `JSONValue`.
+    case json = "JSONValue"
+    /// A body with no schema in a JSON response, or 204: nothing.
+    case void = "Void"
+}
+
+/// A generated type's name: its path of nesting, e.g. `["SendAadhaarOTPResponse", "Result"]`.
+public struct TypeName: Hashable, Sendable, Comparable {
+    public var components: [String]
+    public init(_ components: [String]) { self.components = components }
+    public init(_ name: String) { self.components = [name] }
+    public var swift: String { components.joined(separator: ".") }
+    public var local: String { components.last ?? "" }
+    public func nested(_ child: String) -> TypeName { TypeName(components + [child]) }
+    public static func < (lhs: TypeName, rhs: TypeName) -> Bool {
+        lhs.components.lexicographicallyPrecedes(rhs.components)
+    }
+}
+
+/// A generated declaration.
+public struct TypeDecl: Sendable {
+    public var name: TypeName
+    public var doc: [String]
+    /// JSON pointer this type was generated from, e.g. `#/components/schemas/Pet`.
+    public var pointer: String
+    public var deprecated: Bool
+    public var kind: TypeKind
+    /// Types declared inside this one (inline schemas of its properties), in property order.
+    public var nested: [TypeDecl]
+
+    public init(name: TypeName, doc: [String], pointer: String, deprecated: Bool, kind: TypeKind, nested: [TypeDecl]) {
+        self.name = name
+        self.doc = doc
+        self.pointer = pointer
+        self.deprecated = deprecated
+        self.kind = kind
+        self.nested = nested
+    }
+}
+
+public enum TypeKind: Sendable {
+    case `struct`(StructDecl)
+    case `enum`(EnumDecl)
+    case union(UnionDecl)
+    /// `typealias Name = target`.
+    case alias(TypeRef)
+}
+
+public struct StructDecl: Sendable {
+    public var properties: [PropertyDecl]
+    /// When set, unknown JSON keys are kept in a property of this name, of type `[String: T]`.
+    public var additionalProperties: AdditionalPropertiesDecl?
+    public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?) {
+        self.properties = properties
+        self.additionalProperties = additionalProperties
+    }
+}
+
+public struct AdditionalPropertiesDecl: Sendable {
+    /// The Swift property name (usually `additionalProperties`, renamed on collision).
+    public var name: String
+    public var valueType: TypeRef
+    public init(name: String, valueType: TypeRef) {
+        self.name = name
+        self.valueType = valueType
+    }
+}
+
+public struct PropertyDecl: Sendable {
+    /// Swift identifier, escaped if needed (e.g. `` `default` ``).
+    public var name: String
+    /// The JSON key.
+    public var jsonName: String
+    /// Full type, `.optional(…)` when not required or nullable.
+    public var type: TypeRef
+    public var isRequired: Bool
+    public var isNullable: Bool
+    public var doc: [String]
+    public var deprecated: Bool
+    public var sensitivity: Sensitivity
+    public var validation: [ValidationRule]
+    public var readOnly: Bool
+    public var writeOnly: Bool
+    /// True when the property's type contains the enclosing struct by value (directly or through other structs,
+    /// unions or optionals, not through arrays or dictionaries): the emitter must box it (`indirect` storage).
+    public var needsIndirection: Bool
+    public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
+                deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
+                writeOnly: Bool, needsIndirection: Bool = false) {
+        self.needsIndirection = needsIndirection
+        self.name = name
+        self.jsonName = jsonName
+        self.type = type
+        self.isRequired = isRequired
+        self.isNullable = isNullable
+        self.doc = doc
+        self.deprecated = deprecated
+        self.sensitivity = sensitivity
+        self.validation = validation
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+    }
+}
+
+/// Whether a value may be shown in `description`, `dump`, logs and errors.
+public enum Sensitivity: String, Sendable {
+    case none
+    /// `x-sensitive: true`, `format: password`, `writeOnly: true`: masked (long digit strings keep their last 4).
+    case sensitive
+}
+
+/// A constraint checked before a request is sent.
+public enum ValidationRule: Hashable, Sendable {
+    case pattern(String)
+    case minLength(Int)
+    case maxLength(Int)
+    case minimum(Double, exclusive: Bool)
+    case maximum(Double, exclusive: Bool)
+    case minItems(Int)
+    case maxItems(Int)
+    /// Allowed raw values (string enums used as plain strings, or const).
+    case allowedValues([String])
+    case format(String)
+}
+
+public struct EnumDecl: Sendable {
+    public enum RawType: String, Sendable { case string = "String", int = "Int" }
+    public var rawType: RawType
+    public var cases: [EnumCaseDecl]
+    /// The case that keeps an unknown raw value from the server (`unknown(String)`), collision-free.
+    public var unknownCaseName: String
+    public init(rawType: RawType, cases: [EnumCaseDecl], unknownCaseName: String) {
+        self.rawType = rawType
+        self.cases = cases
+        self.unknownCaseName = unknownCaseName
+    }
+}
+
+public struct EnumCaseDecl: Sendable {
+    /// Swift case name, escaped if needed.
+    public var name: String
+    /// The raw value as text (the string, or the integer's digits).
+    public var rawValue: String
+    public var doc: [String]
+    public init(name: String, rawValue: String, doc: [String]) {
+        self.name = name
+        self.rawValue = rawValue
+        self.doc = doc
+    }
+}
+
+/// `oneOf`/`anyOf`: an enum with one case per alternative.
+public struct UnionDecl: Sendable {
+    public enum Kind: String, Sendable { case oneOf, anyOf }
+    public var kind: Kind
+    public var discriminator: DiscriminatorDecl?
+    /// Alternatives in the order decoding tries them (most specific first), deterministic.
+    public var cases: [UnionCaseDecl]
+    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl]) {
+        self.kind = kind
+        self.discriminator = discriminator
+        self.cases = cases
+    }
+}
+
+public struct DiscriminatorDecl: Sendable {
+    public var propertyName: String
+    /// Discriminator value → case name, explicit and implicit mappings, document order.
+    public var mapping: [(value: String, caseName: String)]
+    public init(propertyName: String, mapping: [(value: String, caseName: String)]) {
+        self.propertyName = propertyName
+        self.mapping = mapping
+    }
+}
+
+public struct UnionCaseDecl: Sendable {
+    public var name: String
+    public var type: TypeRef
+    /// What a JSON value must look like to be tried as this case.
+    public var hint: DecodeHint
+    /// True when the case's value contains the union itself by value: the emitter marks the case `indirect`.
+    public var needsIndirection: Bool = false
+    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false) {
+        self.name = name
+        self.type = type
+        self.hint = hint
+        self.needsIndirection = needsIndirection
+    }
+}
+
+/// Structural hints for undiscriminated unions.
+public struct DecodeHint: Sendable, Hashable {
+    public enum JSONKind: String, Sendable { case object, array, string, number, integer, boolean, null, any }
+    public var kind: JSONKind
+    /// For objects: keys that must be present.
+    public var requiredKeys: [String]
+    public init(kind: JSONKind, requiredKeys: [String]) {
+        self.kind = kind
+        self.requiredKeys = requiredKeys
+    }
+}
+
+// MARK: - Operations
+
+public struct OperationDecl: Sendable {
+    /// Method name, e.g. `sendAadhaarOTP`.
+    public var name: String
+    /// The spec's operationId, or `METHOD /path` when missing.
+    public var operationID: String
+    /// Upper-case HTTP method.
+    public var method: String
+    /// The path template as written.
+    public var path: String
+    public var pathComponents: [PathComponent]
+    public var doc: [String]
+    public var pointer: String
+    public var deprecated: Bool
+    /// Parameters in signature order (required first, then optional), excluding the body.
+    public var parameters: [ParameterDecl]
+    public var body: RequestBodyDecl?
+    public var responses: [ResponseDecl]
+    /// What a successful call returns.
+    public var success: SuccessDecl
+    public var security: SecurityDecl
+    /// Swift name of the header parameter that carries `Idempotency-Key`, if declared.
+    public var idempotencyKeyParameter: String?
+    /// Extra statuses the spec marks retryable (`x-openapi-swift-retryable` on a response).
+    public var retryableStatuses: [Int]
+    public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
+                doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
+                responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
+                idempotencyKeyParameter: String?, retryableStatuses: [Int]) {
+        self.name = name
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.pathComponents = pathComponents
+        self.doc = doc
+        self.pointer = pointer
+        self.deprecated = deprecated
+        self.parameters = parameters
+        self.body = body
+        self.responses = responses
+        self.success = success
+        self.security = security
+        self.idempotencyKeyParameter = idempotencyKeyParameter
+        self.retryableStatuses = retryableStatuses
+    }
+}
+
+public enum PathComponent: Sendable, Hashable {
+    case literal(String)
+    /// A path parameter, by the Swift name of its `ParameterDecl`.
+    case parameter(String)
+}
+
+public enum ParameterLocationDecl: String, Sendable {
+    case path, query, header, cookie
+}
+
+public struct ParameterDecl: Sendable {
+    /// Argument label and local name (collision-free with other parameters and generated locals).
+    public var name: String
+    /// The wire name.
+    public var wireName: String
+    public var location: ParameterLocationDecl
+    /// Full type; `.optional` when not required.
+    public var type: TypeRef
+    public var isRequired: Bool
+    /// Serialization style (`form`, `simple`, `deepObject`, …), resolved to the location's default.
+    public var style: String
+    public var explode: Bool
+    public var allowReserved: Bool
+    public var doc: [String]
+    public var deprecated: Bool
+    public var sensitivity: Sensitivity
+    public var validation: [ValidationRule]
+    public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
+                style: String, explode: Bool, allowReserved: Bool, doc: [String], deprecated: Bool,
+                sensitivity: Sensitivity, validation: [ValidationRule]) {
+        self.name = name
+        self.wireName = wireName
+        self.location = location
+        self.type = type
+        self.isRequired = isRequired
+        self.style = style
+        self.explode = explode
+        self.allowReserved = allowReserved
+        self.doc = doc
+        self.deprecated = deprecated
+        self.sensitivity = sensitivity
+        self.validation = validation
+    }
+}
+
+public struct RequestBodyDecl: Sendable {
+    public var isRequired: Bool
+    /// Content types in document order; the first is the default.
+    public var contents: [BodyContentDecl]
+    /// The body argument's type. When every content entry has the same type, that type; otherwise a
+    /// generated enum with one case per content entry.
+    public var type: TypeRef
+    /// True when `type` is a generated per-content enum.
+    public var isPerContentEnum: Bool
+    public var doc: [String]
+    public init(isRequired: Bool, contents: [BodyContentDecl], type: TypeRef, isPerContentEnum: Bool, doc: [String]) {
+        self.isRequired = isRequired
+        self.contents = contents
+        self.type = type
+        self.isPerContentEnum = isPerContentEnum
+        self.doc = doc
+    }
+}
+
+public enum BodyEncoding: String, Sendable {
+    case json, formURLEncoded, multipart, binary, text
+}
+
+public struct BodyContentDecl: Sendable {
+    public var mediaType: String
+    public var encoding: BodyEncoding
+    public var type: TypeRef
+    /// For `isPerContentEnum` bodies: the enum case name.
+    public var caseName: String
+    /// For form and multipart bodies: the spec's per-property `encoding` entries (JSON property names), in
+    /// document order.
+    public var propertyEncodings: [PropertyEncoding]
+    public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
+                propertyEncodings: [PropertyEncoding] = []) {
+        self.mediaType = mediaType
+        self.encoding = encoding
+        self.type = type
+        self.caseName = caseName
+        self.propertyEncodings = propertyEncodings
+    }
+}
+
+public struct ResponseDecl: Sendable {
+    public var status: ResponseStatus
+    public var description: String?
+    /// Decoded body type; nil when the response has no content.
+    public var type: TypeRef?
+    public var mediaType: String?
+    public var encoding: BodyEncoding?
+    public var headers: [ResponseHeaderDecl]
+    public var isSuccess: Bool
+    public var isRetryable: Bool
+    public init(status: ResponseStatus, description: String? = nil, type: TypeRef? = nil, mediaType: String? = nil,
+                encoding: BodyEncoding? = nil, headers: [ResponseHeaderDecl], isSuccess: Bool, isRetryable: Bool) {
+        self.status = status
+        self.description = description
+        self.type = type
+        self.mediaType = mediaType
+        self.encoding = encoding
+        self.headers = headers
+        self.isSuccess = isSuccess
+        self.isRetryable = isRetryable
+    }
+}
+
+public struct ResponseHeaderDecl: Sendable {
+    public var name: String
+    public var wireName: String
+    public var type: TypeRef
+    public var doc: [String]
+    public init(name: String, wireName: String, type: TypeRef, doc: [String]) {
+        self.name = name
+        self.wireName = wireName
+        self.type = type
+        self.doc = doc
+    }
+}
+
+/// The return type of an operation.
+public enum SuccessDecl: Sendable {
+    /// No 2xx body: returns nothing.
+    case void
+    /// One body type for every 2xx response.
+    case single(TypeRef)
+    /// Different 2xx bodies: a generated enum `name` with one case per status.
+    case perStatus(TypeName, [SuccessCaseDecl])
+}
+
+public struct SuccessCaseDecl: Sendable {
+    public var name: String
+    public var status: ResponseStatus
+    public var type: TypeRef?
+    public init(name: String, status: ResponseStatus, type: TypeRef? = nil) {
+        self.name = name
+        self.status = status
+        self.type = type
+    }
+}
+
+// MARK: - Security
+
+public struct SecuritySchemeDecl: Sendable {
+    /// The key under `securitySchemes`.
+    public var key: String
+    /// The credential's property name in `Credentials`, e.g. `apiID`.
+    public var name: String
+    public var kind: SecurityKind
+    public var doc: [String]
+    public init(key: String, name: String, kind: SecurityKind, doc: [String]) {
+        self.key = key
+        self.name = name
+        self.kind = kind
+        self.doc = doc
+    }
+}
+
+public enum CredentialLocation: Sendable, Hashable {
+    case header(String)
+    case query(String)
+    case cookie(String)
+}
+
+public enum SecurityKind: Sendable {
+    case apiKey(CredentialLocation)
+    /// `Authorization: Bearer …`, fed by a token provider.
+    case bearer(format: String?)
+    case basic
+    /// OAuth2 client credentials: token endpoint and scopes. Sent as a bearer token.
+    case oauth2ClientCredentials(tokenURL: String, scopes: [String])
+    /// A scheme the generator cannot drive (e.g. OAuth2 authorization code, OpenID Connect): the caller
+    /// supplies a bearer token. `reason` is for the warning and docs.
+    case externalBearer(reason: String)
+}
+
+/// Which credentials an operation needs: any one of `alternatives` (OR); each alternative needs all of its
+/// scheme keys (AND). Empty `alternatives` means no auth. `optional` is true when `{}` is one alternative.
+public struct SecurityDecl: Sendable, Hashable {
+    public var alternatives: [[String]]
+    public var optional: Bool
+    public init(alternatives: [[String]], optional: Bool) {
+        self.alternatives = alternatives
+        self.optional = optional
+    }
+    public static let none = SecurityDecl(alternatives: [], optional: true)
+}
+
+/// One case of the module's `ErrorBody` enum.
+public struct ErrorBodyCaseDecl: Sendable {
+    public var caseName: String
+    public var type: TypeRef
+    public init(caseName: String, type: TypeRef) {
+        self.caseName = caseName
+        self.type = type
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import SpecParser
+
+// MARK: - Request bodies and responses.
+
+extension Builder {
+    /// The media type without parameters, lower-cased: `application/json; charset=utf-8` → `application/json`.
+    static func essence(_ mediaType: String) -> String {
+        String(mediaType.split(separator: ";", maxSplits: 1).first ?? "")
+            .trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// JSON: `application/json`, `*/*+json`, `text/json` (and `*/*`, with a warning from the caller).
+    static func isJSON(_ essence: String) -> Bool {
+        essence == "application/json" || essence.hasSuffix("+json") || essence == "text/json" || essence == "*/*"
+    }
+
+    /// How a content entry is encoded. Anything that is not JSON, a form, multipart form data or text is bytes.
+    static func encoding(of essence: String) -> BodyEncoding {
+        if isJSON(essence) { return .json }
+        if essence == "application/x-www-form-urlencoded" { return .formURLEncoded }
+        if essence == "multipart/form-data" { return .multipart }
+        if essence.hasPrefix("text/") { return .text }
+        return .binary
+    }
+
+    // MARK: - Request bodies
+
+    /// Content entries in document order. Inline schemas are named `<Op>Request`; when the entries have different
+    /// types the body is a per-content enum `<Op>Body` (declared by the emitter from `contents`).
+    func buildRequestBody(_ operation: SpecOperation, typeBase: String) -> RequestBodyDecl? {
+        guard let body = operation.requestBody else { return nil }
+        guard !body.content.isEmpty else {
+            warn("request body without content is not generated", body.origin)
+            return nil
+        }
+        var contents: [BodyContentDecl] = []
+        var translatedSchemas: [ObjectIdentifier: TypeRef] = [:]
+        var caseNames = NameScope()
+        for media in body.content {
+            let essence = Self.essence(media.mediaType)
+            var encoding = Self.encoding(of: essence)
+            if essence == "*/*" { warn("request body media type '*/*' is sent as JSON", media.origin) }
+            if essence.hasPrefix("multipart/"), encoding != BodyEncoding.multipart {
+                warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
+                encoding = .binary
+            }
+            let type: TypeRef
+            switch encoding {
+            case .binary: type = .builtin(.binary)
+            case .text: type = .builtin(.string)
+            case .json, .formURLEncoded, .multipart:
+                if let schema = media.schema {
+                    if let known = translatedSchemas[ObjectIdentifier(schema)] {
+                        type = known
+                    } else {
+                        type = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) Request")).type
+                        translatedSchemas[ObjectIdentifier(schema)] = type
+                    }
+                } else {
+                    type = .builtin(.json)
+                }
+            }
+            let preferred = switch encoding {
+            case .json: "json"
+            case .formURLEncoded: "form"
+            case .multipart: "multipart"
+            case .binary: "binary"
+            case .text: "text"
+            }
+            let base = caseNames.contains(preferred)
+                ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
+            if media.itemSchema != nil {
+                warn("itemSchema (streamed items) is not generated; the body is sent whole", media.origin)
+            }
+            let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
+            contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
+                                            caseName: NameSanitizer.escaped(caseNames.claim(base)),
+                                            propertyEncodings: encodings))
+        }
+        var distinct: [TypeRef] = []
+        for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
+        let perContent = distinct.count > 1
+        let type: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
+                               isPerContentEnum: perContent, doc: docLines(body.description))
+    }
+
+    // MARK: - Responses
+
+    /// Responses in document order, what a successful call returns, and the statuses marked retryable.
+    func buildResponses(_ operation: SpecOperation, typeBase: String)
+        -> (responses: [ResponseDecl], success: SuccessDecl, retryable: [Int]) {
+        let hasSuccessStatus = operation.responses.contains { response in
+            switch response.status {
+            case .code(let code): (200...299).contains(code)
+            case .range(let range): range == 2
+            case .default: false
+            }
+        }
+        func isSuccess(_ status: ResponseStatus) -> Bool {
+            switch status {
+            case .code(let code): (200...299).contains(code)
+            case .range(let range): range == 2
+            case .default: !hasSuccessStatus
+            }
+        }
+        // Identical inline error bodies (same text under several statuses) share one type, `<Op>ErrorResponse`.
+        var errorSchemaCounts: [String: Int] = [:]
+        for response in operation.responses where !isSuccess(response.status) {
+            if let schema = Self.chosenContent(response.content)?.schema, schema.ref == nil {
+                errorSchemaCounts[fingerprint(schema), default: 0] += 1
+            }
+        }
+        var sharedErrorTypes: [String: TypeRef] = [:]
+        var responses: [ResponseDecl] = []
+        var retryable: [Int] = []
+        var namedSuccess = false
+        for response in operation.responses {
+            let isSuccess = isSuccess(response.status)
+            var inlineName = isSuccess && !namedSuccess ? "\(typeBase) Response"
+                : "\(typeBase) Status \(response.status) Response"
+            var sharedKey: String?
+            if !isSuccess, let schema = Self.chosenContent(response.content)?.schema, schema.ref == nil {
+                let key = fingerprint(schema)
+                if errorSchemaCounts[key, default: 0] > 1 {
+                    sharedKey = key
+                    inlineName = "\(typeBase) Error Response"
+                }
+            }
+            let body = responseBody(response, inlineName: inlineName, known: sharedKey.flatMap { sharedErrorTypes[$0] })
+            if let sharedKey, let type = body?.type { sharedErrorTypes[sharedKey] = type }
+            if isSuccess, body != nil { namedSuccess = true }
+            let isRetryable = response.extensions["x-openapi-swift-retryable"]?.boolValue == true
+            if isRetryable {
+                if case .code(let code) = response.status {
+                    if !retryable.contains(code) { retryable.append(code) }
+                } else {
+                    warn("x-openapi-swift-retryable applies to explicit status codes only; ignored on "
+                         + "'\(response.status)'", response.origin)
+                }
+            }
+            responses.append(ResponseDecl(
+                status: response.status, description: response.description, type: body?.type,
+                mediaType: body?.mediaType, encoding: body?.encoding,
+                headers: responseHeaders(response, typeBase: typeBase), isSuccess: isSuccess,
+                isRetryable: isRetryable))
+        }
+        return (responses, successDecl(responses, typeBase: typeBase), retryable)
+    }
+
+    /// The decoded content of a response: the first JSON entry, else the first `text/*` entry (a String), else the
+    /// first entry (bytes). Other entries with a different schema are named in a warning.
+    /// The content entry a response is decoded from: the first JSON entry, else the first `text/*`, else the first.
+    static func chosenContent(_ entries: [MediaType]) -> MediaType? {
+        entries.first(where: { isJSON(essence($0.mediaType)) })
+            ?? entries.first(where: { essence($0.mediaType).hasPrefix("text/") }) ?? entries.first
+    }
+
+    /// `known` is the type already generated for an identical inline schema.
+    private func responseBody(_ response: Response, inlineName: String, known: TypeRef?)
+        -> (type: TypeRef, mediaType: String, encoding: BodyEncoding)? {
+        let entries = response.content
+        guard let chosen = Self.chosenContent(entries) else { return nil }
+        let essence = Self.essence(chosen.mediaType)
+        let encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
+        if chosen.itemSchema != nil, chosen.schema == nil {
+            warn("itemSchema (streamed items) is not generated; the response is read whole", chosen.origin)
+        }
+        let type: TypeRef = switch encoding {
+        case .json:
+            known ?? chosen.schema.map { translate($0, site: InlineSite(parent: nil, baseName: inlineName)).type }
+                ?? .builtin(.json)
+        case .text: .builtin(.string)
+        default: .builtin(.binary)
+        }
+        let ignored = entries.filter { entry in
+            guard entry.mediaType != chosen.mediaType else { return false }
+            switch (entry.schema, chosen.schema) {
+            case (nil, nil): return false
+            case (let a?, let b?): return !(a === b || fingerprint(a) == fingerprint(b))
+            default: return Self.encoding(of: Self.essence(entry.mediaType)) == .json
+            }
+        }
+        if !ignored.isEmpty {
+            let list = ignored.map { "'\($0.mediaType)'" }.joined(separator: ", ")
+            warn("response '\(response.status)' also offers \(list) with a different schema; only "
+                 + "'\(chosen.mediaType)' is decoded", response.origin)
+        }
+        return (type, chosen.mediaType, encoding)
+    }
+
+    private func responseHeaders(_ response: Response, typeBase: String) -> [ResponseHeaderDecl] {
+        var scope = NameScope()
+        return response.headers.map { header in
+            let translated = header.schema.map {
+                translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(header.name) Header"))
+            } ?? Translated(type: .builtin(.string), nullable: false)
+            let type = header.required && !translated.nullable ? translated.type : translated.optional
+            return ResponseHeaderDecl(
+                name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
+                wireName: header.name, type: type, doc: docLines(header.description))
+        }
+    }
+
+    /// `.void` when no successful response has content, `.single` when they share one type, else a per-status enum
+    /// `<Op>Success` (declared by the emitter) with one case per successful response.
+    private func successDecl(_ responses: [ResponseDecl], typeBase: String) -> SuccessDecl {
+        let successes = responses.filter(\.isSuccess)
+        var distinct: [TypeRef] = []
+        for response in successes { if let type = response.type, !distinct.contains(type) { distinct.append(type) } }
+        if distinct.isEmpty { return .void }
+        if distinct.count == 1 { return .single(distinct[0]) }
+        let name = claimTopLevel("\(typeBase) Success", declares: false)
+        var scope = NameScope()
+        let cases = successes.map { response in
+            SuccessCaseDecl(name: NameSanitizer.escaped(scope.claim(Self.statusCaseBase(response.status))),
+                            status: response.status, type: response.type)
+        }
+        return .perStatus(name, cases)
+    }
+
+    /// `ok`, `created`, `noContent`…, `status299`, `status2XX`, `default`.
+    static func statusCaseBase(_ status: ResponseStatus) -> String {
+        let names = [200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation", 204: "noContent",
+                     205: "resetContent", 206: "partialContent", 207: "multiStatus"]
+        switch status {
+        case .code(let code): return names[code] ?? "status\(code)"
+        case .range(let range): return "status\(range)XX"
+        case .default: return "default"
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import SpecParser
+
+// MARK: - Operations: names, path templates, parameters.
+
+extension Builder {
+    /// Every operation of every path, in document order.
+    func buildOperations() -> [OperationDecl] {
+        var methods = NameScope(reserved: NameSanitizer.reservedClientMembers)
+        var result: [OperationDecl] = []
+        for item in document.paths {
+            if !item.servers.isEmpty {
+                warn("servers of an operation or path are not generated; the client's server URL is used", item.origin)
+            }
+            for operation in item.operations {
+                result.append(buildOperation(operation, methods: &methods))
+            }
+        }
+        return result
+    }
+
+    /// The method name: the operationId, or `<method> <path words>` (`GET /pets/{id}` → `getPetsByID`); unique, and
+    /// neither it nor `<name>WithResponse` collides with another operation or a member of the client.
+    private func methodName(for operation: Operation, in methods: inout NameScope) -> String {
+        var source = operation.operationID ?? ""
+        if source.isEmpty {
+            let segments = operation.path.split(separator: "/").map { segment -> String in
+                segment.hasPrefix("{") && segment.hasSuffix("}")
+                    ? "by " + segment.dropFirst().dropLast() : String(segment)
+            }
+            source = ([operation.method] + segments).joined(separator: " ")
+        }
+        let snapshot = methods
+        let suffix = "WithResponse"
+        let name = methods.claim(NameSanitizer.methodBase(source)) { candidate in
+            if snapshot.contains(candidate + suffix) { return false }
+            if candidate.hasSuffix(suffix), snapshot.contains(String(candidate.dropLast(suffix.count))) { return false }
+            return true
+        }
+        methods.reserve(name + suffix)
+        return name
+    }
+
+    private func buildOperation(_ operation: Operation, methods: inout NameScope) -> OperationDecl {
+        let name = methodName(for: operation, in: &methods)
+        if !operation.servers.isEmpty {
+            warn("servers of an operation or path are not generated; the client's server URL is used",
+                 operation.origin)
+        }
+        for callback in operation.callbacks {
+            warn("callbacks are not generated ('\(callback)' of \(operation.method.uppercased()) \(operation.path))",
+                 operation.origin)
+        }
+        for response in operation.responses where !response.links.isEmpty {
+            note("links are not generated (\(response.links.joined(separator: ", ")))", response.origin)
+        }
+        let typeBase = NameSanitizer.upperCamel(name)
+        let template = parsePathTemplate(operation.path, origin: operation.origin)
+        var scope = NameScope(reserved: operation.requestBody == nil ? ["options"] : ["options", "body"])
+        let parameters = buildParameters(operation, templateNames: template.parameterNames, typeBase: typeBase,
+                                         scope: &scope)
+        let swiftNames = Dictionary(parameters.filter { $0.location == .path }.map { ($0.wireName, $0.name) },
+                                    uniquingKeysWith: { first, _ in first })
+        let components = template.components.map { component -> PathComponent in
+            guard case .parameter(let wire) = component else { return component }
+            return .parameter(swiftNames[wire] ?? wire)
+        }
+        let body = buildRequestBody(operation, typeBase: typeBase)
+        let responses = buildResponses(operation, typeBase: typeBase)
+        let idempotency = parameters.first { $0.location == .header && $0.wireName.lowercased() == "idempotency-key" }
+        return OperationDecl(
+            name: name,
+            operationID: operation.operationID ?? "\(operation.method.uppercased()) \(operation.path)",
+            method: operation.method.uppercased(), path: operation.path, pathComponents: components,
+            doc: docLines(operation.summary, operation.description), pointer: operation.origin.pointer.description,
+            deprecated: operation.deprecated, parameters: parameters,
+            body: body, responses: responses.responses,
+            success: responses.success, security: securityDecl(for: operation),
+            idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable)
+    }
+
+    // MARK: - Path templates
+
+    struct PathTemplate {
+        /// Literal text (slashes included) and parameters by wire name, in order.
+        var components: [PathComponent] = []
+        var parameterNames: [String] = []
+    }
+
+    /// Splits `/files/{name}.{ext}` into `/files/`, `name`, `.`, `ext`.
+    func parsePathTemplate(_ path: String, origin: Origin) -> PathTemplate {
+        var template = PathTemplate()
+        var literal = ""
+        var remaining = Substring(path)
+        while let open = remaining.firstIndex(of: "{") {
+            literal += remaining[..<open]
+            let afterOpen = remaining.index(after: open)
+            guard let close = remaining[afterOpen...].firstIndex(of: "}") else {
+                warn("unclosed '{' in path template '\(path)' is kept as literal text", origin)
+                literal += remaining[open...]
+                remaining = ""
+                break
+            }
+            if !literal.isEmpty { template.components.append(.literal(literal)) }
+            literal = ""
+            let name = String(remaining[afterOpen..<close])
+            template.components.append(.parameter(name))
+            if !template.parameterNames.contains(name) { template.parameterNames.append(name) }
+            remaining = remaining[remaining.index(after: close)...]
+        }
+        literal += remaining
+        if !literal.isEmpty { template.components.append(.literal(literal)) }
+        return template
+    }
+
+    // MARK: - Parameters
+
+    /// Path parameters in template order, then required, then optional query/header/cookie parameters in document
+    /// order. Unsupported ones are dropped with a warning.
+    private func buildParameters(_ operation: Operation, templateNames: [String], typeBase: String,
+                                 scope: inout NameScope) -> [ParameterDecl] {
+        var pathParameters: [String: Parameter] = [:]
+        var others: [Parameter] = []
+        var seen: Set<String> = []
+        for parameter in operation.parameters {
+            let lower = parameter.name.lowercased()
+            let identity = parameter.location == .header ? lower : parameter.name
+            guard seen.insert("\(parameter.location.rawValue):\(identity)").inserted else {
+                warn("duplicate parameter '\(parameter.name)' is ignored", parameter.origin)
+                continue
+            }
+            switch parameter.location {
+            case .querystring:
+                warn("querystring parameter '\(parameter.name)' is not supported; it is not generated",
+                     parameter.origin)
+            case .header where ["accept", "content-type", "authorization"].contains(lower):
+                warn("header parameter '\(parameter.name)' is controlled by the client; it is not generated",
+                     parameter.origin)
+            case .path:
+                if templateNames.contains(parameter.name) {
+                    pathParameters[parameter.name] = parameter
+                } else {
+                    warn("path parameter '\(parameter.name)' is not in the path template; it is ignored",
+                         parameter.origin)
+                }
+            case .query, .header, .cookie:
+                others.append(parameter)
+            }
+        }
+        var result: [ParameterDecl] = []
+        for wire in templateNames {
+            if let parameter = pathParameters[wire] {
+                result.append(parameterDecl(parameter, typeBase: typeBase, scope: &scope))
+            } else {
+                warn("path template parameter '{\(wire)}' is not declared; generated as a required String",
+                     operation.origin)
+                let base = claimParameterName(wire, location: .path, scope: &scope)
+                result.append(ParameterDecl(
+                    name: base, wireName: wire, location: .path, type: .builtin(.string), isRequired: true,
+                    style: "simple", explode: false, allowReserved: false, doc: [], deprecated: false,
+                    sensitivity: .none, validation: []))
+            }
+        }
+        for parameter in others where parameter.required {
+            result.append(parameterDecl(parameter, typeBase: typeBase, scope: &scope))
+        }
+        for parameter in others where !parameter.required {
+            result.append(parameterDecl(parameter, typeBase: typeBase, scope: &scope))
+        }
+        return result
+    }
+
+    /// A parameter's Swift name: lowerCamel of the wire name; on collision (with another parameter, `body` or
+    /// `options`) the location is appended (`idQuery`), then a number.
+    private func claimParameterName(_ wire: String, location: ParameterLocationDecl, scope: inout NameScope) -> String {
+        var base = NameSanitizer.memberBase(wire, fallback: "parameter")
+        if scope.contains(base) {
+            base = NameSanitizer.memberBase("\(wire) \(location.rawValue)", fallback: "parameter")
+        }
+        return NameSanitizer.escaped(scope.claim(base))
+    }
+
+    private func parameterDecl(_ parameter: Parameter, typeBase: String, scope: inout NameScope) -> ParameterDecl {
+        let location: ParameterLocationDecl = switch parameter.location {
+        case .path: .path
+        case .header: .header
+        case .cookie: .cookie
+        case .query, .querystring: .query
+        }
+        let name = claimParameterName(parameter.name, location: location, scope: &scope)
+        let isRequired = parameter.location == .path || parameter.required
+        var translated = Translated(type: .builtin(.string), nullable: false)
+        if let contentType = parameter.contentType {
+            warn("parameter '\(parameter.name)' uses content '\(contentType)'; it is generated as a String the caller "
+                 + "encodes", parameter.origin)
+        } else if let schema = parameter.schema {
+            translated = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
+        }
+        let style = parameter.style ?? (location == .path || location == .header ? "simple" : "form")
+        let validation = parameter.contentType == nil
+            ? parameter.schema.map { validationRules(for: $0, type: translated.type) } ?? [] : []
+        return ParameterDecl(
+            name: name, wireName: parameter.name, location: location,
+            type: isRequired && (location == .path || !translated.nullable) ? translated.type : translated.optional,
+            isRequired: isRequired, style: style, explode: parameter.explode ?? (style == "form"),
+            allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
+            deprecated: parameter.deprecated,
+            sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions), validation: validation)
+    }
+}

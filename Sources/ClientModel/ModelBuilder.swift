@@ -1,0 +1,165 @@
+import Foundation
+import SpecParser
+
+/// Turns a parsed `Document` into the IR. Pure and total: it never traps, whatever the document holds; every
+/// construct it cannot generate becomes a warning in `APIDecl.diagnostics`; the output is deterministic
+/// (document order, sorted where the input was unordered, collisions resolved from document order).
+public enum ModelBuilder {
+    public static func build(_ document: Document, options: ModelOptions, specPath: String) -> APIDecl {
+        let builder = Builder(document: document, options: options)
+        return builder.run(specPath: specPath)
+    }
+}
+
+/// The mutable state of one `ModelBuilder.build` call. The stages live in extensions, one file per concern:
+/// `ModelBuilder+Schemas`, `SchemaTranslator*`, `ModelBuilder+Operations`, `ModelBuilder+Bodies`,
+/// `ModelBuilder+Security`, `ModelBuilder+Servers`, `ModelBuilder+Indirection`.
+final class Builder {
+    let document: Document
+    let options: ModelOptions
+    let moduleName: String
+    let clientName: String
+    var diagnostics: [Diagnostic] = []
+
+    // MARK: - Schema index
+
+    /// `$ref` targets by `SchemaReference.key`.
+    var refIndex: [String: ReferencedSchema] = [:]
+    /// The generated type of each `$ref` target, by key.
+    var refTypeNames: [String: TypeName] = [:]
+    /// Memo for `isNullable(key:)`.
+    var refNullability: [String: Bool] = [:]
+
+    // MARK: - Declared types
+
+    /// Every declared type's name, in the order names were claimed (parents before their nested types).
+    var typeOrder: [TypeName] = []
+    var typeDecls: [TypeName: TypeDecl] = [:]
+    /// Top-level type names, including names the emitter declares (`<Op>Body`, `<Op>Success`).
+    var topLevelScope: NameScope
+    /// Names of nested types, per parent.
+    var nestedScopes: [TypeName: NameScope] = [:]
+    /// Every nested type's local name: a later top-level type must not take one (it would be shadowed inside).
+    var nestedLocalNames: Set<String> = []
+
+    /// Scheme keys that produced a `SecuritySchemeDecl`; requirements naming others are dropped with a warning.
+    var usableSchemeKeys: Set<String> = []
+
+    init(document: Document, options: ModelOptions) {
+        self.document = document
+        self.options = options
+        let module = options.moduleName.isEmpty ? "API" : options.moduleName
+        self.moduleName = module
+        self.clientName = NameSanitizer.upperCamel(module, fallback: "API") + "Client"
+        self.topLevelScope = NameScope(reserved: [module, clientName])
+    }
+
+    func run(specPath: String) -> APIDecl {
+        translateRegisteredSchemas(registerSchemas())
+        let securitySchemes = buildSecuritySchemes()
+        let operations = buildOperations()
+        buildWebhookPayloads()
+        let errorBodies = collectErrorBodies(operations)
+        let requestIDFields = findRequestIDFields()
+        let servers = buildServers()
+        markIndirection()
+        return APIDecl(
+            moduleName: moduleName, clientName: clientName, accessLevel: options.accessLevel, specPath: specPath,
+            title: document.info.title, version: document.info.version,
+            doc: docLines(document.info.summary, document.info.description), servers: servers,
+            types: assembleTypes(), operations: operations, securitySchemes: securitySchemes,
+            errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
+    }
+
+    // MARK: - Diagnostics
+
+    func warn(_ message: String, _ origin: Origin, hint: String? = nil) {
+        diagnostics.append(.warning(message, at: origin.location, pointer: origin.pointer, hint: hint))
+    }
+
+    func note(_ message: String, _ origin: Origin) {
+        diagnostics.append(Diagnostic(.note, message, at: origin.location, pointer: origin.pointer))
+    }
+
+    // MARK: - Type names
+
+    /// Claims a top-level type name for `raw` (sanitized, reserved names suffixed with `Model`, collisions numbered).
+    /// `declares` is false for names the emitter declares itself from other IR (per-content bodies, success enums).
+    func claimTopLevel(_ raw: String, declares: Bool = true) -> TypeName {
+        let base = NameSanitizer.typeName(raw, extraReserved: [moduleName, clientName])
+        let local = topLevelScope.claim(base) { [nestedLocalNames] in !nestedLocalNames.contains($0) }
+        let name = TypeName(local)
+        if declares { typeOrder.append(name) }
+        return name
+    }
+
+    /// Claims a nested type name inside `parent`: distinct from its siblings, from every enclosing type and from
+    /// every top-level type (so that references to top-level types are never shadowed inside `parent`).
+    func claimNested(_ raw: String, in parent: TypeName) -> TypeName {
+        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: [moduleName, clientName])
+        var scope = nestedScopes[parent] ?? NameScope()
+        let ancestors = Set(parent.components)
+        let local = scope.claim(base) { [topLevelScope] in !ancestors.contains($0) && !topLevelScope.contains($0) }
+        nestedScopes[parent] = scope
+        nestedLocalNames.insert(local)
+        let name = parent.nested(local)
+        typeOrder.append(name)
+        return name
+    }
+
+    func claim(_ site: InlineSite) -> TypeName {
+        if let parent = site.parent { claimNested(site.baseName, in: parent) } else { claimTopLevel(site.baseName) }
+    }
+
+    func store(_ decl: TypeDecl) { typeDecls[decl.name] = decl }
+
+    /// The declared types as a tree: top-level types in claim order, each with its nested types in claim order.
+    func assembleTypes() -> [TypeDecl] {
+        var children: [TypeName: [TypeName]] = [:]
+        var roots: [TypeName] = []
+        for name in typeOrder where typeDecls[name] != nil {
+            if name.components.count <= 1 {
+                roots.append(name)
+            } else {
+                children[TypeName(Array(name.components.dropLast())), default: []].append(name)
+            }
+        }
+        func assemble(_ name: TypeName, depth: Int) -> TypeDecl? {
+            guard var decl = typeDecls[name] else { return nil }
+            decl.nested = depth > 200 ? [] : (children[name] ?? []).compactMap { assemble($0, depth: depth + 1) }
+            return decl
+        }
+        return roots.compactMap { assemble($0, depth: 0) }
+    }
+}
+
+/// Where an inline schema's generated type is declared: nested in `parent`, or at top level when `parent` is nil.
+/// `baseName` is raw text (e.g. the JSON property name); the sanitizer makes it a type name.
+struct InlineSite {
+    var parent: TypeName?
+    var baseName: String
+
+    /// A site for a schema inside this one: `addresses` → `addresses Item`.
+    func child(_ suffix: String) -> InlineSite { InlineSite(parent: parent, baseName: baseName + " " + suffix) }
+}
+
+/// Splits spec text into doc lines: paragraphs in order separated by an empty line, trailing spaces removed,
+/// leading and trailing blank lines dropped. The text stays raw; the emitter escapes it.
+func docLines(_ texts: String?...) -> [String] {
+    var lines: [String] = []
+    for text in texts.compactMap({ $0 }) {
+        let normalized = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        var paragraph = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                guard let last = line.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+                return String(line[...last])
+            }
+        while paragraph.first?.isEmpty == true { paragraph.removeFirst() }
+        while paragraph.last?.isEmpty == true { paragraph.removeLast() }
+        if paragraph.isEmpty { continue }
+        if !lines.isEmpty { lines.append("") }
+        lines += paragraph
+    }
+    return lines
+}

@@ -1,0 +1,111 @@
+import SpecParser
+
+// MARK: - Objects and allOf: structs.
+
+extension Builder {
+    /// The properties of an object schema, with the parts of its `allOf` (and their `$ref` targets) merged in:
+    /// parts first in order, then the schema's own properties; the first definition of a property wins; `required`
+    /// is the union.
+    struct ObjectShape {
+        var properties: [SchemaProperty] = []
+        var required: [String] = []
+        var requiredSet: Set<String> = []
+        var additionalProperties: AdditionalProperties?
+        var propertyNames: Set<String> = []
+
+        mutating func add(_ schema: Schema) {
+            for property in schema.properties where propertyNames.insert(property.name).inserted {
+                properties.append(property)
+            }
+            for key in schema.required where requiredSet.insert(key).inserted { required.append(key) }
+            if additionalProperties == nil { additionalProperties = schema.additionalProperties }
+        }
+    }
+
+    /// Collects the merged shape of `schema`. `visited` holds the `$ref` keys already merged (diamonds and cycles
+    /// merge once).
+    func collectShape(_ schema: Schema, into shape: inout ObjectShape, visited: inout Set<String>, depth: Int = 0,
+                      warnings: Bool = true) {
+        guard depth < Self.maxSchemaDepth else { return }
+        if let ref = schema.ref {
+            if visited.insert(ref.key).inserted, let target = refIndex[ref.key]?.schema {
+                collectShape(target, into: &shape, visited: &visited, depth: depth + 1, warnings: warnings)
+            }
+        }
+        for part in schema.allOf ?? [] {
+            collectShape(part, into: &shape, visited: &visited, depth: depth + 1, warnings: warnings)
+        }
+        if warnings, depth > 0, schema.oneOf != nil || schema.anyOf != nil {
+            warn("oneOf/anyOf inside allOf is not merged into the combined type", schema.origin)
+        }
+        shape.add(schema)
+    }
+
+    /// `allOf`: one struct with every part's properties. A single part without sibling properties is that part
+    /// (`allOf: [$ref]` with a description is an alias); parts without any properties (constraints on a primitive)
+    /// are the first `$ref` part, or the first part with a type.
+    func translateAllOf(_ schema: Schema, parts: [Schema], site: InlineSite, named: TypeName?, depth: Int) -> TypeRef {
+        if parts.count == 1, schema.properties.isEmpty, schema.additionalProperties == nil {
+            return translate(parts[0], site: site, named: named, depth: depth + 1).type
+        }
+        var shape = ObjectShape()
+        var visited: Set<String> = []
+        collectShape(schema, into: &shape, visited: &visited)
+        if shape.properties.isEmpty, shape.additionalProperties == nil {
+            let object = parts.contains { jsonType(of: target(of: $0)) == .object }
+            if !object,
+               let part = parts.first(where: { $0.ref != nil }) ?? parts.first(where: { jsonType(of: $0) != nil }) {
+                return translate(part, site: site, named: named, depth: depth + 1).type
+            }
+            return object ? .dictionary(.builtin(.json)) : .builtin(.json)
+        }
+        let name = named ?? claim(site)
+        store(structDecl(schema, shape: shape, name: name, depth: depth))
+        return .named(name)
+    }
+
+    /// An object schema with properties (no allOf) as a struct.
+    func structDecl(_ schema: Schema, name: TypeName, depth: Int) -> TypeDecl {
+        var shape = ObjectShape()
+        shape.add(schema)
+        return structDecl(schema, shape: shape, name: name, depth: depth)
+    }
+
+    /// A struct declaration: required properties non-optional, optional or nullable ones `T?`; inline property
+    /// schemas nested inside it, named after the property.
+    func structDecl(_ schema: Schema, shape: ObjectShape, name: TypeName, depth: Int) -> TypeDecl {
+        var scope = NameScope()
+        var properties: [PropertyDecl] = []
+        for property in shape.properties {
+            let swiftName = NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(property.name)))
+            let site = InlineSite(parent: name, baseName: property.name)
+            let translated = translate(property.schema, site: site, depth: depth + 1)
+            let isRequired = shape.requiredSet.contains(property.name)
+            let type = isRequired && !translated.nullable ? translated.type : translated.optional
+            let source = property.schema
+            properties.append(PropertyDecl(
+                name: swiftName, jsonName: property.name, type: type, isRequired: isRequired,
+                isNullable: translated.nullable, doc: docLines(source.title, source.description),
+                deprecated: source.deprecated, sensitivity: sensitivity(of: source),
+                validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,
+                writeOnly: source.writeOnly))
+        }
+        var additional: AdditionalPropertiesDecl?
+        switch shape.additionalProperties {
+        case .schema(let values):
+            let site = InlineSite(parent: name, baseName: "Additional Property")
+            let valueType = translate(values, site: site, depth: depth + 1).nullableType
+            additional = AdditionalPropertiesDecl(name: NameSanitizer.escaped(scope.claim("additionalProperties")),
+                                                  valueType: valueType)
+        case .bool(true):
+            additional = AdditionalPropertiesDecl(name: NameSanitizer.escaped(scope.claim("additionalProperties")),
+                                                  valueType: .builtin(.json))
+        case .bool(false), nil:
+            break
+        }
+        return TypeDecl(name: name, doc: docLines(schema.title, schema.description),
+                        pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
+                        kind: .struct(StructDecl(properties: properties, additionalProperties: additional)),
+                        nested: [])
+    }
+}

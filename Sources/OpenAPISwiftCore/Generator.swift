@@ -1,0 +1,74 @@
+import ClientModel
+import Foundation
+import SpecParser
+import TemplateEmitter
+
+/// What to generate: one spec into one module.
+public struct GenerationJob: Sendable {
+    /// The spec as the user named it (used in diagnostics and the file header).
+    public var spec: SpecInput
+    public var options: ModelOptions
+    /// Template name → template text, replacing the embedded template of that name.
+    public var templateOverrides: [String: String]
+
+    public init(spec: SpecInput, options: ModelOptions, templateOverrides: [String: String] = [:]) {
+        self.spec = spec
+        self.options = options
+        self.templateOverrides = templateOverrides
+    }
+}
+
+/// The outcome of one job: the files (empty when there was an error) and every diagnostic.
+public struct GenerationResult: Sendable {
+    public var files: [EmittedFile]
+    public var diagnostics: [Diagnostic]
+    public var typeCount: Int
+    public var operationCount: Int
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The one entry point of the generator: spec in, files out, all in memory.
+/// The CLI and the tests both call it; only the CLI touches the disk.
+public enum Generator {
+    public static func generate(_ job: GenerationJob, loader: any SpecLoader) -> GenerationResult {
+        let parsed = SpecParser.parse(job.spec, loader: loader)
+        var diagnostics = parsed.diagnostics
+        guard let document = parsed.document, !diagnostics.hasErrors else {
+            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+        }
+        let api = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
+        diagnostics += api.diagnostics
+        guard !diagnostics.hasErrors else {
+            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+        }
+        do {
+            let emitter = try TemplateEmitter(overrides: job.templateOverrides)
+            let files = try emitter.emit(api)
+            return GenerationResult(
+                files: files, diagnostics: sorted(diagnostics),
+                typeCount: countTypes(api.types), operationCount: api.operations.count
+            )
+        } catch {
+            diagnostics.append(error)
+        }
+        return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+    }
+
+    private static func countTypes(_ types: [TypeDecl]) -> Int {
+        types.reduce(0) { $0 + 1 + countTypes($1.nested) }
+    }
+
+    /// Stable order: by location, then message; diagnostics without a location last, in emission order.
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let indexed = diagnostics.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { a, b in
+            switch (a.1.location, b.1.location) {
+            case let (l?, r?): l != r ? l < r : a.0 < b.0
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.0 < b.0
+            }
+        }.map(\.1)
+    }
+}

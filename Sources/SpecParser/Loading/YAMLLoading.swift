@@ -1,0 +1,131 @@
+import Foundation
+import Yams
+
+/// Limits that keep hostile input from exhausting time, memory or the stack.
+public struct ParserLimits: Sendable, Hashable {
+    /// Largest accepted file, in bytes.
+    public var maxFileBytes: Int
+    /// Deepest accepted nesting of nodes (libyaml itself stops at 1000).
+    public var maxDepth: Int
+    /// Most nodes visited while converting one file, counting each alias expansion.
+    public var maxNodeVisits: Int
+    /// Most files that `$ref`s may pull in.
+    public var maxFiles: Int
+
+    public init(maxFileBytes: Int = 64 << 20, maxDepth: Int = 512, maxNodeVisits: Int = 5_000_000,
+                maxFiles: Int = 1_000) {
+        self.maxFileBytes = maxFileBytes
+        self.maxDepth = maxDepth
+        self.maxNodeVisits = maxNodeVisits
+        self.maxFiles = maxFiles
+    }
+
+    public static let `default` = ParserLimits()
+}
+
+/// Turns the bytes of one file into a `RawNode` tree, or a diagnostic that says why not.
+enum YAMLLoading {
+    static func load(_ data: Data, file: String, limits: ParserLimits) -> Result<RawNode, Diagnostic> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard data.count <= limits.maxFileBytes else {
+            return .failure(.error(
+                "the file is \(data.count) bytes; files over \(limits.maxFileBytes) bytes are refused", at: start))
+        }
+        let text: String
+        switch decode(data, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(.error("the file is empty", at: start))
+        }
+        if let key = ComplexKeyScanner.firstComplexKey(in: text) {
+            return .failure(.error(
+                "a collection or alias used as a mapping key is not supported",
+                at: SourceLocation(file: file, line: key.line, column: key.column),
+                hint: "OpenAPI mapping keys are strings"))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, Resolver.basic)
+        } catch {
+            return .failure(diagnostic(for: error, file: file, text: text))
+        }
+        guard let root else { return .failure(.error("the file is empty", at: start)) }
+        var builder = RawTreeBuilder(file: file, limits: limits)
+        if let tree = builder.build(root) { return .success(tree) }
+        return .failure(builder.failure ?? .error("the document could not be read", at: start))
+    }
+
+    // MARK: - Decoding
+
+    /// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused with the offending byte's line.
+    static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            if let text = String(data: data, encoding: .utf16) { return .success(text) }
+            return .failure(.error("the file is not valid UTF-16", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        var iterator = body.makeIterator()
+        var decoder = Unicode.UTF8()
+        var offset = 0, line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                return .success(String(decoding: body, as: UTF8.self))
+            case .error:
+                let byte = offset < body.count ? body[body.startIndex + offset] : 0
+                let hex = String(byte, radix: 16, uppercase: true)
+                return .failure(.error(
+                    "the file is not valid UTF-8 (byte 0x\(hex) at offset \(offset))",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    hint: "specs must be UTF-8 text"))
+            }
+        }
+    }
+
+    // MARK: - Yams errors
+
+    /// Maps a Yams/libyaml error to `file:line:column: error: malformed YAML: …`.
+    static func diagnostic(for error: any Error, file: String, text: String) -> Diagnostic {
+        let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+        }
+        guard let yamlError = error as? YamlError else {
+            return .error("malformed \(format): \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") {
+                return .error("the document nests more than 1000 levels deep", at: at(mark))
+            }
+            var message = "malformed \(format): \(problem)"
+            if let context, !context.text.isEmpty {
+                message += " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return .error(message, at: at(mark))
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = lineAndColumn(ofCharacterOffset: offset ?? 0, in: text)
+            return .error("malformed \(format): \(problem)", at: SourceLocation(file: file, line: line, column: column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate mapping key \(keys)", at: at(context.mark))
+        default:
+            return .error("malformed \(format): \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    private static func lineAndColumn(ofCharacterOffset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for character in text.prefix(max(offset, 0)) {
+            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,152 @@
+import ClientModel
+import Foundation
+
+// MARK: - Contexts of Client.swift, Auth.swift and Errors.swift
+
+/// Builds the module-level contexts: the client, its credentials and the error body enum.
+struct ClientRendering {
+    let api: APIDecl
+    let index: TypeIndex
+    let file: FileContext
+
+    // MARK: - Client
+
+    func clientContext() -> ClientContext {
+        var servers: [ServerContext] = []
+        for server in api.servers {
+            let (url, isRelative) = Self.absoluteURL(server.url)
+            var doc = server.description.map { [$0] } ?? []
+            if isRelative {
+                doc += ["", "The spec gives the relative URL `\(server.url)`; pass the real host as `serverURL`."]
+            }
+            let comment = SwiftEscaping.lineComment(doc.filter { !$0.isEmpty }.joined(separator: " "))
+            servers.append(ServerContext(comment: comment.isEmpty ? "" : " // " + comment,
+                                         urlLiteral: SwiftEscaping.stringLiteral(url)))
+        }
+        var defaultDoc = ["The spec's first server."]
+        var defaultLiteral = servers.first?.urlLiteral ?? ""
+        if servers.isEmpty {
+            defaultLiteral = SwiftEscaping.stringLiteral("http://localhost")
+            defaultDoc = ["The spec declares no server: pass the real one as `serverURL`."]
+        } else if Self.absoluteURL(api.servers[0].url).isRelative {
+            defaultDoc += ["", "The spec gives the relative URL `\(api.servers[0].url)`; pass the real host as "
+                           + "`serverURL`."]
+        }
+        var doc = api.doc.isEmpty ? ["A client for \(api.title) \(api.version)."] : api.doc
+        doc += ["", "- Remark: Generated from the spec's `info` and `servers`."]
+        let schemes = api.securitySchemes
+        let apiKeys = schemes.filter { if case .apiKey = $0.kind { true } else { false } }
+        let required = requiredSchemes()
+        let apiKeyInit = apiKeys.count == 1 && schemes.allSatisfy { $0.key == apiKeys[0].key || !required.contains($0.key) }
+        return ClientContext(
+            file: file, docLines: SwiftEscaping.docComment(doc), servers: servers,
+            defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
+            defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
+            hasAPIKeyInit: apiKeyInit, apiKeyProperty: apiKeys.first?.name ?? "",
+            requestIDFieldsLiteral: SwiftEscaping.stringArrayLiteral(api.requestIDFields)
+        )
+    }
+
+    /// An absolute URL for a server entry: relative ones (`/v1`) are resolved against `http://localhost`.
+    static func absoluteURL(_ text: String) -> (url: String, isRelative: Bool) {
+        if let url = URL(string: text), url.scheme != nil, url.host != nil { return (text, false) }
+        let path = text.hasPrefix("/") ? text : "/" + text
+        let candidate = "http://localhost" + path
+        return URL(string: candidate) != nil ? (candidate, true) : ("http://localhost", true)
+    }
+
+    /// Scheme keys every operation needs (each alternative of each secured operation contains it, and no
+    /// operation is unsecured or optional): those credentials are not optional.
+    func requiredSchemes() -> Set<String> {
+        guard !api.operations.isEmpty else { return [] }
+        var required = Set(api.securitySchemes.map(\.key))
+        for op in api.operations {
+            if op.security.alternatives.isEmpty || op.security.optional { return [] }
+            for alternative in op.security.alternatives { required.formIntersection(alternative) }
+        }
+        return required
+    }
+
+    // MARK: - Auth
+
+    func authContext() -> AuthContext {
+        let required = requiredSchemes()
+        var credentials: [CredentialContext] = []
+        var headerNames: Set<String> = []
+        var factories: [ClientCredentialsFactoryContext] = []
+        let oauthCount = api.securitySchemes.filter {
+            if case .oauth2ClientCredentials = $0.kind { true } else { false }
+        }.count
+        for scheme in api.securitySchemes {
+            let isOptional = !required.contains(scheme.key)
+            var doc = scheme.doc
+            let base: String
+            var apply: [String]
+            switch scheme.kind {
+            case .apiKey(let location):
+                base = "Swift.String"
+                switch location {
+                case .header(let name):
+                    headerNames.insert(name)
+                    doc += ["", "Sent in the `\(name)` header."]
+                    apply = ["request.headers[\(SwiftEscaping.stringLiteral(name))] = value"]
+                case .query(let name):
+                    headerNames.insert(name)
+                    doc += ["", "Sent as the `\(name)` query parameter."]
+                    apply = ["request.appendQuery(\(SwiftEscaping.stringLiteral(name)), value)"]
+                case .cookie(let name):
+                    doc += ["", "Sent as the `\(name)` cookie."]
+                    apply = ["request.appendCookie(\(SwiftEscaping.stringLiteral(name)), value)"]
+                }
+            case .bearer, .externalBearer, .oauth2ClientCredentials:
+                base = "BearerCredential"
+                headerNames.insert("Authorization")
+                doc += ["", "Sent as `Authorization: Bearer …`: a fixed token or a `TokenProvider`."]
+                apply = ["request.headers[\"Authorization\"] = \"Bearer \" + (try await value.token(forceRefresh: "
+                         + "forceRefresh))"]
+                if case .oauth2ClientCredentials(let tokenURL, let scopes) = scheme.kind {
+                    let others = api.securitySchemes.filter { $0.key != scheme.key }
+                    if others.allSatisfy({ !required.contains($0.key) }) {
+                        factories.append(ClientCredentialsFactoryContext(
+                            docLines: SwiftEscaping.docComment([
+                                "Credentials whose `\(scheme.name.unescapedIdentifier)` token comes from the OAuth 2.0 "
+                                + "client-credentials grant at `\(tokenURL)`, cached until it expires.",
+                            ]),
+                            name: oauthCount == 1 ? "clientCredentials"
+                                : scheme.name.unescapedIdentifier + "ClientCredentials",
+                            property: scheme.name, tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
+                            scopesLiteral: SwiftEscaping.stringArrayLiteral(scopes)
+                        ))
+                    }
+                }
+            case .basic:
+                base = "(username: Swift.String, password: Swift.String)"
+                headerNames.insert("Authorization")
+                doc += ["", "Sent as `Authorization: Basic …`."]
+                apply = ["request.headers[\"Authorization\"] = BasicAuth.header(value.username, value.password)"]
+            }
+            let type = isOptional ? (base.hasPrefix("(") ? base + "?" : base + "?") : base
+            credentials.append(CredentialContext(
+                docLines: SwiftEscaping.docComment(doc), name: scheme.name, type: type,
+                initDefault: isOptional ? " = nil" : "", isOptional: isOptional,
+                schemeLiteral: SwiftEscaping.stringLiteral(scheme.key), applyLines: apply
+            ))
+        }
+        let parameters = credentials.map { "\($0.name): \($0.type)\($0.initDefault)" }.joined(separator: ", ")
+        return AuthContext(
+            file: file, hasCredentials: !credentials.isEmpty, credentials: credentials, initParameters: parameters,
+            headerNamesLiteral: headerNames.isEmpty ? "[]" : SwiftEscaping.stringArrayLiteral(headerNames.sorted()),
+            factories: factories
+        )
+    }
+
+    // MARK: - Errors
+
+    func errorsContext() -> ErrorsContext {
+        let cases = api.errorBodies.map {
+            ErrorCaseContext(name: $0.caseName, type: $0.type.swift,
+                             nameLiteral: SwiftEscaping.stringLiteral($0.caseName.unescapedIdentifier + "("))
+        }
+        return ErrorsContext(file: file, cases: cases, conformances: "Swift.Hashable, Swift.Sendable")
+    }
+}

@@ -1,0 +1,232 @@
+import ClientModel
+
+// MARK: - TypeDecl → context → Swift, recursively (nested declarations are rendered at column 0 and indented here)
+
+/// Builds and renders the declarations of `Models.swift`.
+struct ModelRendering {
+    let api: APIDecl
+    let index: TypeIndex
+    let templates: CompiledTemplates
+    var access: String { api.accessLevel.rawValue }
+
+    /// The Swift source of `decl` and everything nested in it, at column 0.
+    func render(_ decl: TypeDecl) -> String {
+        let nested = decl.nested.map { SourceFormatting.indent(render($0)) }.joined(separator: "\n\n")
+        let header = DeclarationHeader(
+            access: access, name: decl.name.local, docLines: docLines(for: decl), isDeprecated: isAnnotated(decl),
+            nested: nested
+        )
+        switch decl.kind {
+        case .struct(let s): return templates.render("Struct", structContext(decl, s, header))
+        case .enum(let e): return templates.render("Enum", enumContext(e, header))
+        case .union(let u): return templates.render("Union", unionContext(decl, u, header))
+        case .alias(let target): return templates.render("Alias", AliasContext(header: header, target: target.swift))
+        }
+    }
+
+    func isAnnotated(_ decl: TypeDecl) -> Bool { decl.deprecated && index.annotatableDeprecated.contains(decl.name) }
+
+    func docLines(for decl: TypeDecl) -> [String] {
+        var doc = decl.doc
+        if decl.deprecated && !isAnnotated(decl) { doc += ["", "- Warning: Deprecated."] }
+        doc += ["", "- Remark: Generated from `\(decl.pointer)`."]
+        return SwiftEscaping.docComment(doc)
+    }
+
+    // MARK: - Struct
+
+    func structContext(_ decl: TypeDecl, _ s: StructDecl, _ header: DeclarationHeader) -> StructContext {
+        let properties = s.properties.map(propertyContext)
+        let hasIndirect = s.properties.contains(where: \.needsIndirection)
+        let hasCustomCoding = hasIndirect || s.additionalProperties != nil
+        let renamed = s.properties.contains { !$0.codingKeyRawValueSuffix.isEmpty }
+        let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
+        let isValidatable = index.validatable.contains(decl.name)
+
+        var conformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
+        if isValidatable { conformances.append("Validatable") }
+        if isRedacted {
+            conformances += ["Swift.CustomStringConvertible", "Swift.CustomDebugStringConvertible",
+                             "Swift.CustomReflectable"]
+        }
+
+        var parameters = s.properties.map { "\($0.name): \($0.type.swift)\($0.type.isOptional ? " = nil" : "")" }
+        if let extra = s.additionalProperties {
+            parameters.append("\(extra.name): [Swift.String: \(extra.valueType.swift)] = [:]")
+        }
+
+        var validation: [String] = []
+        if isValidatable {
+            for property in s.properties {
+                validation += ValidationStatements.statements(
+                    value: "self.\(property.name)", type: property.type, rules: property.validation,
+                    path: "path + \(SwiftEscaping.stringLiteral("." + property.jsonName))", index: index
+                )
+            }
+        }
+
+        var fields: [String] = []
+        var mirror: [MirrorChildContext] = []
+        if isRedacted {
+            for property in s.properties {
+                let value = redactedValue(property)
+                fields.append("\(property.name.unescapedIdentifier): \\(\(value))")
+                mirror.append(MirrorChildContext(
+                    label: SwiftEscaping.stringLiteral(property.name.unescapedIdentifier),
+                    value: property.sensitivity == .sensitive ? value
+                        : "self.\(property.name)" + (property.type.isOptional ? " as Any" : "")
+                ))
+            }
+            if let extra = s.additionalProperties {
+                let value = "Swift.String(describing: self.\(extra.name))"
+                fields.append("\(extra.name.unescapedIdentifier): \\(\(value))")
+                mirror.append(MirrorChildContext(label: SwiftEscaping.stringLiteral(extra.name.unescapedIdentifier),
+                                                 value: "self.\(extra.name)"))
+            }
+        }
+        // Identifiers are [A-Za-z0-9_] here, so the literal needs no escaping beyond the interpolations we add.
+        let description = "\"\(decl.name.local.unescapedIdentifier)(\(fields.joined(separator: ", ")))\""
+
+        return StructContext(
+            header: header, conformances: conformances.joined(separator: ", "), properties: properties,
+            initParameters: parameters.joined(separator: ", "),
+            hasCodingKeys: renamed || hasCustomCoding, hasCustomCoding: hasCustomCoding,
+            hasAdditionalProperties: s.additionalProperties != nil,
+            additionalPropertiesName: s.additionalProperties?.name ?? "",
+            additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
+            isRedacted: isRedacted, descriptionLiteral: description, mirrorChildren: mirror,
+            isValidatable: isValidatable, validationLines: validation
+        )
+    }
+
+    func propertyContext(_ p: PropertyDecl) -> PropertyContext {
+        var doc = p.doc
+        if p.deprecated { doc += ["", "- Warning: Deprecated."] }
+        return PropertyContext(
+            docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.type.swift,
+            initDefault: p.type.isOptional ? " = nil" : "", codingKeyRawValue: p.codingKeyRawValueSuffix,
+            decodeMethod: p.type.isOptional ? "decodeIfPresent" : "decode",
+            encodeMethod: p.type.isOptional ? "encodeIfPresent" : "encode",
+            decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
+            storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name
+        )
+    }
+
+    /// The value shown for `property` in `description` and `customMirror`.
+    func redactedValue(_ property: PropertyDecl) -> String {
+        let access = "self.\(property.name)"
+        guard property.sensitivity == .sensitive else { return "Swift.String(describing: \(access))" }
+        if property.type.isOptional {
+            return "\(access).map { Redaction.mask(Swift.String(describing: $0)) } ?? \"nil\""
+        }
+        return "Redaction.mask(Swift.String(describing: \(access)))"
+    }
+
+    // MARK: - Enum
+
+    func enumContext(_ e: EnumDecl, _ header: DeclarationHeader) -> EnumContext {
+        // Integer raw values must be integer literals; if one is not, the enum falls back to strings.
+        let integers = e.rawType == .int ? e.cases.map { Int($0.rawValue.trimmingSpaces) } : []
+        let isInt = e.rawType == .int && !integers.contains(nil)
+        var seen: Set<String> = []
+        var cases: [EnumCaseContext] = []
+        for (offset, c) in e.cases.enumerated() {
+            let literal = isInt ? String(integers[offset]!) : SwiftEscaping.stringLiteral(c.rawValue)
+            // A repeated raw value would be an unreachable `case` arm: keep the first.
+            guard seen.insert(literal).inserted else { continue }
+            cases.append(EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name, rawLiteral: literal))
+        }
+        return EnumContext(header: header, rawType: isInt ? "Swift.Int" : "Swift.String", cases: cases,
+                           unknownCaseName: e.unknownCaseName)
+    }
+
+    // MARK: - Union
+
+    func unionContext(_ decl: TypeDecl, _ u: UnionDecl, _ header: DeclarationHeader) -> UnionContext {
+        let caseNames = Set(u.cases.map(\.name))
+        let probesKeys = u.discriminator == nil && u.cases.contains { $0.hint.kind == .object }
+        let cases = u.cases.map { c in
+            UnionCaseContext(name: c.name, type: c.type.swift, isIndirect: c.needsIndirection,
+                             condition: probesKeys ? condition(for: c.hint) : "")
+        }
+        var arms: [DiscriminatorArmContext] = []
+        if let discriminator = u.discriminator {
+            var order: [String] = []
+            var values: [String: [String]] = [:]
+            var seenValues: Set<String> = []
+            for (value, caseName) in discriminator.mapping where caseNames.contains(caseName) {
+                guard seenValues.insert(value).inserted else { continue }
+                if values[caseName] == nil { order.append(caseName) }
+                values[caseName, default: []].append(SwiftEscaping.stringLiteral(value))
+            }
+            let types = Dictionary(u.cases.map { ($0.name, $0.type.swift) }, uniquingKeysWith: { first, _ in first })
+            arms = order.map {
+                DiscriminatorArmContext(values: values[$0]!.joined(separator: ", "), caseName: $0, type: types[$0]!)
+            }
+        }
+        let unknown = u.discriminator == nil ? "" : unknownCaseName(avoiding: caseNames)
+        let isValidatable = index.validatable.contains(decl.name)
+        var validation: [String] = []
+        if isValidatable {
+            validation.append("switch self {")
+            for c in u.cases where index.isValidatable(c.type) {
+                validation.append("case .\(c.name)(let value):")
+                validation += ValidationStatements.statements(value: "value", type: c.type, rules: [], path: "path",
+                                                              index: index).map { "    " + $0 }
+            }
+            let covered = u.cases.allSatisfy { index.isValidatable($0.type) } && u.discriminator == nil
+            validation += covered ? ["}"] : ["default:", "    break", "}"]
+        }
+        var conformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
+        if isValidatable { conformances.append("Validatable") }
+        return UnionContext(
+            header: header, cases: cases, hasDiscriminator: u.discriminator != nil,
+            discriminatorLiteral: SwiftEscaping.stringLiteral(u.discriminator?.propertyName ?? ""),
+            discriminatorArms: arms, unknownCaseName: unknown, probesKeys: probesKeys,
+            nameLiteral: SwiftEscaping.stringLiteral("The value matches no alternative of \(decl.name.swift)."),
+            conformances: conformances.joined(separator: ", "), isValidatable: isValidatable,
+            validationLines: validation
+        )
+    }
+
+    /// When an undiscriminated decode may try a case: objects only for object cases (with their required keys),
+    /// non-objects for the rest.
+    func condition(for hint: DecodeHint) -> String {
+        switch hint.kind {
+        case .any: return ""
+        case .object:
+            if hint.requiredKeys.isEmpty { return "keys != nil" }
+            let keys = hint.requiredKeys.map(SwiftEscaping.stringLiteral).joined(separator: ", ")
+            return "keys?.isSuperset(of: [\(keys)]) == true"
+        default: return "keys == nil"
+        }
+    }
+
+    func unknownCaseName(avoiding names: Set<String>) -> String {
+        var candidate = "unknown"
+        var suffix = 1
+        while names.contains(candidate) {
+            suffix += 1
+            candidate = "unknown\(suffix)"
+        }
+        return candidate
+    }
+}
+
+extension PropertyDecl {
+    /// ` = "json"` when the JSON key is not the Swift name.
+    var codingKeyRawValueSuffix: String {
+        name.unescapedIdentifier == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)
+    }
+}
+
+extension String {
+    /// The identifier without keyword backticks.
+    var unescapedIdentifier: String {
+        hasPrefix("`") && hasSuffix("`") && count >= 2 ? String(dropFirst().dropLast()) : self
+    }
+
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

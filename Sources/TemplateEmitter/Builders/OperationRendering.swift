@@ -1,0 +1,293 @@
+import ClientModel
+import Foundation
+import SpecParser
+
+// MARK: - OperationDecl → OperationContext
+
+/// Builds the context of one operation's two methods.
+struct OperationRendering: Sendable {
+    let api: APIDecl
+    let index: TypeIndex
+
+    func context(for op: OperationDecl) -> OperationContext {
+        let taken = Set(op.parameters.map { $0.name.unescapedIdentifier })
+        func local(_ base: String) -> String {
+            var name = base
+            while taken.contains(name) { name += "_" }
+            return name
+        }
+        let request = local("request"), response = local("response"), options = local("options")
+        let body = local("body"), failures = local("failures")
+
+        // Signature and forwarding.
+        var parameters: [String] = []
+        var arguments: [String] = []
+        if let bodyDecl = op.body {
+            parameters.append("_ \(body): \(bodyDecl.type.swift)")
+            arguments.append(body)
+        }
+        for p in op.parameters {
+            parameters.append("\(p.name): \(p.type.swift)\(p.type.isOptional ? " = nil" : "")")
+            arguments.append("\(p.name): \(p.name)")
+        }
+        parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
+        arguments.append("options: \(options)")
+
+        // Request statements.
+        var lines: [String] = []
+        for p in op.parameters where p.location != .path {
+            if p.name == op.idempotencyKeyParameter {
+                if p.wireName != "Idempotency-Key" {
+                    lines.append("\(request).idempotencyKeyHeader = \(SwiftEscaping.stringLiteral(p.wireName))")
+                }
+                lines.append("\(request).idempotencyKey = \(p.name)")
+                continue
+            }
+            let wire = SwiftEscaping.stringLiteral(p.wireName)
+            switch p.location {
+            case .query:
+                lines.append("\(request).query(\(wire), \(p.name), style: \(SwiftEscaping.stringLiteral(p.style)), "
+                             + "explode: \(p.explode), allowReserved: \(p.allowReserved))")
+            case .header:
+                lines.append("\(request).header(\(wire), \(p.name)\(p.explode ? ", explode: true" : ""))")
+            case .cookie:
+                lines.append("\(request).cookie(\(wire), \(p.name)\(p.explode ? "" : ", explode: false"))")
+            case .path:
+                break
+            }
+        }
+        if let bodyDecl = op.body { lines += bodyLines(bodyDecl, body: body, request: request) }
+        if !op.security.alternatives.isEmpty {
+            let sets = op.security.alternatives.map(SwiftEscaping.stringArrayLiteral).joined(separator: ", ")
+            lines.append("\(request).security = [\(sets)]")
+            if op.security.optional { lines.append("\(request).securityOptional = true") }
+        }
+        if !op.retryableStatuses.isEmpty {
+            let statuses = Array(Set(op.retryableStatuses)).sorted().map(String.init).joined(separator: ", ")
+            lines.append("\(request).retryableStatuses = [\(statuses)]")
+        }
+        var checks: [String] = []
+        for p in op.parameters {
+            checks += ValidationStatements.statements(value: p.name, type: p.type, rules: p.validation,
+                                                      path: SwiftEscaping.stringLiteral(p.wireName), index: index)
+        }
+        if let bodyDecl = op.body {
+            checks += ValidationStatements.statements(value: body, type: bodyDecl.type, rules: [],
+                                                      path: "\"body\"", index: index)
+        }
+        if !checks.isEmpty {
+            lines.append("\(request).validate { \(failures) in")
+            lines += checks.map { "    " + $0.replacingFailures(with: failures) }
+            lines.append("}")
+        }
+
+        let success = successInfo(op)
+        var docs = op.doc.isEmpty ? ["Calls `\(op.method) \(op.path)`."] : op.doc
+        if op.deprecated { docs += ["", "- Warning: Deprecated."] }
+        var parameterDocs: [String] = []
+        if let bodyDecl = op.body {
+            parameterDocs.append("  - \(body): " + (bodyDecl.doc.isEmpty ? "The request body." : oneLine(bodyDecl.doc)))
+        }
+        for p in op.parameters {
+            let text = p.doc.isEmpty ? "The `\(p.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
+            parameterDocs.append("  - \(p.name.unescapedIdentifier): \(text)")
+        }
+        parameterDocs.append("  - \(options): Per-call options: timeout, retry policy, headers, idempotency key.")
+        let tail = ["- Throws: `\(api.clientName).Error` (`APIError`), with the decoded `ErrorBody` for documented "
+                    + "error statuses.", "- Remark: Generated from `\(op.pointer)`."]
+        let plainDocs = docs + ["", "- Parameters:"] + parameterDocs
+            + (success.type.isEmpty ? [] : ["- Returns: The decoded response body."]) + tail
+        let summary = docs.first { !$0.trimmingSpaces.isEmpty } ?? ""
+        let responseDocs = [summary, "", "The same call as `\(op.name)(…)`, returning the whole response."]
+            + (op.deprecated ? ["", "- Warning: Deprecated."] : []) + ["", "- Parameters:"] + parameterDocs
+            + ["- Returns: The decoded value with its status, headers, raw body and request ID."] + tail
+
+        return OperationContext(
+            access: api.accessLevel.rawValue, name: op.name, withResponseName: op.name + "WithResponse",
+            docLines: SwiftEscaping.docComment(plainDocs), withResponseDocLines: SwiftEscaping.docComment(responseDocs),
+            isDeprecated: op.deprecated, parameters: parameters.joined(separator: ", "),
+            arguments: arguments.joined(separator: ", "), successType: success.type,
+            responseValueType: success.type.isEmpty ? "Swift.Void" : success.type,
+            requestName: request, responseName: response, optionsName: options,
+            operationIDLiteral: SwiftEscaping.stringLiteral(op.operationID),
+            methodLiteral: SwiftEscaping.stringLiteral(op.method.uppercased()),
+            pathLiteral: pathLiteral(op), requestLines: lines,
+            successArms: success.arms(response), errorArms: errorArms(op, response: response)
+        )
+    }
+
+    private func oneLine(_ doc: [String]) -> String {
+        doc.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    // MARK: - Path
+
+    /// `"/pets/\(PathEncoder.encode(id, style: "simple", explode: false))"`.
+    func pathLiteral(_ op: OperationDecl) -> String {
+        let parameters = Dictionary(op.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var text = "\""
+        for component in op.pathComponents {
+            switch component {
+            case .literal(let literal):
+                text += String(SwiftEscaping.stringLiteral(literal).dropFirst().dropLast())
+            case .parameter(let name):
+                let p = parameters[name]
+                var call = "PathEncoder.encode(\(name)"
+                if p?.style == "matrix" { call += ", name: \(SwiftEscaping.stringLiteral(p?.wireName ?? name))" }
+                call += ", style: \(SwiftEscaping.stringLiteral(p?.style ?? "simple")), explode: \(p?.explode ?? false))"
+                text += "\\(" + call + ")"
+            }
+        }
+        return text + "\""
+    }
+
+    // MARK: - Body
+
+    func bodyLines(_ decl: RequestBodyDecl, body: String, request: String) -> [String] {
+        if decl.isPerContentEnum {
+            var lines = decl.type.isOptional ? ["if let \(body) {"] : []
+            let pad = decl.type.isOptional ? "    " : ""
+            lines.append(pad + "switch \(body) {")
+            for content in decl.contents {
+                lines.append(pad + "case .\(content.caseName)(let value):")
+                lines.append(pad + "    " + bodyCall(content, value: "value", request: request))
+            }
+            lines.append(pad + "}")
+            if decl.type.isOptional { lines.append("}") }
+            return lines
+        }
+        guard let content = decl.contents.first else { return [] }
+        return [bodyCall(content, value: body, request: request)]
+    }
+
+    func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
+        let mediaType = SwiftEscaping.stringLiteral(content.mediaType)
+        let base = content.type.unwrapped
+        switch content.encoding {
+        case .formURLEncoded:
+            return "\(request).formBody(\(value))"
+        case .multipart:
+            return "\(request).multipartBody(\(value))"
+        case .binary where base == .builtin(.binary) || base == .builtin(.base64):
+            return "\(request).binaryBody(\(value), contentType: \(mediaType))"
+        case .text where base == .builtin(.string):
+            return "\(request).textBody(\(value), contentType: \(mediaType))"
+        case .json where content.mediaType == "application/json":
+            return "\(request).jsonBody(\(value))"
+        default:
+            return "\(request).jsonBody(\(value), contentType: \(mediaType))"
+        }
+    }
+
+    // MARK: - Responses
+
+    struct SuccessInfo {
+        /// The plain method's return type; empty for Void.
+        var type: String
+        var arms: (String) -> [StatusArmContext]
+    }
+
+    func successInfo(_ op: OperationDecl) -> SuccessInfo {
+        let responses = Self.ordered(op.responses.filter(\.isSuccess))
+        switch op.success {
+        case .void:
+            return SuccessInfo(type: "") { response in
+                Self.arms(responses.map { ($0.status, "()") }, fallback: "throw \(response).unexpected()")
+            }
+        case .single(let type):
+            return SuccessInfo(type: type.swift) { response in
+                let arms = responses.map { r -> (ResponseStatus, String) in
+                    if r.type == nil, type.isOptional { return (r.status, "nil") }
+                    return (r.status, Self.decode(type, encoding: r.encoding, response: response))
+                }
+                return Self.arms(arms, fallback: "throw \(response).unexpected()")
+            }
+        case .perStatus(let name, let cases):
+            let ordered = Self.orderedCases(cases)
+            let encodings = Dictionary(op.responses.map { ($0.status, $0.encoding) }, uniquingKeysWith: { a, _ in a })
+            return SuccessInfo(type: name.swift) { response in
+                let arms = ordered.map { c -> (ResponseStatus, String) in
+                    guard let type = c.type else { return (c.status, ".\(c.name)") }
+                    let encoding = encodings[c.status] ?? nil
+                    return (c.status, ".\(c.name)(\(Self.decode(type, encoding: encoding, response: response)))")
+                }
+                return Self.arms(arms, fallback: "throw \(response).unexpected()")
+            }
+        }
+    }
+
+    func errorArms(_ op: OperationDecl, response: String) -> [StatusArmContext] {
+        let cases = Dictionary(api.errorBodies.map { ($0.type, $0.caseName) }, uniquingKeysWith: { first, _ in first })
+        var arms: [(ResponseStatus, String)] = []
+        for r in Self.ordered(op.responses.filter { !$0.isSuccess }) {
+            guard let type = r.type, let caseName = cases[type] else { continue }
+            arms.append((r.status, ".\(caseName)(\(Self.decode(type, encoding: r.encoding, response: response)))"))
+        }
+        guard !arms.isEmpty else { return [] }
+        return Self.arms(arms, fallback: "nil")
+    }
+
+    /// The expression decoding a body of `type` sent as `encoding`.
+    static func decode(_ type: TypeRef, encoding: BodyEncoding?, response: String) -> String {
+        let base = type.unwrapped
+        switch encoding {
+        case .binary? where base == .builtin(.binary) || base == .builtin(.base64):
+            return "\(response).body"
+        case .text? where base == .builtin(.string):
+            return "\(response).decodeText()"
+        default:
+            return "try \(response).decodeJSON(\(type.swift).self)"
+        }
+    }
+
+    /// Specific codes first (document order), then ranges, then `default`, so the first matching arm wins.
+    static func ordered(_ responses: [ResponseDecl]) -> [ResponseDecl] {
+        responses.filter { if case .code = $0.status { true } else { false } }
+            + responses.filter { if case .range = $0.status { true } else { false } }
+            + responses.filter { $0.status == .default }
+    }
+
+    static func orderedCases(_ cases: [SuccessCaseDecl]) -> [SuccessCaseDecl] {
+        cases.filter { if case .code = $0.status { true } else { false } }
+            + cases.filter { if case .range = $0.status { true } else { false } }
+            + cases.filter { $0.status == .default }
+    }
+
+    /// Arms merged by expression (`case 200, 201:`), ending with `default`.
+    static func arms(_ entries: [(ResponseStatus, String)], fallback: String) -> [StatusArmContext] {
+        var order: [String] = []
+        var patterns: [String: [String]] = [:]
+        var defaultExpression: String?
+        var seen: Set<ResponseStatus> = []
+        for (status, expression) in entries where seen.insert(status).inserted {
+            let pattern: String
+            switch status {
+            case .code(let code): pattern = String(code)
+            case .range(let digit): pattern = "\(digit * 100)...\(digit * 100 + 99)"
+            case .default:
+                defaultExpression = expression
+                continue
+            }
+            if patterns[expression] == nil { order.append(expression) }
+            patterns[expression, default: []].append(pattern)
+        }
+        if let defaultExpression { order.removeAll { $0 == defaultExpression } }
+        var arms = order.map {
+            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false, expression: $0)
+        }
+        arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression ?? fallback))
+        return arms
+    }
+}
+
+extension String {
+    /// `options options: …` → `options: …` when the local name is the label itself.
+    fileprivate func replacingSelfLabel(_ local: String) -> String {
+        local == "options" ? replacingOccurrences(of: "options options:", with: "options:") : self
+    }
+
+    /// Validation statements name their collector `failures`; rename it when a parameter took that name.
+    fileprivate func replacingFailures(with name: String) -> String {
+        name == "failures" ? self : replacingOccurrences(of: "into: &failures)", with: "into: &\(name))")
+    }
+}

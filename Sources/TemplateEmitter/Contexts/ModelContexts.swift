@@ -1,0 +1,214 @@
+// MARK: - Contexts of Struct.mustache, Enum.mustache, Union.mustache, Alias.mustache
+
+/// Keys shared by every declaration template.
+struct DeclarationHeader {
+    var access: String
+    /// The local (unqualified) Swift name.
+    var name: String
+    /// Complete `///` lines, escaped.
+    var docLines: [String]
+    /// Emit `@available(*, deprecated)`.
+    var isDeprecated: Bool
+    /// Nested declarations, rendered and indented one level, separated by blank lines; empty when none.
+    var nested: String
+
+    var templateValue: [String: Any] {
+        ["access": access, "name": name, "docLines": docLines, "isDeprecated": isDeprecated, "nested": nested,
+         "hasNested": !nested.isEmpty]
+    }
+}
+
+/// One stored property of a generated struct.
+struct PropertyContext: TemplateContext {
+    var docLines: [String]
+    /// Swift name (escaped if a keyword).
+    var name: String
+    /// The property's Swift type, e.g. `[Pet]?`.
+    var type: String
+    /// ` = nil` for optionals in the memberwise init, else empty.
+    var initDefault: String
+    /// The `CodingKeys` case suffix: ` = "json_name"` when the JSON key differs from the Swift name, else empty.
+    var codingKeyRawValue: String
+    /// `decode` or `decodeIfPresent`.
+    var decodeMethod: String
+    /// `encode` or `encodeIfPresent`.
+    var encodeMethod: String
+    /// The type to decode (`type` without optionality).
+    var decodeType: String
+    /// Stored behind an `Indirect` box (a recursive value): `storedName` holds `Indirect<type>`.
+    var isIndirect: Bool
+    var storedName: String
+
+    var templateValue: [String: Any] {
+        ["docLines": docLines, "name": name, "type": type, "initDefault": initDefault,
+         "codingKeyRawValue": codingKeyRawValue, "decodeMethod": decodeMethod, "encodeMethod": encodeMethod,
+         "decodeType": decodeType, "isIndirect": isIndirect, "storedName": storedName]
+    }
+}
+
+/// One child in a redacted `customMirror`.
+struct MirrorChildContext: TemplateContext {
+    /// The label as a string literal.
+    var label: String
+    /// The (masked, for sensitive properties) value expression.
+    var value: String
+    var templateValue: [String: Any] { ["label": label, "value": value] }
+}
+
+/// `Struct.mustache`.
+struct StructContext: TemplateContext {
+    var header: DeclarationHeader
+    /// e.g. `Swift.Codable, Swift.Hashable, Swift.Sendable, Validatable`.
+    var conformances: String
+    var properties: [PropertyContext]
+    /// The memberwise init's parameter list, e.g. `id: Swift.Int, name: Swift.String? = nil`.
+    var initParameters: String
+    /// Emit a `CodingKeys` enum (some JSON key differs, or the coding is written out).
+    var hasCodingKeys: Bool
+    /// Write `init(from:)`/`encode(to:)` out (additional properties or boxed properties).
+    var hasCustomCoding: Bool
+    var hasAdditionalProperties: Bool
+    var additionalPropertiesName: String
+    var additionalPropertiesValueType: String
+    /// Redacted `description`, `debugDescription` and `customMirror` (some property is sensitive).
+    var isRedacted: Bool
+    /// The `description` as a string literal with interpolations.
+    var descriptionLiteral: String
+    var mirrorChildren: [MirrorChildContext]
+    var isValidatable: Bool
+    /// Statements of `validate(path:into:)`.
+    var validationLines: [String]
+
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["conformances"] = conformances
+        value["properties"] = properties.templateValue
+        value["initParameters"] = initParameters
+        value["hasProperties"] = !properties.isEmpty
+        value["hasCodingKeys"] = hasCodingKeys
+        value["hasCustomCoding"] = hasCustomCoding
+        value["hasAdditionalProperties"] = hasAdditionalProperties
+        value["additionalPropertiesName"] = additionalPropertiesName
+        value["additionalPropertiesValueType"] = additionalPropertiesValueType
+        value["isRedacted"] = isRedacted
+        value["descriptionLiteral"] = descriptionLiteral
+        value["mirrorChildren"] = mirrorChildren.templateValue
+        value["isValidatable"] = isValidatable
+        value["validationLines"] = validationLines
+        return value
+    }
+}
+
+/// One case of a string or integer enum.
+struct EnumCaseContext: TemplateContext {
+    var docLines: [String]
+    var name: String
+    /// The raw value as a Swift literal (`"available"` or `42`).
+    var rawLiteral: String
+    var templateValue: [String: Any] { ["docLines": docLines, "name": name, "rawLiteral": rawLiteral] }
+}
+
+/// `Enum.mustache`.
+struct EnumContext: TemplateContext {
+    var header: DeclarationHeader
+    /// `Swift.String` or `Swift.Int`.
+    var rawType: String
+    var cases: [EnumCaseContext]
+    var unknownCaseName: String
+
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["rawType"] = rawType
+        value["cases"] = cases.templateValue
+        value["hasCases"] = !cases.isEmpty
+        value["unknownCaseName"] = unknownCaseName
+        return value
+    }
+}
+
+/// One alternative of a union.
+struct UnionCaseContext: TemplateContext {
+    var name: String
+    var type: String
+    var isIndirect: Bool
+    /// The condition under which an undiscriminated decode tries this case (`keys != nil`), or empty for always.
+    var condition: String
+    var templateValue: [String: Any] {
+        ["name": name, "type": type, "isIndirect": isIndirect, "condition": condition, "hasCondition": !condition.isEmpty]
+    }
+}
+
+/// One `case "a", "b":` arm of a discriminated decode.
+struct DiscriminatorArmContext: TemplateContext {
+    /// Comma-separated string literals.
+    var values: String
+    var caseName: String
+    var type: String
+    var templateValue: [String: Any] { ["values": values, "caseName": caseName, "type": type] }
+}
+
+/// `Union.mustache`.
+struct UnionContext: TemplateContext {
+    var header: DeclarationHeader
+    var cases: [UnionCaseContext]
+    var hasDiscriminator: Bool
+    /// The discriminator property's JSON name, as a string literal.
+    var discriminatorLiteral: String
+    var discriminatorArms: [DiscriminatorArmContext]
+    /// The case keeping values with an unknown discriminator (`unknown(JSONValue)`); empty when there is none.
+    var unknownCaseName: String
+    /// Undiscriminated decoding needs the object's keys.
+    var probesKeys: Bool
+    /// The union's name as a string literal, for the decoding error.
+    var nameLiteral: String
+    var conformances: String
+    var isValidatable: Bool
+    var validationLines: [String]
+
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["cases"] = cases.templateValue
+        value["hasDiscriminator"] = hasDiscriminator
+        value["discriminatorLiteral"] = discriminatorLiteral
+        value["discriminatorArms"] = discriminatorArms.templateValue
+        value["unknownCaseName"] = unknownCaseName
+        value["hasUnknownCase"] = !unknownCaseName.isEmpty
+        value["probesKeys"] = probesKeys
+        value["nameLiteral"] = nameLiteral
+        value["conformances"] = conformances
+        value["isValidatable"] = isValidatable
+        value["validationLines"] = validationLines
+        return value
+    }
+}
+
+/// `Alias.mustache`.
+struct AliasContext: TemplateContext {
+    var header: DeclarationHeader
+    var target: String
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["target"] = target
+        return value
+    }
+}
+
+/// `PayloadEnum.mustache`: an enum of plain payload cases (per-status success values, per-content bodies).
+struct PayloadEnumContext: TemplateContext {
+    struct Case: TemplateContext {
+        var docLines: [String]
+        var name: String
+        /// `(Pet)` or empty for a case without payload.
+        var payload: String
+        var templateValue: [String: Any] { ["docLines": docLines, "name": name, "payload": payload] }
+    }
+    var header: DeclarationHeader
+    var conformances: String
+    var cases: [Case]
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["conformances"] = conformances
+        value["cases"] = cases.templateValue
+        return value
+    }
+}

@@ -1,0 +1,115 @@
+import ClientModel
+
+// MARK: - Facts about the module's types that declarations need from each other
+
+/// Lookups over every generated type (nested ones included), computed once per emit.
+struct TypeIndex: Sendable {
+    /// Every declaration by its full name.
+    let declarations: [TypeName: TypeDecl]
+    /// Types that conform to `Validatable` (they have rules, or contain a type that does).
+    let validatable: Set<TypeName>
+    /// Deprecated types that may carry `@available(*, deprecated)`: nothing outside a deprecated context uses them,
+    /// so the annotation cannot produce warnings in the generated module.
+    let annotatableDeprecated: Set<TypeName>
+
+    init(api: APIDecl) {
+        var declarations: [TypeName: TypeDecl] = [:]
+        func collect(_ decl: TypeDecl) {
+            declarations[decl.name] = decl
+            decl.nested.forEach(collect)
+        }
+        api.types.forEach(collect)
+        self.declarations = declarations
+        self.validatable = Self.validatableTypes(declarations)
+        self.annotatableDeprecated = Self.annotatable(api: api, declarations: declarations)
+    }
+
+    func isValidatable(_ ref: TypeRef) -> Bool {
+        guard let name = ref.namedElement else { return false }
+        return validatable.contains(name)
+    }
+
+    // MARK: - Validatable, as a fixed point
+
+    private static func validatableTypes(_ declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
+        var result: Set<TypeName> = []
+        let names = declarations.keys.sorted()
+        var changed = true
+        while changed {
+            changed = false
+            for name in names where !result.contains(name) {
+                guard let decl = declarations[name] else { continue }
+                let contains = { (ref: TypeRef) in ref.namedElement.map(result.contains) ?? false }
+                let isValidatable: Bool
+                switch decl.kind {
+                case .struct(let s): isValidatable = s.properties.contains { !$0.validation.isEmpty || contains($0.type) }
+                case .union(let u): isValidatable = u.cases.contains { contains($0.type) }
+                case .alias(let target): isValidatable = contains(target)
+                case .enum: isValidatable = false
+                }
+                if isValidatable {
+                    result.insert(name)
+                    changed = true
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Deprecation
+
+    private static func annotatable(api: APIDecl, declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
+        // Every type named from a place that is not itself deprecated.
+        var usedOutside: Set<TypeName> = []
+        func use(_ ref: TypeRef?) { ref?.forEachNamed { usedOutside.insert($0) } }
+        func visit(_ decl: TypeDecl, inDeprecated: Bool) {
+            let deprecated = inDeprecated || decl.deprecated
+            if !deprecated {
+                switch decl.kind {
+                case .struct(let s):
+                    s.properties.forEach { use($0.type) }
+                    use(s.additionalProperties?.valueType)
+                case .union(let u): u.cases.forEach { use($0.type) }
+                case .alias(let target): use(target)
+                case .enum: break
+                }
+            }
+            decl.nested.forEach { visit($0, inDeprecated: deprecated) }
+        }
+        api.types.forEach { visit($0, inDeprecated: false) }
+        for operation in api.operations where !operation.deprecated {
+            operation.parameters.forEach { use($0.type) }
+            use(operation.body?.type)
+            operation.body?.contents.forEach { use($0.type) }
+            operation.responses.forEach { use($0.type) }
+            switch operation.success {
+            case .void: break
+            case .single(let ref): use(ref)
+            case .perStatus(let name, let cases):
+                usedOutside.insert(name)
+                cases.forEach { use($0.type) }
+            }
+        }
+        api.errorBodies.forEach { use($0.type) }
+        return Set(declarations.values.filter { $0.deprecated && !usedOutside.contains($0.name) }.map(\.name))
+    }
+}
+
+extension TypeRef {
+    /// The generated type at the bottom of optionals, arrays and dictionaries, if any.
+    var namedElement: TypeName? {
+        switch self {
+        case .named(let name): name
+        case .array(let element), .dictionary(let element), .optional(let element): element.namedElement
+        case .builtin: nil
+        }
+    }
+
+    /// Calls `body` with every generated type this reference names.
+    func forEachNamed(_ body: (TypeName) -> Void) {
+        if let name = namedElement {
+            // A nested type's parents are used too (`Parent.Child` names `Parent`).
+            for count in 1...name.components.count { body(TypeName(Array(name.components.prefix(count)))) }
+        }
+    }
+}

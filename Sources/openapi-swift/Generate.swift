@@ -1,0 +1,108 @@
+import ArgumentParser
+import ClientModel
+import Foundation
+import OpenAPISwiftCore
+import SpecParser
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate clients from openapi-swift.yaml, or one spec given on the command line.",
+        discussion: """
+            With no SPEC, reads the configuration (default: openapi-swift.yaml in the current folder) and
+            regenerates every client it lists. With SPEC, --output and --module are required.
+            Exit status: 0 success; 1 a problem in a spec or configuration, or --check found differences;
+            2 a usage error.
+            """
+    )
+
+    @Argument(help: "An OpenAPI document (YAML or JSON). Omit to use the configuration file.")
+    var spec: String?
+
+    @Option(name: .shortAndLong, help: "Output folder for SPEC.")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "Swift module name for SPEC (e.g. AccuAuth).")
+    var module: String?
+
+    @Option(help: "Access level of the generated API: public, package or internal.")
+    var access: String = "public"
+
+    @Option(help: "A folder of .mustache files overriding the embedded templates by file name.")
+    var templates: String?
+
+    @Option(name: .long, help: "The configuration file (when no SPEC is given).")
+    var config: String = "openapi-swift.yaml"
+
+    @Flag(help: "Write nothing; exit 1 and list the files that differ, are missing or are stale.")
+    var check = false
+
+    @Flag(help: "Write into a non-empty folder that openapi-swift does not own (it has no manifest).")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print only warnings, errors and differences.")
+    var quiet = false
+
+    func validate() throws {
+        guard AccessLevel(rawValue: access) != nil else {
+            throw ValidationError("--access must be public, package or internal, not '\(access)'")
+        }
+        if spec != nil {
+            guard output != nil else { throw ValidationError("--output is required with SPEC") }
+            guard module != nil else { throw ValidationError("--module is required with SPEC") }
+        } else if output != nil || module != nil {
+            throw ValidationError("--output and --module go with SPEC; without SPEC the configuration file is used")
+        }
+    }
+
+    func run() throws {
+        let console = Console(quiet: quiet)
+        let jobs: [PlannedJob]
+        if let spec, let output, let module {
+            jobs = [PlannedJob(spec: spec, output: output, module: module, access: AccessLevel(rawValue: access) ?? .public,
+                               templates: templates, overlays: [])]
+        } else {
+            guard let loaded = loadConfiguration(console: console) else { throw ExitCode(ExitStatus.specProblem) }
+            jobs = loaded
+        }
+        var failed = false
+        for job in jobs {
+            if !Runner(job: job, check: check, force: force, console: console).run() { failed = true }
+        }
+        if failed { throw ExitCode(ExitStatus.specProblem) }
+    }
+
+    private func loadConfiguration(console: Console) -> [PlannedJob]? {
+        guard let data = FileManager.default.contents(atPath: config) else {
+            console.error("\(config): error: configuration file not found; run from the project root, pass --config, "
+                + "or give a SPEC with --output and --module")
+            return nil
+        }
+        let (configuration, diagnostics) = ConfigurationParser.parse(data, path: config)
+        diagnostics.forEach { console.diagnostic($0) }
+        guard let configuration else { return nil }
+        let base = (config as NSString).deletingLastPathComponent
+        func resolve(_ path: String) -> String { base.isEmpty ? path : (base as NSString).appendingPathComponent(path) }
+        return configuration.clients.map {
+            PlannedJob(spec: resolve($0.spec), output: resolve($0.output), module: $0.module, access: $0.access,
+                       templates: ($0.templates.map(resolve)) ?? templates, overlays: $0.overlays.map(resolve))
+        }
+    }
+}
+
+/// One spec → one output folder, with paths already resolved against the working directory.
+struct PlannedJob {
+    var spec: String
+    var output: String
+    var module: String
+    var access: AccessLevel
+    var templates: String?
+    var overlays: [String]
+}
+
+/// Prints to stdout/stderr; diagnostics go to stderr in `file:line:column: severity: message` form.
+struct Console {
+    var quiet: Bool
+    func info(_ text: String) { if !quiet { print(text) } }
+    func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    func diagnostic(_ diagnostic: Diagnostic) { error(diagnostic.description) }
+}

@@ -1,0 +1,112 @@
+import ClientModel
+import Foundation
+import OpenAPISwiftCore
+import SpecParser
+
+/// Generates one job and brings its output folder up to date (or, with `--check`, compares).
+/// This is the only code that touches the disk.
+struct Runner {
+    var job: PlannedJob
+    var check: Bool
+    var force: Bool
+    var console: Console
+
+    /// Returns false when the job failed (an error, or `--check` found differences).
+    func run() -> Bool {
+        let started = Date()
+        guard let data = FileManager.default.contents(atPath: job.spec) else {
+            let exists = FileManager.default.fileExists(atPath: job.spec)
+            console.error("\(job.spec): error: \(exists ? "cannot read the spec" : "spec file not found")")
+            return false
+        }
+        var overrides: [String: String] = [:]
+        if let templates = job.templates {
+            guard let loaded = loadTemplates(templates) else { return false }
+            overrides = loaded
+        }
+        if !job.overlays.isEmpty {
+            console.error("\(job.overlays[0]): error: overlays are not supported yet; remove `overlays:` from the entry")
+            return false
+        }
+        let specFolder = (job.spec as NSString).deletingLastPathComponent
+        let loader = FileSystemSpecLoader(root: specFolder.isEmpty ? "." : specFolder)
+        let result = Generator.generate(
+            GenerationJob(spec: SpecInput(path: job.spec, data: data),
+                          options: ModelOptions(moduleName: job.module, accessLevel: job.access),
+                          templateOverrides: overrides),
+            loader: loader
+        )
+        result.diagnostics.forEach { console.diagnostic($0) }
+        guard result.succeeded else {
+            let count = result.diagnostics.errors.count
+            console.error("\(job.module): failed with \(count) error\(count == 1 ? "" : "s"); \(job.output) left untouched")
+            return false
+        }
+        let existing: ExistingOutput
+        do {
+            existing = try OutputFolder.read(job.output, wanted: result.files.map(\.path))
+        } catch {
+            console.error("\(job.output): error: \(error)")
+            return false
+        }
+        let plan = OutputPlan.make(desired: result.files, existing: existing)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = "\(result.typeCount) types, \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s"), "
+            + "\(result.diagnostics.warnings.count) warnings, \(seconds) s"
+        if check {
+            return report(plan: plan, summary: summary)
+        }
+        if plan.folderNotOwned && !force && !plan.isUpToDate {
+            console.error("\(job.output): error: the folder is not empty and was not written by openapi-swift "
+                + "(no \(Manifest.fileName)); choose an empty folder or pass --force to write into it")
+            return false
+        }
+        do {
+            try OutputFolder.apply(plan, to: job.output)
+        } catch {
+            console.error("\(job.output): error: \(error)")
+            return false
+        }
+        let written = plan.writes.count
+        console.info("\(job.module): \(plan.changes.count - plan.removals.count) files (\(written) written, "
+            + "\(plan.unchangedCount) unchanged, \(plan.removals.count) removed) → \(job.output); \(summary)")
+        return true
+    }
+
+    private func report(plan: OutputPlan, summary: String) -> Bool {
+        if plan.isUpToDate {
+            console.info("\(job.module): up to date (\(plan.unchangedCount) files); \(summary)")
+            return true
+        }
+        for change in plan.changes {
+            switch change {
+            case .write(let path, _, let isNew):
+                console.error("\(job.output)/\(path): \(isNew ? "missing" : "differs from what the spec produces")")
+            case .remove(let path):
+                console.error("\(job.output)/\(path): stale (no longer generated)")
+            case .unchanged:
+                break
+            }
+        }
+        console.error("\(job.module): \(job.output) is out of date; run `openapi-swift generate` and commit the result")
+        return false
+    }
+
+    private func loadTemplates(_ folder: String) -> [String: String]? {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+            console.error("\(folder): error: --templates folder not found or not readable")
+            return nil
+        }
+        var overrides: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = manager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                console.error("\(path): error: cannot read the template as UTF-8 text")
+                return nil
+            }
+            overrides[String(name.dropLast(".mustache".count))] = text
+        }
+        return overrides
+    }
+}
