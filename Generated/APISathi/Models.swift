@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post/requestBody/content/application~1json/schema`.
-public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendable, Validatable {
+public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendable, Validatable, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
     public var otp: String
     public var aadhaar: String
     public var otpReference: String
@@ -24,6 +24,17 @@ public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendabl
     public func validate(path: Swift.String, into failures: inout [ValidationFailure]) {
         Validation.pattern(self.otp, "^\\d{6}$", path: path + ".otp", into: &failures)
         Validation.pattern(self.aadhaar, "^\\d{12}$", path: path + ".aadhaar", into: &failures)
+    }
+
+    /// The value with sensitive properties masked.
+    public var description: Swift.String {
+        "AadhaarOkycV1Request(otp: \(Redaction.mask(Swift.String(describing: self.otp))), aadhaar: \(Redaction.mask(Swift.String(describing: self.aadhaar))), otpReference: \(Swift.String(describing: self.otpReference)))"
+    }
+
+    public var debugDescription: Swift.String { self.description }
+
+    public var customMirror: Swift.Mirror {
+        Swift.Mirror(self, children: ["otp": Redaction.mask(Swift.String(describing: self.otp)), "aadhaar": Redaction.mask(Swift.String(describing: self.aadhaar)), "otpReference": self.otpReference], displayStyle: .struct)
     }
 }
 

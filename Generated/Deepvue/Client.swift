@@ -92,4 +92,28 @@ public struct DeepvueClient: Sendable {
     ) {
         self.init(serverURL: serverURL, credentials: Credentials(apiKey: apiKey), options: options, transport: transport)
     }
+
+    /// Creates a client that obtains its own bearer token: it calls `authorize` with `clientID`, `clientSecret`, caches the token until shortly before it expires, shares one fetch between concurrent calls, and fetches a new token once after a 401.
+    ///
+    /// `apiKey` is sent as the `client_secret` credential.
+    /// - Parameters:
+    ///   - clientID: Sent as `client_id`.
+    ///   - clientSecret: Sent as `client_secret`.
+    ///   - serverURL: The server to call; `Servers.default` unless given.
+    ///   - options: Timeouts, retries, validation, middlewares and logging (the token call uses them too).
+    ///   - transport: How requests are sent; `URLSessionTransport` unless given (tests pass their own).
+    public init(
+        clientID: Swift.String, clientSecret: Swift.String,
+        serverURL: URL = Servers.default,
+        options: ClientOptions = .init(),
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        let tokenClient = Self(serverURL: serverURL, credentials: Credentials(), options: options, transport: transport)
+        let provider = CachingTokenProvider {
+            let response = try await tokenClient.authorize(AuthorizeRequest(clientID: clientID, clientSecret: clientSecret))
+            let token = response.accessToken
+            return (token: token, expiresAt: response.expiry)
+        }
+        self.init(serverURL: serverURL, credentials: Credentials(bearer: .provider(provider), apiKey: clientSecret), options: options, transport: transport)
+    }
 }

@@ -204,6 +204,6 @@ extension Builder {
             isRequired: isRequired, style: style, explode: parameter.explode ?? (style == "form"),
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
             deprecated: parameter.deprecated,
-            sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions), validation: validation)
+            sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name), validation: validation)
     }
 }

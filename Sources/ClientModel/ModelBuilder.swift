@@ -42,6 +42,16 @@ final class Builder {
     /// Every nested type's local name: a later top-level type must not take one (it would be shadowed inside).
     var nestedLocalNames: Set<String> = []
 
+    // MARK: - Work limits (hostile input)
+
+    /// Schemas whose translation is in progress: meeting one again (an inline schema reached through a `$ref`
+    /// merged by `allOf` into itself) is a cycle that would unfold forever.
+    var inProgress: Set<ObjectIdentifier> = []
+    /// Translations left before every further schema is generated as `JSONValue` (with one warning), so that
+    /// `allOf` merges that re-translate shared subtrees cannot take exponential time.
+    var translationBudget = 200_000
+    var reportedBudget = false
+
     /// Scheme keys that produced a `SecuritySchemeDecl`; requirements naming others are dropped with a warning.
     var usableSchemeKeys: Set<String> = []
 
@@ -56,8 +66,9 @@ final class Builder {
 
     func run(specPath: String) -> APIDecl {
         translateRegisteredSchemas(registerSchemas())
-        let securitySchemes = buildSecuritySchemes()
+        var securitySchemes = buildSecuritySchemes()
         let operations = buildOperations()
+        resolveVendorAuthExtensions(&securitySchemes, operations: operations)
         buildWebhookPayloads()
         let errorBodies = collectErrorBodies(operations)
         let requestIDFields = findRequestIDFields()

@@ -62,6 +62,11 @@ extension NameSanitizer {
         "EmptyBody", "ValidationFailure", "Validatable", "TokenProvider", "BearerCredential", "ClientMiddleware",
         "ClientLogger", "LogEvent", "Redaction", "Sleeper", "TaskSleeper", "RequestBuilder", "ClientRuntime",
         "PathEncoder", "Servers", "Credentials",
+        // Runtime helpers (RobustnessTests checks that every top-level runtime type is listed here).
+        "BasicAuth", "CachingTokenProvider", "CivilTime", "CredentialApplying", "JSONCoding", "Locked",
+        "OAuth2ClientCredentialsProvider", "OptionalDecodingTarget", "ParameterStyle", "Percent", "PrintLogger",
+        "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
+        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,

@@ -86,7 +86,7 @@ extension Builder {
             properties.append(PropertyDecl(
                 name: swiftName, jsonName: property.name, type: type, isRequired: isRequired,
                 isNullable: translated.nullable, doc: docLines(source.title, source.description),
-                deprecated: source.deprecated, sensitivity: sensitivity(of: source),
+                deprecated: source.deprecated, sensitivity: sensitivity(of: source, name: property.name),
                 validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,
                 writeOnly: source.writeOnly))
         }

@@ -62,15 +62,17 @@ extension Builder {
     }
 
     /// `.sensitive` for `x-sensitive: true`, `format: password` or `writeOnly: true` on the schema, its `$ref`
-    /// targets, or the parameter's own `extensions`.
-    func sensitivity(of schema: Schema?, extensions: Extensions = []) -> Sensitivity {
-        if extensions["x-sensitive"]?.boolValue == true { return .sensitive }
-        guard let schema else { return .none }
+    /// targets, or the parameter's own `extensions`; and, as a safety net for vendor specs that mark nothing,
+    /// for string values whose JSON name reads as a secret (`SensitiveNames`). `x-sensitive: false` opts out.
+    func sensitivity(of schema: Schema?, extensions: Extensions = [], name: String? = nil) -> Sensitivity {
+        if let flag = extensions["x-sensitive"]?.boolValue { return flag ? .sensitive : .none }
+        guard let schema else { return name.map(SensitiveNames.matches) == true ? .sensitive : .none }
         for source in constraintSources(schema) {
-            if source.extensions["x-sensitive"]?.boolValue == true || source.format == "password" || source.writeOnly {
-                return .sensitive
-            }
+            if let flag = source.extensions["x-sensitive"]?.boolValue { return flag ? .sensitive : .none }
+            if source.format == "password" || source.writeOnly { return .sensitive }
         }
+        let isString = constraintSources(schema).allSatisfy { $0.types == nil || $0.types?.contains(.string) == true }
+        if isString, let name, SensitiveNames.matches(name) { return .sensitive }
         return .none
     }
 }

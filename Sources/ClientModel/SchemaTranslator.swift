@@ -23,7 +23,25 @@ extension Builder {
     /// (already claimed) name whatever it is: a schema that needs no declaration becomes a `typealias`.
     func translate(_ schema: Schema, site: InlineSite, named: TypeName? = nil, depth: Int = 0) -> Translated {
         let nullable = isNullable(schema)
-        var type = translateBody(schema, site: site, named: named, depth: depth)
+        var type: TypeRef
+        translationBudget -= 1
+        let identity = ObjectIdentifier(schema)
+        if translationBudget < 0 {
+            if !reportedBudget {
+                reportedBudget = true
+                warn("the document needs too much work to translate; remaining schemas are generated as JSONValue",
+                     schema.origin)
+            }
+            type = .builtin(.json)
+        } else if inProgress.contains(identity) {
+            warn("schema contains itself through an allOf merge; the inner use is generated as JSONValue",
+                 schema.origin)
+            type = .builtin(.json)
+        } else {
+            inProgress.insert(identity)
+            type = translateBody(schema, site: site, named: named, depth: depth)
+            inProgress.remove(identity)
+        }
         if let named {
             if var inner = typeDecls[named], inner.pointer != schema.origin.pointer.description {
                 // Declared by a pass-through (`allOf: [X]`, a one-alternative oneOf): the outer schema's docs win.

@@ -30,6 +30,11 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of .mustache files overriding the embedded templates by file name.")
     var templates: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder that $ref'ed files must lie in.",
+        discussion: "Default: the working directory when the spec is inside it, else the folder above the spec's folder."))
+    var refRoot: String?
+
     @Option(name: .long, help: "The configuration file (when no SPEC is given).")
     var config: String = "openapi-swift.yaml"
 
@@ -48,7 +53,8 @@ struct Generate: ParsableCommand {
         }
         if spec != nil {
             guard output != nil else { throw ValidationError("--output is required with SPEC") }
-            guard module != nil else { throw ValidationError("--module is required with SPEC") }
+            guard let module else { throw ValidationError("--module is required with SPEC") }
+            if let problem = PathSafety.moduleNameProblem(module) { throw ValidationError("--module: \(problem)") }
         } else if output != nil || module != nil {
             throw ValidationError("--output and --module go with SPEC; without SPEC the configuration file is used")
         }
@@ -59,7 +65,7 @@ struct Generate: ParsableCommand {
         let jobs: [PlannedJob]
         if let spec, let output, let module {
             jobs = [PlannedJob(spec: spec, output: output, module: module, access: AccessLevel(rawValue: access) ?? .public,
-                               templates: templates, overlays: [])]
+                               templates: templates, overlays: [], refRoot: refRoot)]
         } else {
             guard let loaded = loadConfiguration(console: console) else { throw ExitCode(ExitStatus.specProblem) }
             jobs = loaded
@@ -84,7 +90,8 @@ struct Generate: ParsableCommand {
         func resolve(_ path: String) -> String { base.isEmpty ? path : (base as NSString).appendingPathComponent(path) }
         return configuration.clients.map {
             PlannedJob(spec: resolve($0.spec), output: resolve($0.output), module: $0.module, access: $0.access,
-                       templates: ($0.templates.map(resolve)) ?? templates, overlays: $0.overlays.map(resolve))
+                       templates: ($0.templates.map(resolve)) ?? templates, overlays: $0.overlays.map(resolve),
+                       refRoot: refRoot)
         }
     }
 }
@@ -97,6 +104,7 @@ struct PlannedJob {
     var access: AccessLevel
     var templates: String?
     var overlays: [String]
+    var refRoot: String?
 }
 
 /// Prints to stdout/stderr; diagnostics go to stderr in `file:line:column: severity: message` form.

@@ -28,8 +28,7 @@ struct Runner {
             console.error("\(job.overlays[0]): error: overlays are not supported yet; remove `overlays:` from the entry")
             return false
         }
-        let specFolder = (job.spec as NSString).deletingLastPathComponent
-        let loader = FileSystemSpecLoader(root: specFolder.isEmpty ? "." : specFolder)
+        let loader = FileSystemSpecLoader(root: job.refRoot ?? Self.defaultRefRoot(forSpec: job.spec))
         let result = Generator.generate(
             GenerationJob(spec: SpecInput(path: job.spec, data: data),
                           options: ModelOptions(moduleName: job.module, accessLevel: job.access),
@@ -71,6 +70,18 @@ struct Runner {
         console.info("\(job.module): \(plan.changes.count - plan.removals.count) files (\(written) written, "
             + "\(plan.unchangedCount) unchanged, \(plan.removals.count) removed) → \(job.output); \(summary)")
         return true
+    }
+
+    /// Where `$ref`ed files may come from when `--ref-root` is not given: the working directory when the spec
+    /// lies inside it (a project), else the folder above the spec's folder (so `spec/` + `common/` layouts work).
+    /// Anything outside is refused with an error that names the folder.
+    static func defaultRefRoot(forSpec spec: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = PathSafety.normalize(spec.hasPrefix("/") ? spec : cwd + "/" + spec)
+        let folder = (absolute as NSString).deletingLastPathComponent
+        if absolute.hasPrefix(PathSafety.normalize(cwd) + "/") { return cwd }
+        let parent = (folder as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "/" : parent
     }
 
     private func report(plan: OutputPlan, summary: String) -> Bool {

@@ -228,4 +228,21 @@ import Testing
         #expect(api.type("Holder")?.property("e")?.type.swift == "ErrorModel?")
         #expect(api.clientName == "PetstoreClient")
     }
+
+    @Test func allOfThatMergesItselfInlineStops() throws {
+        let api = buildIR(schemasSpec("""
+            A:
+              allOf:
+                - $ref: "#/components/schemas/B"
+            B:
+              type: object
+              properties:
+                p:
+                  allOf:
+                    - $ref: "#/components/schemas/A"
+                    - {type: object, properties: {x: {type: string}}}
+        """))
+        #expect(api.type("B.P")?.property("x") != nil)
+        #expect(api.warningMessages.contains { $0.contains("contains itself through an allOf merge") })
+    }
 }

@@ -43,7 +43,85 @@ struct ClientRendering {
             defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
             defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
             hasAPIKeyInit: apiKeyInit, apiKeyProperty: apiKeys.first?.name ?? "",
-            requestIDFieldsLiteral: SwiftEscaping.stringArrayLiteral(api.requestIDFields)
+            requestIDFieldsLiteral: SwiftEscaping.stringArrayLiteral(api.requestIDFields),
+            tokenInits: tokenInitContext().map { [$0] } ?? []
+        )
+    }
+
+    /// `init(clientID:clientSecret:…)` for the scheme with a token endpoint: a `CachingTokenProvider` calls the token
+    /// operation through a client without credentials (the operation is unsecured), and apiKey schemes with
+    /// `x-openapi-swift-value-from` take the named credential.
+    func tokenInitContext() -> TokenInitContext? {
+        guard let scheme = api.securitySchemes.first(where: { $0.tokenEndpoint != nil }),
+              let endpoint = scheme.tokenEndpoint, requiredSchemes().isEmpty else { return nil }
+        let reserved: Set<String> = ["serverURL", "options", "transport", "credentials", "apiKey"]
+        guard endpoint.credentials.allSatisfy({ !reserved.contains($0.parameterName.unescapedIdentifier) }) else {
+            return nil
+        }
+        let parameters = endpoint.credentials.map { "\($0.parameterName): Swift.String" }.joined(separator: ", ")
+        let bodyArguments = endpoint.credentials.map { "\($0.parameterName): \($0.parameterName)" }
+            .joined(separator: ", ")
+        func access(_ steps: [TokenFieldStep]) -> (expression: String, isOptional: Bool) {
+            var text = "response"
+            var optional = false
+            for step in steps {
+                text += (optional ? "?." : ".") + step.name
+                if step.isOptional { optional = true }
+            }
+            return (text, optional)
+        }
+        let token = access(endpoint.tokenPath)
+        let what = SwiftEscaping.stringLiteral("the \(endpoint.operationID) response has no token")
+        var lines: [String] = []
+        if token.isOptional {
+            lines.append("guard let token = \(token.expression) else {")
+            lines.append("    throw APIError(kind: .authentication, operationID: "
+                         + "\(SwiftEscaping.stringLiteral(endpoint.operationID)), underlying: \(what))")
+            lines.append("}")
+        } else {
+            lines.append("let token = \(token.expression)")
+        }
+        var expiry = "nil"
+        if let path = endpoint.expiryPath, let kind = endpoint.expiryKind {
+            let value = access(path)
+            switch (kind, value.isOptional) {
+            case (.date, _): expiry = value.expression
+            case (.seconds, false): expiry = "Date().addingTimeInterval(TimeInterval(\(value.expression)))"
+            case (.seconds, true): expiry = "\(value.expression).map { Date().addingTimeInterval(TimeInterval($0)) }"
+            case (.iso8601Text, false): expiry = "ISO8601DateFormatter().date(from: \(value.expression))"
+            case (.iso8601Text, true): expiry = "\(value.expression).flatMap { ISO8601DateFormatter().date(from: $0) }"
+            }
+        }
+        lines.append("return (token: token, expiresAt: \(expiry))")
+        var arguments: [String] = []
+        for other in api.securitySchemes {
+            if other.key == scheme.key {
+                arguments.append("\(other.name): .provider(provider)")
+            } else if let source = other.valueFrom,
+                      let credential = endpoint.credentials.first(where: { $0.jsonName == source }) {
+                arguments.append("\(other.name): \(credential.parameterName)")
+            }
+        }
+        let labels = endpoint.credentials.map { "`\($0.parameterName.unescapedIdentifier)`" }.joined(separator: ", ")
+        let filled = api.securitySchemes.compactMap { other -> String? in
+            guard let source = other.valueFrom else { return nil }
+            return "`\(other.name.unescapedIdentifier)` is sent as the `\(source)` credential."
+        }
+        let doc = [
+            "Creates a client that obtains its own bearer token: it calls `\(endpoint.operationName)` with \(labels), "
+            + "caches the token until shortly before it expires, shares one fetch between concurrent calls, and "
+            + "fetches a new token once after a 401.",
+        ] + (filled.isEmpty ? [] : [""] + filled) + [
+            "- Parameters:",
+        ] + endpoint.credentials.map { "  - \($0.parameterName.unescapedIdentifier): Sent as `\($0.jsonName)`." } + [
+            "  - serverURL: The server to call; `Servers.default` unless given.",
+            "  - options: Timeouts, retries, validation, middlewares and logging (the token call uses them too).",
+            "  - transport: How requests are sent; `URLSessionTransport` unless given (tests pass their own).",
+        ]
+        return TokenInitContext(
+            docLines: SwiftEscaping.docComment(doc), parameters: parameters, operationName: endpoint.operationName,
+            bodyExpression: "\(endpoint.bodyType.swift)(\(bodyArguments))", fetchLines: lines,
+            credentialArguments: arguments.joined(separator: ", ")
         )
     }
 

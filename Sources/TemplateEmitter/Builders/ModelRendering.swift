@@ -226,6 +226,13 @@ extension String {
         hasPrefix("`") && hasSuffix("`") && count >= 2 ? String(dropFirst().dropLast()) : self
     }
 
+    /// The identifier as an argument label in a call: keywords need no backticks there, except `inout`, `var`
+    /// and `let` (Swift 6 warns "keyword does not need to be escaped in argument list").
+    var argumentLabel: String {
+        let bare = unescapedIdentifier
+        return ["inout", "var", "let"].contains(bare) ? self : bare
+    }
+
     var trimmingSpaces: String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }

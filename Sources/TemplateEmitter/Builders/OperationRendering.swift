@@ -28,7 +28,7 @@ struct OperationRendering: Sendable {
         }
         for p in op.parameters {
             parameters.append("\(p.name): \(p.type.swift)\(p.type.isOptional ? " = nil" : "")")
-            arguments.append("\(p.name): \(p.name)")
+            arguments.append("\(p.name.argumentLabel): \(p.name)")
         }
         parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
         arguments.append("options: \(options)")

@@ -76,9 +76,12 @@ struct ClientContext: TemplateContext {
     var apiKeyProperty: String
     /// `requestIDFields` as an array literal.
     var requestIDFieldsLiteral: String
+    /// The `init(clientID:clientSecret:…)` of a module with an `x-openapi-swift-token` scheme (zero or one).
+    var tokenInits: [TokenInitContext] = []
 
     var templateValue: [String: Any] {
         var value = file.templateValue
+        value["tokenInits"] = tokenInits.templateValue
         value["docLines"] = docLines
         value["servers"] = servers.templateValue
         value["defaultServerDocLines"] = defaultServerDocLines
@@ -88,6 +91,25 @@ struct ClientContext: TemplateContext {
         value["apiKeyProperty"] = apiKeyProperty
         value["requestIDFieldsLiteral"] = requestIDFieldsLiteral
         return value
+    }
+}
+
+/// The convenience initializer that fetches its own bearer token (`x-openapi-swift-token`).
+struct TokenInitContext: TemplateContext {
+    var docLines: [String]
+    /// `clientID: Swift.String, clientSecret: Swift.String`.
+    var parameters: String
+    /// The token operation's method name.
+    var operationName: String
+    /// The request body expression, e.g. `AuthorizeRequest(clientID: clientID, clientSecret: clientSecret)`.
+    var bodyExpression: String
+    /// Statements after `let response = …` that return `(token, expiresAt)`.
+    var fetchLines: [String]
+    /// The `Credentials(…)` arguments.
+    var credentialArguments: String
+    var templateValue: [String: Any] {
+        ["docLines": docLines, "parameters": parameters, "operationName": operationName,
+         "bodyExpression": bodyExpression, "fetchLines": fetchLines, "credentialArguments": credentialArguments]
     }
 }
 
