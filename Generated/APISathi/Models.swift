@@ -85,3 +85,25 @@ public struct AadhaarOkycV1ErrorResponse: Swift.Codable, Swift.Hashable, Swift.S
         self.error = error
     }
 }
+
+/// The response headers `aadhaarOkycV1` documents, typed. Each is nil when the response does not carry it or its value does not parse as documented.
+///
+/// Read them from `Response.headers` or `APIError.headers`: `AadhaarOkycV1ResponseHeaders(response.headers)`.
+///
+/// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post/responses`.
+public struct AadhaarOkycV1ResponseHeaders: Swift.Hashable, Swift.Sendable {
+    /// Seconds to wait before retrying the call.
+    ///
+    /// `Retry-After`.
+    public var retryAfter: Int?
+
+    /// Reads every documented header from `headers`.
+    public init(_ headers: HTTPHeaders) {
+        self.retryAfter = headers.value("Retry-After", as: Int.self)
+    }
+
+    /// Creates a value from its members (for tests and mocks).
+    public init(retryAfter: Int? = nil) {
+        self.retryAfter = retryAfter
+    }
+}

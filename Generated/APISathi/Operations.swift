@@ -22,6 +22,8 @@ extension APISathiClient {
     ///
     /// The same call as `aadhaarOkycV1(…)`, returning the whole response.
     ///
+    /// Read the documented response headers with `AadhaarOkycV1ResponseHeaders(response.headers)` (or from `error.headers`).
+    ///
     /// - Parameters:
     ///   - body: The request body.
     ///   - idempotencyKey: Optional. Same key returns the same response for 24h.

@@ -8,14 +8,16 @@
 //   Runtime+Transport.swift   `HTTPTransport`, `HTTPRequest`, `HTTPResponse`, `HTTPHeaders`, `URLSessionTransport`
 //                             (with a redirect guard), `Sleeper`, the per-attempt timeout race.
 //   Runtime+Request.swift     `RequestBuilder`, `PathEncoder`: parameter styles, percent-encoding, bodies.
-//   Runtime+Response.swift    `Response<Value>`, `APIError`, response decoding helpers, request IDs.
+//   Runtime+Response.swift    `Response<Value>`, `APIError`, response decoding helpers, request IDs, typed
+//                             header parsing (`HTTPHeaders.value(_:as:)`), `ServerSentEvents`.
 //   Runtime+Retry.swift       `RetryPolicy`: backoff with full jitter, `Retry-After`, idempotency rules.
 //   Runtime+Auth.swift        `CredentialApplying` (implemented by the generated `Credentials`), `BearerCredential`,
 //                             `TokenProvider`, `CachingTokenProvider`, `OAuth2ClientCredentialsProvider`, `BasicAuth`.
 //   Runtime+Validation.swift  `Validatable`, `Validation`, `ValidationFailure`.
 //   Runtime+Redaction.swift   `Redaction` (Aadhaar masking, secret scrubbing), `ClientMiddleware`, `ClientLogger`,
 //                             `LogEvent`.
-//   Runtime+JSON.swift        `JSONValue`, `CalendarDate`, RFC 3339 dates, the JSON coders.
+//   Runtime+JSON.swift        `JSONValue`, `OptionalValue` (null versus absent), `CalendarDate`, RFC 3339 dates,
+//                             the JSON coders.
 //
 // One call of an operation: validate (when `validatesRequests`) → build the `HTTPRequest` → for each attempt:
 // authorize (OR of AND-sets of schemes) → middlewares → transport, raced against the timeout → on 401 refresh the

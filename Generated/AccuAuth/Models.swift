@@ -274,3 +274,23 @@ public struct ErrorResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case requestID = "request_id"
     }
 }
+
+/// The content types `sendAadhaarOTP` can send its body in; the first is the default.
+///
+/// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post/requestBody`.
+public enum SendAadhaarOTPContentType: Swift.String, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+    /// `application/json`.
+    case json = "application/json"
+    /// `application/x-www-form-urlencoded`.
+    case form = "application/x-www-form-urlencoded"
+}
+
+/// The content types `validateAadhaarOTP` can send its body in; the first is the default.
+///
+/// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post/requestBody`.
+public enum ValidateAadhaarOTPContentType: Swift.String, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+    /// `application/json`.
+    case json = "application/json"
+    /// `application/x-www-form-urlencoded`.
+    case form = "application/x-www-form-urlencoded"
+}

@@ -10,12 +10,13 @@ extension AccuAuthClient {
     ///
     /// - Parameters:
     ///   - body: The docs do not say which content type the server accepts. JSON (the seed's reading) is declared first and is the default; form-encoded is declared second because public clients of other AccuAuth /verify endpoints send form parameters.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
     ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
     /// - Returns: The decoded response body.
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post`.
-    public func sendAadhaarOTP(_ body: SendAadhaarOTPRequest, options: RequestOptions = .init()) async throws -> SendAadhaarOTPResponse {
-        try await sendAadhaarOTPWithResponse(body, options: options).value
+    public func sendAadhaarOTP(_ body: SendAadhaarOTPRequest, contentType: SendAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> SendAadhaarOTPResponse {
+        try await sendAadhaarOTPWithResponse(body, contentType: contentType, options: options).value
     }
 
     /// Send an Aadhaar OTP
@@ -24,13 +25,19 @@ extension AccuAuthClient {
     ///
     /// - Parameters:
     ///   - body: The docs do not say which content type the server accepts. JSON (the seed's reading) is declared first and is the default; form-encoded is declared second because public clients of other AccuAuth /verify endpoints send form parameters.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
     ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
     /// - Returns: The decoded value with its status, headers, raw body and request ID.
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post`.
-    public func sendAadhaarOTPWithResponse(_ body: SendAadhaarOTPRequest, options: RequestOptions = .init()) async throws -> Response<SendAadhaarOTPResponse> {
+    public func sendAadhaarOTPWithResponse(_ body: SendAadhaarOTPRequest, contentType: SendAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> Response<SendAadhaarOTPResponse> {
         var request = RequestBuilder(operationID: "send_aadhaar_otp", method: "POST", path: "/verify/send_aadhaar_otp")
-        request.jsonBody(body)
+        switch contentType {
+        case .json:
+            request.jsonBody(body)
+        case .form:
+            request.formBody(body)
+        }
         request.security = [["ApiId", "ApiSecret"]]
         request.retryableStatuses = [512, 513]
         return try await self.runtime.perform(request, options: options) { response in
@@ -54,12 +61,13 @@ extension AccuAuthClient {
     ///
     /// - Parameters:
     ///   - body: Content type unconfirmed (see `send_aadhaar_otp`): JSON first (default), form-encoded second.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
     ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
     /// - Returns: The decoded response body.
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post`.
-    public func validateAadhaarOTP(_ body: ValidateAadhaarOTPRequest, options: RequestOptions = .init()) async throws -> ValidateAadhaarOTPResponse {
-        try await validateAadhaarOTPWithResponse(body, options: options).value
+    public func validateAadhaarOTP(_ body: ValidateAadhaarOTPRequest, contentType: ValidateAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> ValidateAadhaarOTPResponse {
+        try await validateAadhaarOTPWithResponse(body, contentType: contentType, options: options).value
     }
 
     /// Validate the Aadhaar OTP and get the e-KYC data
@@ -68,13 +76,19 @@ extension AccuAuthClient {
     ///
     /// - Parameters:
     ///   - body: Content type unconfirmed (see `send_aadhaar_otp`): JSON first (default), form-encoded second.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
     ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
     /// - Returns: The decoded value with its status, headers, raw body and request ID.
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post`.
-    public func validateAadhaarOTPWithResponse(_ body: ValidateAadhaarOTPRequest, options: RequestOptions = .init()) async throws -> Response<ValidateAadhaarOTPResponse> {
+    public func validateAadhaarOTPWithResponse(_ body: ValidateAadhaarOTPRequest, contentType: ValidateAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> Response<ValidateAadhaarOTPResponse> {
         var request = RequestBuilder(operationID: "validate_aadhaar_otp", method: "POST", path: "/verify/validate_aadhaar_otp")
-        request.jsonBody(body)
+        switch contentType {
+        case .json:
+            request.jsonBody(body)
+        case .form:
+            request.formBody(body)
+        }
         request.security = [["ApiId", "ApiSecret"]]
         request.retryableStatuses = [512, 513]
         return try await self.runtime.perform(request, options: options) { response in

@@ -80,6 +80,124 @@ extension HTTPResponse {
     }
 }
 
+// MARK: - Typed response headers
+
+extension HTTPHeaders {
+    /// The header `name` as `T` (OpenAPI `simple` style), or nil when it is missing or does not parse: text as is
+    /// (strings, string enums, RFC 3339 dates, UUIDs), then as a number or boolean, then as a comma-separated list.
+    public func value<T: Decodable>(_ name: String, as type: T.Type = T.self) -> T? {
+        guard let text = self[name] else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let items = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var candidates: [JSONValue] = [.string(trimmed)]
+        if let scalar = Self.scalar(trimmed) { candidates.append(scalar) }
+        candidates.append(.array(items.map { .string($0) }))
+        candidates.append(.array(items.map { Self.scalar($0) ?? .string($0) }))
+        let decoder = JSONCoding.makeDecoder()
+        for candidate in candidates {
+            guard let data = try? JSONCoding.makeEncoder().encode(candidate),
+                  let value = try? decoder.decode(T.self, from: data) else { continue }
+            return value
+        }
+        return nil
+    }
+
+    private static func scalar(_ text: String) -> JSONValue? {
+        if let value = Int(text) { return .int(value) }
+        if let value = Double(text), value.isFinite { return .double(value) }
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default: return nil
+        }
+    }
+}
+
+// MARK: - Server-sent events
+
+/// One event of a `text/event-stream` response (the WHATWG format): `data` lines joined with newlines.
+public struct ServerSentEvent: Sendable, Hashable {
+    /// The `event:` field; nil means the default type, `message`.
+    public var event: String?
+    public var data: String
+    /// The `id:` field.
+    public var id: String?
+    /// The `retry:` field, in milliseconds.
+    public var retry: Int?
+
+    public init(event: String? = nil, data: String, id: String? = nil, retry: Int? = nil) {
+        self.event = event
+        self.data = data
+        self.id = id
+        self.retry = retry
+    }
+
+    /// `data` decoded as JSON.
+    public func decodeData<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONCoding.makeDecoder().decode(T.self, from: Data(data.utf8))
+    }
+}
+
+/// The events of a `text/event-stream` response, as an `AsyncSequence`. The transport reads a response whole
+/// (`HTTPTransport.send` returns the complete body; swift-corelibs-foundation has no `URLSession.bytes(for:)`),
+/// so the events are parsed once the stream has ended: use it for finite streams.
+public struct ServerSentEvents: AsyncSequence, Sendable, Hashable {
+    public typealias Element = ServerSentEvent
+    public var events: [ServerSentEvent]
+
+    public init(_ events: [ServerSentEvent]) { self.events = events }
+
+    /// Parses a complete `text/event-stream` body: lines end in CRLF, LF or CR; `:` lines are comments; an event
+    /// without `data` is not dispatched; a leading byte-order mark is skipped.
+    public init(parsing body: Data) {
+        var text = String(decoding: body, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var events: [ServerSentEvent] = []
+        var data: [String] = [], event: String?, id: String?, retry: Int?, hasData = false
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines {
+            if line.isEmpty {
+                if hasData { events.append(ServerSentEvent(event: event, data: data.joined(separator: "\n"), id: id,
+                                                           retry: retry)) }
+                data = []; event = nil; retry = nil; hasData = false
+                continue
+            }
+            if line.hasPrefix(":") { continue }
+            let field: Substring, value: Substring
+            if let colon = line.firstIndex(of: ":") {
+                field = line[..<colon]
+                let rest = line[line.index(after: colon)...]
+                value = rest.hasPrefix(" ") ? rest.dropFirst() : rest
+            } else {
+                (field, value) = (line, "")
+            }
+            switch field {
+            case "data": data.append(String(value)); hasData = true
+            case "event": event = String(value)
+            case "id" where !value.contains("\u{0}"): id = String(value)
+            case "retry": retry = Int(value).flatMap { $0 >= 0 ? $0 : nil } ?? retry
+            default: break
+            }
+        }
+        self.events = events
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var remaining: IndexingIterator<[ServerSentEvent]>
+        public mutating func next() async -> ServerSentEvent? { remaining.next() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(remaining: events.makeIterator()) }
+}
+
+extension HTTPResponse {
+    /// The body as server-sent events.
+    func decodeServerSentEvents() -> ServerSentEvents {
+        ServerSentEvents(parsing: body)
+    }
+}
+
 // MARK: - Errors
 
 /// Every failure of a generated client. `description` is one redacted line; `debugDescription` adds redacted
@@ -159,7 +277,10 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     }
 
     public var customMirror: Mirror {
-        Mirror(self, children: [
+        // Through `Any`: a closure over `ErrorBody` itself would be unreachable code (a warning) in a module
+        // whose `ErrorBody` has no cases.
+        let body: Any? = self.body
+        return Mirror(self, children: [
             "kind": kind, "operationID": operationID, "statusCode": statusCode as Any, "headers": headers,
             "rawBody": rawBody.map { Redaction.snippet($0) } as Any,
             "body": body.map { Redaction.scrub(String(describing: $0)) } as Any,

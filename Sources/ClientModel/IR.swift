@@ -128,6 +128,8 @@ public enum BuiltinType: String, Hashable, Sendable {
     case json = "JSONValue"
     /// A body with no schema in a JSON response, or 204: nothing.
     case void = "Void"
+    /// A `text/event-stream` response: the runtime's `ServerSentEvents` (an `AsyncSequence` of events).
+    case serverSentEvents = "ServerSentEvents"
 }
 
 /// A generated type's name: its path of nesting, e.g. `["SendAadhaarOTPResponse", "Result"]`.
@@ -210,10 +212,15 @@ public struct PropertyDecl: Sendable {
     /// True when the property's type contains the enclosing struct by value (directly or through other structs,
     /// unions or optionals, not through arrays or dictionaries): the emitter must box it (`indirect` storage).
     public var needsIndirection: Bool
+    /// Optional *and* nullable in a type sent in a request body: absent and `null` mean different things (a PATCH
+    /// clears a field with `null`), so the emitter spells the type `OptionalValue<T>` (`.absent`, `.null`,
+    /// `.value(T)`) instead of `T?`. `type` stays `.optional(T)`.
+    public var distinguishesNull: Bool
     public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
                 deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
-                writeOnly: Bool, needsIndirection: Bool = false) {
+                writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false) {
         self.needsIndirection = needsIndirection
+        self.distinguishesNull = distinguishesNull
         self.name = name
         self.jsonName = jsonName
         self.type = type
@@ -352,10 +359,14 @@ public struct OperationDecl: Sendable {
     public var idempotencyKeyParameter: String?
     /// Extra statuses the spec marks retryable (`x-openapi-swift-retryable` on a response).
     public var retryableStatuses: [Int]
+    /// Every header the responses document, typed, in one struct; nil when no response documents a header.
+    public var responseHeaders: ResponseHeadersDecl?
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
-                idempotencyKeyParameter: String?, retryableStatuses: [Int]) {
+                idempotencyKeyParameter: String?, retryableStatuses: [Int],
+                responseHeaders: ResponseHeadersDecl? = nil) {
+        self.responseHeaders = responseHeaders
         self.name = name
         self.operationID = operationID
         self.method = method
@@ -428,13 +439,30 @@ public struct RequestBodyDecl: Sendable {
     public var type: TypeRef
     /// True when `type` is a generated per-content enum.
     public var isPerContentEnum: Bool
+    /// Several content types share one body type: the caller picks one with an extra argument.
+    public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]
-    public init(isRequired: Bool, contents: [BodyContentDecl], type: TypeRef, isPerContentEnum: Bool, doc: [String]) {
+    public init(isRequired: Bool, contents: [BodyContentDecl], type: TypeRef, isPerContentEnum: Bool, doc: [String],
+                contentTypeChoice: ContentTypeChoiceDecl? = nil) {
+        self.contentTypeChoice = contentTypeChoice
         self.isRequired = isRequired
         self.contents = contents
         self.type = type
         self.isPerContentEnum = isPerContentEnum
         self.doc = doc
+    }
+}
+
+/// How the caller chooses among a body's content types: `contentType: <Op>ContentType = .<first case>`, an enum
+/// (declared by the emitter) with one case per `BodyContentDecl` (`caseName`, raw value the media type).
+public struct ContentTypeChoiceDecl: Sendable {
+    /// The enum, e.g. `SendAadhaarOTPContentType`.
+    public var typeName: TypeName
+    /// The argument's label and local name (reserved among the operation's parameters).
+    public var parameterName: String
+    public init(typeName: TypeName, parameterName: String) {
+        self.typeName = typeName
+        self.parameterName = parameterName
     }
 }
 
@@ -481,6 +509,19 @@ public struct ResponseDecl: Sendable {
         self.headers = headers
         self.isSuccess = isSuccess
         self.isRetryable = isRetryable
+    }
+}
+
+/// The headers an operation's responses document, merged by name (first declaration wins), as one struct
+/// `<Op>ResponseHeaders` (declared by the emitter) that reads them from `HTTPHeaders`.
+public struct ResponseHeadersDecl: Sendable {
+    public var typeName: TypeName
+    /// Unique names; each `type` is the non-optional value type (every member is optional in the struct: a header
+    /// may be missing or malformed whatever the spec says).
+    public var headers: [ResponseHeaderDecl]
+    public init(typeName: TypeName, headers: [ResponseHeaderDecl]) {
+        self.typeName = typeName
+        self.headers = headers
     }
 }
 

@@ -82,9 +82,19 @@ extension Builder {
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
         let perContent = distinct.count > 1
         let type: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        // One type in several content types: the caller chooses (`contentType: .form`); the first is the default.
+        let choice = !perContent && contents.count > 1
+            ? ContentTypeChoiceDecl(typeName: claimTopLevel("\(typeBase) Content Type", declares: false),
+                                    parameterName: Self.contentTypeParameter)
+            : nil
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
-                               isPerContentEnum: perContent, doc: docLines(body.description))
+                               isPerContentEnum: perContent, doc: docLines(body.description),
+                               contentTypeChoice: choice)
     }
+
+    /// The argument that picks a body's content type; reserved among the parameters of an operation whose body
+    /// declares several content types.
+    static let contentTypeParameter = "contentType"
 
     // MARK: - Responses
 
@@ -171,6 +181,7 @@ extension Builder {
         case .json:
             known ?? chosen.schema.map { translate($0, site: InlineSite(parent: nil, baseName: inlineName)).type }
                 ?? .builtin(.json)
+        case .text where essence == "text/event-stream": .builtin(.serverSentEvents)
         case .text: .builtin(.string)
         default: .builtin(.binary)
         }
@@ -201,6 +212,25 @@ extension Builder {
                 name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
                 wireName: header.name, type: type, doc: docLines(header.description))
         }
+    }
+
+    /// Every response's headers in one struct `<Op>ResponseHeaders`: merged by wire name (case-insensitive, first
+    /// declaration wins), `Content-Type` left out (OpenAPI ignores it), names unique within the struct.
+    func responseHeadersDecl(_ responses: [ResponseDecl], typeBase: String) -> ResponseHeadersDecl? {
+        var seen: Set<String> = []
+        var scope = NameScope(reserved: ["init"])
+        var merged: [ResponseHeaderDecl] = []
+        for response in responses {
+            for header in response.headers where header.wireName.lowercased() != "content-type" {
+                guard seen.insert(header.wireName.lowercased()).inserted else { continue }
+                let name = scope.claim(NameSanitizer.memberBase(header.wireName, fallback: "header"))
+                merged.append(ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
+                                                 type: header.type.unwrapped, doc: header.doc))
+            }
+        }
+        guard !merged.isEmpty else { return nil }
+        return ResponseHeadersDecl(typeName: claimTopLevel("\(typeBase) Response Headers", declares: false),
+                                   headers: merged)
     }
 
     /// `.void` when no successful response has content, `.single` when they share one type, else a per-status enum

@@ -55,7 +55,9 @@ extension Builder {
         }
         let typeBase = NameSanitizer.upperCamel(name)
         let template = parsePathTemplate(operation.path, origin: operation.origin)
-        var scope = NameScope(reserved: operation.requestBody == nil ? ["options"] : ["options", "body"])
+        var reserved = operation.requestBody == nil ? ["options"] : ["options", "body"]
+        if (operation.requestBody?.content.count ?? 0) > 1 { reserved.append(Self.contentTypeParameter) }
+        var scope = NameScope(reserved: Set(reserved))
         let parameters = buildParameters(operation, templateNames: template.parameterNames, typeBase: typeBase,
                                          scope: &scope)
         let swiftNames = Dictionary(parameters.filter { $0.location == .path }.map { ($0.wireName, $0.name) },
@@ -75,7 +77,8 @@ extension Builder {
             deprecated: operation.deprecated, parameters: parameters,
             body: body, responses: responses.responses,
             success: responses.success, security: securityDecl(for: operation),
-            idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable)
+            idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
+            responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase))
     }
 
     // MARK: - Path templates
@@ -132,6 +135,10 @@ extension Builder {
             case .querystring:
                 warn("querystring parameter '\(parameter.name)' is not supported; it is not generated",
                      parameter.origin)
+            case .header where !HTTPToken.isValid(parameter.name), .cookie where !HTTPToken.isValid(parameter.name):
+                warn("\(parameter.location.rawValue) parameter '\(parameter.name)' is not a valid "
+                     + "\(parameter.location == .header ? "header" : "cookie") name; it is not generated",
+                     parameter.origin, hint: HTTPToken.hint)
             case .header where ["accept", "content-type", "authorization"].contains(lower):
                 warn("header parameter '\(parameter.name)' is controlled by the client; it is not generated",
                      parameter.origin)

@@ -43,6 +43,12 @@ extension Builder {
                 warn("apiKey security scheme '\(scheme.key)' has no `name`; it is not generated", scheme.origin)
                 return nil
             }
+            if scheme.location == .header || scheme.location == .cookie, !HTTPToken.isValid(name) {
+                warn("apiKey security scheme '\(scheme.key)' has \(scheme.location == .header ? "header" : "cookie") "
+                     + "name '\(name)', which is not a valid \(scheme.location == .header ? "header" : "cookie") name; "
+                     + "it is not generated", scheme.origin, hint: HTTPToken.hint)
+                return nil
+            }
             switch scheme.location {
             case .header: return .apiKey(.header(name))
             case .query: return .apiKey(.query(name))

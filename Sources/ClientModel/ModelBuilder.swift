@@ -68,6 +68,7 @@ final class Builder {
         translateRegisteredSchemas(registerSchemas())
         var securitySchemes = buildSecuritySchemes()
         let operations = buildOperations()
+        markNullableRequestProperties(operations)
         resolveVendorAuthExtensions(&securitySchemes, operations: operations)
         buildWebhookPayloads()
         let errorBodies = collectErrorBodies(operations)

@@ -66,7 +66,8 @@ extension NameSanitizer {
         "BasicAuth", "CachingTokenProvider", "CivilTime", "CredentialApplying", "JSONCoding", "Locked",
         "OAuth2ClientCredentialsProvider", "OptionalDecodingTarget", "ParameterStyle", "Percent", "PrintLogger",
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
-        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey",
+        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
+        "ServerSentEvents",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Scheme:
 /// - Words are split on any non-alphanumeric character and on camel humps (`HTTPServer` → `HTTP`, `Server`).
-///   Accented Latin letters are folded to ASCII (`café` → `cafe`); other non-ASCII characters separate words.
+///   Other scripts are transliterated to ASCII (`café` → `cafe`, `名前` → `mingQian`, `Привет` → `privet`); what
+///   has no transliteration (an emoji) becomes its code point (`🔥` → `u1F525`); other characters separate words.
 /// - Whole words found in `initialisms` are written in capitals (`client_id` → `clientID`), except as the first word
 ///   of a lowerCamel name (`url`, `otpCode`).
 /// - A name that starts with a digit gets a `_` prefix (`2fa` → `_2fa`); an empty name becomes the fallback.
@@ -14,14 +15,19 @@ import Foundation
 public enum NameSanitizer {
     /// Splits a spec string into ASCII words.
     public static func words(_ raw: String) -> [String] {
-        let folded = raw.utf8.allSatisfy { $0 < 0x80 } ? raw
-            : raw.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : transliterated(raw)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(folded) }
         var chunks: [[Character]] = []
         var current: [Character] = []
         for scalar in folded.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.append(Character(scalar))
+            } else if !scalar.isASCII, isNameCharacter(scalar) {
+                // Left over by transliteration (an emoji, a symbol): its code point, as a word of its own.
+                if !current.isEmpty { chunks.append(current) }
+                chunks.append(Array("u" + String(scalar.value, radix: 16, uppercase: true)))
+                current = []
             } else if !current.isEmpty {
                 chunks.append(current)
                 current = []
@@ -29,6 +35,68 @@ public enum NameSanitizer {
         }
         if !current.isEmpty { chunks.append(current) }
         return chunks.flatMap(splitHumps)
+    }
+
+    /// `words` for ASCII text, on bytes: the same chunks and humps without Unicode property lookups, which made
+    /// naming a tenth of a run.
+    private static func asciiWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var chunk: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                chunk.append(byte)
+            default:
+                if !chunk.isEmpty { splitASCIIHumps(chunk, into: &result) }
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { splitASCIIHumps(chunk, into: &result) }
+        return result
+    }
+
+    /// `splitHumps` for an ASCII chunk.
+    private static func splitASCIIHumps(_ chars: [UInt8], into result: inout [String]) {
+        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        var start = 0
+        var index = 1
+        while index < chars.count {
+            let previous = chars[index - 1], char = chars[index]
+            var boundary = isLower(previous) && isUpper(char)
+            if !boundary, isUpper(previous), isUpper(char), index + 1 < chars.count, isLower(chars[index + 1]) {
+                let pluralS = chars[index + 1] == UInt8(ascii: "s")
+                    && (index + 2 == chars.count || !isLower(chars[index + 2]))
+                boundary = !pluralS
+            }
+            if boundary {
+                result.append(String(decoding: chars[start..<index], as: UTF8.self))
+                start = index
+            }
+            index += 1
+        }
+        if start < chars.count { result.append(String(decoding: chars[start...], as: UTF8.self)) }
+    }
+
+    /// Non-ASCII text in Latin letters: ICU's `Any-Latin; Latin-ASCII` (`名前` → `ming qian`, `Привет` → `Privet`,
+    /// `straße` → `strasse`), then accents and widths folded. Deterministic for a given ICU version (the one bundled
+    /// with Foundation); what no rule covers (emoji) stays and becomes `u<hex>` in `words`.
+    private static func transliterated(_ raw: String) -> String {
+        let latin = raw.applyingTransform(StringTransform(rawValue: "Any-Latin; Latin-ASCII"), reverse: false) ?? raw
+        return latin.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// A non-ASCII scalar that carries meaning in a name (a letter, digit or symbol such as an emoji), as opposed
+    /// to punctuation, spaces, joiners and variation selectors, which separate or vanish.
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .otherSymbol, .mathSymbol, .currencySymbol:
+            true
+        default:
+            false
+        }
     }
 
     /// Splits one alphanumeric chunk on camel humps: `aadhaarOkycV1` → `aadhaar`, `Okyc`, `V1`; `getURLs` → `get`,

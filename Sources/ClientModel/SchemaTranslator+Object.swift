@@ -64,6 +64,23 @@ extension Builder {
         return .named(name)
     }
 
+    /// What the type does not carry, in the property's docs: `default` (not applied by the client), `readOnly`
+    /// (the type is shared by requests and responses, so a required read-only property is still required in
+    /// `init`), `writeOnly`.
+    static func metadataNote(_ schema: Schema) -> String? {
+        var parts: [String] = []
+        switch schema.defaultValue {
+        case .string(let text)?: parts.append("Default: `\"\(text)\"`.")
+        case .integer(let value)?: parts.append("Default: `\(value)`.")
+        case .number(_, let text)?: parts.append("Default: `\(text)`.")
+        case .bool(let value)?: parts.append("Default: `\(value)`.")
+        default: break
+        }
+        if schema.readOnly { parts.append("Read-only: set by the server; servers ignore it in requests.") }
+        if schema.writeOnly { parts.append("Write-only: sent in requests, not returned.") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     /// An object schema with properties (no allOf) as a struct.
     func structDecl(_ schema: Schema, name: TypeName, depth: Int) -> TypeDecl {
         var shape = ObjectShape()
@@ -83,9 +100,11 @@ extension Builder {
             let isRequired = shape.requiredSet.contains(property.name)
             let type = isRequired && !translated.nullable ? translated.type : translated.optional
             let source = property.schema
+            var doc = docLines(source.title, source.description)
+            if let note = Self.metadataNote(source) { doc += (doc.isEmpty ? [] : [""]) + [note] }
             properties.append(PropertyDecl(
                 name: swiftName, jsonName: property.name, type: type, isRequired: isRequired,
-                isNullable: translated.nullable, doc: docLines(source.title, source.description),
+                isNullable: translated.nullable, doc: doc,
                 deprecated: source.deprecated, sensitivity: sensitivity(of: source, name: property.name),
                 validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,
                 writeOnly: source.writeOnly))

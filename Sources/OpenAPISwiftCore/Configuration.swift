@@ -78,12 +78,17 @@ public enum ConfigurationParser {
             }
             var overlays: [String] = []
             if let node = entry["overlays"] {
-                if let seq = node.sequence {
-                    overlays = seq.compactMap { $0.scalar?.string }
-                } else if let one = node.scalar?.string {
-                    overlays = [one]
-                } else {
-                    diagnostics.append(.error("`overlays:` must be a list of file paths", at: at(node)))
+                // A list of paths, applied in order; a single path is accepted too.
+                let items = node.sequence.map(Array.init) ?? (node.scalar != nil ? [node] : [])
+                if items.isEmpty, node.sequence == nil {
+                    diagnostics.append(.error("`overlays:` must be a list of overlay file paths", at: at(node)))
+                }
+                for item in items {
+                    if let path = item.scalar?.string, !path.isEmpty {
+                        overlays.append(path)
+                    } else {
+                        diagnostics.append(.error("each `overlays:` entry must be a file path", at: at(item)))
+                    }
                 }
             }
             let templates = string("templates", required: false)

@@ -10,11 +10,15 @@ public struct GenerationJob: Sendable {
     public var options: ModelOptions
     /// Template name → template text, replacing the embedded template of that name.
     public var templateOverrides: [String: String]
+    /// OpenAPI Overlay documents applied, in order, to the spec's root file before it is parsed.
+    public var overlays: [SpecInput]
 
-    public init(spec: SpecInput, options: ModelOptions, templateOverrides: [String: String] = [:]) {
+    public init(spec: SpecInput, options: ModelOptions, templateOverrides: [String: String] = [:],
+                overlays: [SpecInput] = []) {
         self.spec = spec
         self.options = options
         self.templateOverrides = templateOverrides
+        self.overlays = overlays
     }
 }
 
@@ -32,7 +36,8 @@ public struct GenerationResult: Sendable {
 /// The CLI and the tests both call it; only the CLI touches the disk.
 public enum Generator {
     public static func generate(_ job: GenerationJob, loader: any SpecLoader) -> GenerationResult {
-        let parsed = SpecParser.parse(job.spec, loader: loader)
+        TemplateEmitter.prepareInBackground()
+        let parsed = SpecParser.parse(job.spec, overlays: job.overlays, loader: loader)
         var diagnostics = parsed.diagnostics
         guard let document = parsed.document, !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)

@@ -21,7 +21,7 @@ public enum Manifest {
     }
 
     /// A manifest entry must be a plain relative path inside the folder.
-    static func isSafeEntry(_ path: String) -> Bool {
+    public static func isSafeEntry(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\0")
     }
 }

@@ -30,11 +30,14 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     public init?(parsing text: String) {
         var body = Substring(text)
         if body.hasPrefix("#") { body = body.dropFirst() }
-        let decoded = String(body).removingPercentEncoding ?? String(body)
+        // Foundation's percent-decoding and replacing are slow; most pointers need neither.
+        let decoded = body.utf8.contains(UInt8(ascii: "%")) ? String(body).removingPercentEncoding ?? String(body)
+            : String(body)
         if decoded.isEmpty { self.components = []; return }
         guard decoded.hasPrefix("/") else { return nil }
         self.components = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            $0.utf8.contains(UInt8(ascii: "~"))
+                ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 
@@ -49,8 +52,16 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     public var lastComponent: String? { components.last }
 
     public var description: String {
-        "#" + components.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
+        var text = "#"
+        for component in components {
+            text += "/"
+            if component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                text += component.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            } else {
+                text += component
+            }
+        }
+        return text
     }
 }
 

@@ -15,6 +15,7 @@ enum EmbeddedTemplates {
         "Operation": PackageResources.Operation_mustache,
         "Operations": PackageResources.Operations_mustache,
         "PayloadEnum": PackageResources.PayloadEnum_mustache,
+        "ResponseHeaders": PackageResources.ResponseHeaders_mustache,
         "Runtime": PackageResources.Runtime_mustache,
         "Runtime+Auth": PackageResources.Runtime_Auth_mustache,
         "Runtime+JSON": PackageResources.Runtime_JSON_mustache,

@@ -11,65 +11,70 @@ enum SourceFormatting {
     /// Indents every non-empty line of `text` by `levels` × 4 spaces. Empty lines stay empty.
     static func indent(_ text: String, levels: Int = 1) -> String {
         guard levels > 0, !text.isEmpty else { return text }
-        let width = 4 * levels
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 6)
-        var atLineStart = true
-        for byte in text.utf8 {
-            if byte == newline {
-                atLineStart = true
-            } else if atLineStart {
-                out.append(contentsOf: repeatElement(space, count: width))
-                atLineStart = false
+        var text = text
+        return text.withUTF8 { bytes in
+            let width = 4 * levels
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 6)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != newline { end += 1 }
+                if end > start {
+                    out.append(contentsOf: repeatElement(space, count: width))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                if end < bytes.count { out.append(newline) }
+                start = end + 1
             }
-            out.append(byte)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The final pass over a whole file: strips trailing whitespace, keeps at most one blank line in a row, drops
     /// blank lines at the start and end, removes a blank line directly after an opening `{` or before a closing `}`,
     /// and ends with exactly one newline.
     static func finalize(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var lastLineEmpty = true          // at the start, treat as after a blank line: drops leading blanks
-        var lastLineEndsWithBrace = false
-        var pendingBlank = false
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
-
-        func flush() {
-            var end = line.count
-            while end > 0, line[end - 1] == space || line[end - 1] == UInt8(ascii: "\t") || line[end - 1] == UInt8(ascii: "\r") {
-                end -= 1
+        var text = text
+        return text.withUTF8 { bytes in
+            let tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var lastLineEmpty = true          // at the start, treat as after a blank line: drops leading blanks
+            var lastLineEndsWithBrace = false
+            var pendingBlank = false
+            var start = 0
+            while true {
+                var lineEnd = start
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                var end = lineEnd
+                while end > start, bytes[end - 1] == space || bytes[end - 1] == tab || bytes[end - 1] == cr { end -= 1 }
+                if end == start {
+                    if !lastLineEmpty && !lastLineEndsWithBrace { pendingBlank = true }
+                } else {
+                    var firstCode = start
+                    while bytes[firstCode] == space { firstCode += 1 }
+                    if pendingBlank, bytes[firstCode] != UInt8(ascii: "}") { out.append(newline) }
+                    pendingBlank = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    out.append(newline)
+                    lastLineEmpty = false
+                    lastLineEndsWithBrace = bytes[end - 1] == UInt8(ascii: "{")
+                }
+                if lineEnd >= bytes.count { break }
+                start = lineEnd + 1
             }
-            if end == 0 {
-                if !lastLineEmpty && !lastLineEndsWithBrace { pendingBlank = true }
-                line.removeAll(keepingCapacity: true)
-                return
-            }
-            let firstCode = line[..<end].first { $0 != space }
-            if pendingBlank, firstCode != UInt8(ascii: "}") { out.append(newline) }
-            pendingBlank = false
-            out.append(contentsOf: line[..<end])
-            out.append(newline)
-            lastLineEmpty = false
-            lastLineEndsWithBrace = line[end - 1] == UInt8(ascii: "{")
-            line.removeAll(keepingCapacity: true)
+            return String(decoding: out, as: UTF8.self)
         }
-
-        for byte in text.utf8 {
-            if byte == newline { flush() } else { line.append(byte) }
-        }
-        flush()
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Counts lines (newlines) in `text`.
     static func lineCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte == newline { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte == newline { count += 1 }
+            return count
+        }
     }
 }

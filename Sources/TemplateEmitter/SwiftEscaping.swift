@@ -72,6 +72,8 @@ public enum SwiftEscaping {
 
     /// Splits on every Unicode line break (`\n`, `\r\n`, `\r`, VT, FF, NEL, LS, PS).
     static func splitLines(_ text: String) -> [String] {
+        // Fast path: no byte that can start a line break (VT…CR; 0xC2 starts NEL, 0xE2 starts LS and PS).
+        if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) { return [text] }
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var previousWasCR = false
@@ -95,25 +97,39 @@ public enum SwiftEscaping {
     }
 
     /// One line of comment text: no control characters, no block-comment delimiters, no trailing whitespace.
+    ///
+    /// `/*` opens a (nesting) block comment that would swallow the code after the doc comment; `*/` is harmless in
+    /// a line comment but is neutralised too so generated docs stay copyable into block comments. Both become
+    /// `/ *` and `* /`: a space goes between every adjacent `/` and `*`, byte by byte as the Swift lexer reads them.
     static func commentSafe(_ line: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), space = UInt8(ascii: " ")
+        // Fast path: printable ASCII without a `/*` or `*/` and without a trailing space is already safe.
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte < 0x20 || byte >= 0x7F
+                || (previous == slash && byte == star) || (previous == star && byte == slash) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean, previous != space { return line }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + 8)
         for scalar in line.unicodeScalars {
             if scalar == "\t" {
-                scalars.append(" ")
+                out.append(space)
             } else if !needsUnicodeEscape(scalar) {
-                scalars.append(scalar)
+                if let last = out.last, (last == slash && scalar == "*") || (last == star && scalar == "/") {
+                    out.append(space)
+                }
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        var text = String(scalars)
-        // `/*` opens a (nesting) block comment that would swallow the code after the doc comment; `*/` is harmless
-        // in a line comment but is neutralised too so generated docs stay copyable into block comments.
-        while text.contains("/*") || text.contains("*/") {
-            text = text.replacingOccurrences(of: "/*", with: "/ *").replacingOccurrences(of: "*/", with: "* /")
-        }
-        while let last = text.unicodeScalars.last, last == " " {
-            text.unicodeScalars.removeLast()
-        }
-        return text
+        while out.last == space { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Control characters (C0, DEL, C1), line/paragraph separators, BOM, and bidi overrides that could make the

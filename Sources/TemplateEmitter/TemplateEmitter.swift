@@ -18,6 +18,12 @@ public struct TemplateEmitter: Sendable {
         templates = try CompiledTemplates(overrides: overrides)
     }
 
+    /// Starts compiling the embedded templates on another thread (once per process), so that it overlaps parsing
+    /// and model building instead of following them. `init` waits for it if it is still running.
+    public static func prepareInBackground() {
+        CompiledTemplates.prepareInBackground()
+    }
+
     /// For tests: records template keys no context provides.
     init(overrides: [String: String] = [:], recorder: KeyRecorder) throws(Diagnostic) {
         templates = try CompiledTemplates(overrides: overrides, recorder: recorder)
@@ -58,6 +64,9 @@ public struct TemplateEmitter: Sendable {
             let code = templates.render("PayloadEnum", context)
             let parent = name.components.dropLast().joined(separator: ".")
             blocks.append(parent.isEmpty ? code : "extension \(parent) {\n\(SourceFormatting.indent(code))}\n")
+        }
+        for context in operationTypes.headerStructs {
+            blocks.append(templates.render("ResponseHeaders", context))
         }
         let chunks = split(blocks)
         return chunks.enumerated().map { offset, declarations in

@@ -30,6 +30,12 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of .mustache files overriding the embedded templates by file name.")
     var templates: String?
 
+    @Option(name: .customLong("overlay"), help: ArgumentHelp(
+        "An OpenAPI Overlay 1.0 file to apply to SPEC before parsing (repeatable; applied in order).",
+        discussion: "Without SPEC, list overlays under `overlays:` in the configuration instead.",
+        valueName: "file"))
+    var overlays: [String] = []
+
     @Option(name: .long, help: ArgumentHelp(
         "The folder that $ref'ed files must lie in.",
         discussion: "Default: the working directory when the spec is inside it, else the folder above the spec's folder."))
@@ -57,6 +63,9 @@ struct Generate: ParsableCommand {
             if let problem = PathSafety.moduleNameProblem(module) { throw ValidationError("--module: \(problem)") }
         } else if output != nil || module != nil {
             throw ValidationError("--output and --module go with SPEC; without SPEC the configuration file is used")
+        } else if !overlays.isEmpty {
+            throw ValidationError("--overlay goes with SPEC; without SPEC list overlays under `overlays:` in the "
+                + "configuration file")
         }
     }
 
@@ -64,8 +73,9 @@ struct Generate: ParsableCommand {
         let console = Console(quiet: quiet)
         let jobs: [PlannedJob]
         if let spec, let output, let module {
-            jobs = [PlannedJob(spec: spec, output: output, module: module, access: AccessLevel(rawValue: access) ?? .public,
-                               templates: templates, overlays: [], refRoot: refRoot)]
+            jobs = [PlannedJob(spec: spec, output: output, module: module,
+                               access: AccessLevel(rawValue: access) ?? .public, templates: templates,
+                               overlays: overlays, refRoot: refRoot)]
         } else {
             guard let loaded = loadConfiguration(console: console) else { throw ExitCode(ExitStatus.specProblem) }
             jobs = loaded

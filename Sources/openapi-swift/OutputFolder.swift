@@ -5,7 +5,7 @@ struct OutputError: Error, CustomStringConvertible {
     var description: String
 }
 
-/// Reads and updates an output folder: atomic per-file writes, only changed files, manifest-tracked removals.
+/// Reads and updates an output folder: one transaction per update, only changed files, manifest-tracked removals.
 enum OutputFolder {
     static func read(_ folder: String, wanted: [String]) throws -> ExistingOutput {
         let manager = FileManager.default
@@ -31,38 +31,10 @@ enum OutputFolder {
         return ExistingOutput(manifest: manifest, files: files, allFiles: all)
     }
 
-    /// Writes each changed file through a temporary file and a rename, then removes stale owned files.
-    /// Everything is staged before the first rename, so a failure while staging leaves the folder untouched.
-    static func apply(_ plan: OutputPlan, to folder: String) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var staged: [(temp: String, final: String)] = []
-        do {
-            for change in plan.changes {
-                guard case .write(let path, let contents, _) = change else { continue }
-                let final = (folder as NSString).appendingPathComponent(path)
-                if let type = try? manager.attributesOfItem(atPath: final)[.type] as? FileAttributeType,
-                   type == .typeSymbolicLink {
-                    throw OutputError(description: "\(final) is a symbolic link; refusing to write through it")
-                }
-                let directory = (final as NSString).deletingLastPathComponent
-                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                let temp = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
-                guard manager.createFile(atPath: temp, contents: contents) else {
-                    throw OutputError(description: "cannot write \(temp)")
-                }
-                staged.append((temp, final))
-            }
-        } catch {
-            for item in staged { try? manager.removeItem(atPath: item.temp) }
-            throw error
-        }
-        for item in staged where rename(item.temp, item.final) != 0 {
-            throw OutputError(description: "cannot replace \(item.final): \(String(cString: strerror(errno)))")
-        }
-        for path in plan.removals {
-            try? manager.removeItem(atPath: (folder as NSString).appendingPathComponent(path))
-        }
+    /// Writes the changed files and removes stale owned ones as one transaction (`OutputTransaction`): after any
+    /// run, even a killed one followed by the next run's recovery, the folder holds all old files or all new ones.
+    static func apply(_ plan: OutputPlan, to folder: String, lock: FolderLock) throws {
+        try OutputTransaction.apply(plan, to: folder, lock: lock)
     }
 
     /// Regular files below `folder`, relative, not following symbolic links.

@@ -14,6 +14,19 @@ struct Runner {
     /// Returns false when the job failed (an error, or `--check` found differences).
     func run() -> Bool {
         let started = Date()
+        let lock: FolderLock?
+        do {
+            lock = try lockAndRecoverOutput()
+        } catch {
+            console.error("\(job.output): error: \(error)")
+            return false
+        }
+        // Refuse an oversized spec before reading it, so memory stays bounded whatever its size.
+        let limit = ParserLimits.default.maxFileBytes
+        if let size = (try? FileManager.default.attributesOfItem(atPath: job.spec))?[.size] as? Int, size > limit {
+            console.error("\(job.spec):1:1: error: the file is \(size) bytes; files over \(limit) bytes are refused")
+            return false
+        }
         guard let data = FileManager.default.contents(atPath: job.spec) else {
             let exists = FileManager.default.fileExists(atPath: job.spec)
             console.error("\(job.spec): error: \(exists ? "cannot read the spec" : "spec file not found")")
@@ -24,15 +37,28 @@ struct Runner {
             guard let loaded = loadTemplates(templates) else { return false }
             overrides = loaded
         }
-        if !job.overlays.isEmpty {
-            console.error("\(job.overlays[0]): error: overlays are not supported yet; remove `overlays:` from the entry")
-            return false
+        var overlays: [SpecInput] = []
+        for path in job.overlays {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+                console.error("\(path):1:1: error: the file is \(size) bytes; files over \(limit) bytes are refused")
+                return false
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                let exists = FileManager.default.fileExists(atPath: path)
+                console.error("\(path): error: \(exists ? "cannot read the overlay" : "overlay file not found")")
+                return false
+            }
+            overlays.append(SpecInput(path: path, data: data))
         }
-        let loader = FileSystemSpecLoader(root: job.refRoot ?? Self.defaultRefRoot(forSpec: job.spec))
+        let refRoot = job.refRoot ?? Self.defaultRefRoot(forSpec: job.spec)
+        let loader = FileSystemSpecLoader(root: refRoot, outsideRootHint: job.refRoot == nil
+            ? "$refs may only read files inside --ref-root (default: the working directory when the spec is inside "
+                + "it, else the folder above the spec's); pass --ref-root DIR to allow another folder"
+            : "$refs may only read files inside --ref-root; pass a --ref-root that contains it to allow it")
         let result = Generator.generate(
             GenerationJob(spec: SpecInput(path: job.spec, data: data),
                           options: ModelOptions(moduleName: job.module, accessLevel: job.access),
-                          templateOverrides: overrides),
+                          templateOverrides: overrides, overlays: overlays),
             loader: loader
         )
         result.diagnostics.forEach { console.diagnostic($0) }
@@ -61,7 +87,8 @@ struct Runner {
             return false
         }
         do {
-            try OutputFolder.apply(plan, to: job.output)
+            guard let lock = try lock ?? FolderLock(job.output, create: true) else { return false }
+            try OutputFolder.apply(plan, to: job.output, lock: lock)
         } catch {
             console.error("\(job.output): error: \(error)")
             return false
@@ -70,6 +97,32 @@ struct Runner {
         console.info("\(job.module): \(plan.changes.count - plan.removals.count) files (\(written) written, "
             + "\(plan.unchangedCount) unchanged, \(plan.removals.count) removed) → \(job.output); \(summary)")
         return true
+    }
+
+    /// Before anything else: locks the output folder and completes (or rolls back) an update that a killed run
+    /// left behind, so the folder holds one generation's files. Nil when the folder does not exist yet. With
+    /// `--check` nothing is written: an interrupted update is reported as an error instead.
+    private func lockAndRecoverOutput() throws -> FolderLock? {
+        guard !check else {
+            if OutputTransaction.isInterrupted(job.output) {
+                throw OutputError(description: "an interrupted update was found (\(OutputTransaction.journalName)); "
+                    + "run `openapi-swift generate` without --check to complete it")
+            }
+            return nil
+        }
+        guard let lock = try FolderLock(job.output, create: false) else { return nil }
+        switch try OutputTransaction.recover(job.output, lock: lock) {
+        case .nothing:
+            break
+        case .completed(let files):
+            console.error("\(job.output): warning: the previous run was interrupted while updating the folder; "
+                + "its update was completed (\(files) files)")
+        case .rolledBack:
+            console.error("\(job.output): warning: the previous run was interrupted before updating the folder; "
+                + "its unfinished files were removed")
+        }
+        Fault.check(.afterRecovery)
+        return lock
     }
 
     /// Where `$ref`ed files may come from when `--ref-root` is not given: the working directory when the spec

@@ -13,11 +13,27 @@ import Testing
         ("USER_NAME", "userName"), ("osmosis", "osmosis"), ("client_os", "clientOS"), ("cost", "cost"),
         ("ip_address", "ipAddress"), ("client ip", "clientIP"), ("first.name", "firstName"), ("café", "cafe"),
         ("naïve résumé", "naiveResume"), ("2fa", "_2fa"), ("123", "_123"), ("", "unnamed"), ("---", "unnamed"),
-        ("名前", "unnamed"), ("eTag", "eTag"), ("iPhone", "iPhone"), ("v1beta", "v1beta"),
+        ("名前", "mingQian"), ("eTag", "eTag"), ("iPhone", "iPhone"), ("v1beta", "v1beta"),
         ("$special#chars!", "specialChars"), ("snake_case_Mixed-kebab", "snakeCaseMixedKebab"),
     ])
     func lowerCamel(input: String, expected: String) {
         #expect(NameSanitizer.lowerCamel(input) == expected)
+    }
+
+    /// Non-ASCII names are transliterated (ICU `Any-Latin; Latin-ASCII`) so they stay descriptive; what has no
+    /// Latin form (emoji, symbols) becomes `u` + its code point; emoji modifiers (skin tones) are dropped. Never
+    /// `unnamed` while there is something to read.
+    @Test(arguments: [
+        ("名前", "mingQian", "MingQian"), ("🔥", "u1F525", "U1F525"), ("🔥fire", "u1F525Fire", "U1F525Fire"),
+        ("Привет мир", "privetMir", "PrivetMir"), ("straße", "strasse", "Strasse"), ("Ærø", "aEro", "AEro"),
+        ("なまえ", "namae", "Namae"), ("χρήμα", "chrema", "Chrema"), ("user_名前", "userMingQian", "UserMingQian"),
+        ("ｆｕｌｌ", "full", "Full"), ("a—b", "aB", "AB"), ("👍🏽", "u1F44D", "U1F44D"),
+        ("日本語_id", "riBenYuID", "RiBenYuID"),
+    ])
+    func nonASCIINames(input: String, lower: String, upper: String) {
+        #expect(NameSanitizer.lowerCamel(input) == lower)
+        #expect(NameSanitizer.upperCamel(input) == upper)
+        #expect(NameSanitizer.lowerCamel(input) == NameSanitizer.lowerCamel(input), "deterministic")
     }
 
     @Test(arguments: [

@@ -151,6 +151,29 @@ enum AccuAuthOperation: String, CaseIterable, Sendable {
         }
     }
 
+    /// The body declares JSON and form encoding; JSON is the default, and the caller can choose the form.
+    @Test func sendAadhaarOTPSendsAFormWhenTheCallerChoosesIt() async throws {
+        #expect(SendAadhaarOTPContentType.allCases.map(\.rawValue)
+                == ["application/json", "application/x-www-form-urlencoded"])
+        try await TestServer.with([.json(200, Fixture.sendOTPSuccess), .json(200, Fixture.validateOTPSuccess)]) { server in
+            let client = makeClient(server)
+            let sent = try await client.sendAadhaarOTP(.init(aadhaarNo: Fixture.aadhaar), contentType: .form)
+            _ = try await client.validateAadhaarOTPWithResponse(
+                .init(clientID: Fixture.clientID, otpCode: Fixture.otp), contentType: .form)
+            #expect(sent.result.clientID == Fixture.clientID)
+
+            let requests = await server.requests
+            try #require(requests.count == 2)
+            #expect(requests[0].path == AccuAuthOperation.sendAadhaarOTP.path)
+            #expect(requests[0].mediaType == "application/x-www-form-urlencoded")
+            #expect(requests[0].formFields == ["aadhaar_no": Fixture.aadhaar], "body: \(requests[0].bodyText)")
+            #expect(requests[0].header("X-DF-API-ID") == Fixture.apiID)
+            #expect(requests[1].mediaType == "application/x-www-form-urlencoded")
+            #expect(requests[1].formFields == ["client_id": Fixture.clientID, "otp_code": Fixture.otp],
+                    "body: \(requests[1].bodyText)")
+        }
+    }
+
     @Test func sendAadhaarOTPWithResponseExposesStatusHeadersAndRawBody() async throws {
         try await TestServer.with([.json(200, Fixture.sendOTPSuccess, headers: ["X-Trace": "t-1"])]) { server in
             let response = try await makeClient(server).sendAadhaarOTPWithResponse(.init(aadhaarNo: Fixture.aadhaar))

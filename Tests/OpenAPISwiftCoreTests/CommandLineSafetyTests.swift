@@ -101,6 +101,45 @@ import Testing
         #expect(try snapshot(out) == before)
     }
 
+    /// A `$ref` may only read files inside the allowed folder (`--ref-root`, by default the working directory here):
+    /// a relative path climbing out and an absolute path are refused with exit 1, naming the folder and the option,
+    /// and nothing of the file leaks into the output.
+    @Test(arguments: ["../../../etc/passwd", "/etc/passwd"])
+    func refOutsideTheAllowedFolderIsRefused(_ ref: String) throws {
+        let folder = try prepared()
+        try cli.writeSpec(CommandLineTests.spec.replacingOccurrences(
+            of: "name: {type: string}", with: "name: {$ref: '\(ref)'}"), in: folder)
+        let run = try cli.run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        #expect(run.status == 1)
+        let root = FileManager.default.currentDirectoryPath == folder.path ? folder.path : folder.lastPathComponent
+        #expect(run.stderr.contains("pets.yaml:23:22: error: unresolved $ref '\(ref)'"), "\(run.stderr)")
+        #expect(run.stderr.contains("is outside the allowed folder '"), "\(run.stderr)")
+        #expect(run.stderr.contains(root), "the message names the allowed folder: \(run.stderr)")
+        #expect(run.stderr.contains("pass --ref-root DIR to allow another folder"), "\(run.stderr)")
+        #expect(!run.stderr.contains("root:x:"), "the file's contents leaked: \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
+
+    /// With an explicit `--ref-root`, a ref to a sibling folder is refused and the message names that root.
+    @Test func refOutsideAnExplicitRefRootIsRefused() throws {
+        let folder = try prepared()
+        let specs = folder.appendingPathComponent("specs"), common = folder.appendingPathComponent("common")
+        try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: common, withIntermediateDirectories: true)
+        try "Name: {type: string}\n".write(to: common.appendingPathComponent("name.yaml"), atomically: true,
+                                          encoding: .utf8)
+        try cli.writeSpec(CommandLineTests.spec.replacingOccurrences(
+            of: "name: {type: string}", with: "name: {$ref: '../common/name.yaml#/Name'}"), in: specs)
+        let refused = try cli.run(["generate", "specs/pets.yaml", "-o", "Out", "-m", "Pets", "--ref-root", "specs"],
+                                  in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is outside the allowed folder 'specs'; $refs may only read files inside "
+                                        + "--ref-root"), "\(refused.stderr)")
+        let allowed = try cli.run(["generate", "specs/pets.yaml", "-o", "Out", "-m", "Pets", "--ref-root", "."],
+                                  in: folder)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
     /// Every entry of a folder (including dot files such as temporaries), with its bytes.
     func snapshot(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]

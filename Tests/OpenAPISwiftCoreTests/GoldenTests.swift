@@ -24,11 +24,16 @@ struct RepositoryLoader: SpecLoader {
     }
 }
 
-/// Generates one configured client in memory, exactly as `openapi-swift generate` does from the repository root.
+/// Generates one configured client in memory, exactly as `openapi-swift generate` does from the repository root
+/// (overlays included).
 func generateConfigured(_ client: ClientEntry) throws -> GenerationResult {
     let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(client.spec))
+    let overlays = try client.overlays.map {
+        SpecInput(path: $0, data: try Data(contentsOf: repositoryRoot.appendingPathComponent($0)))
+    }
     let job = GenerationJob(spec: SpecInput(path: client.spec, data: data),
-                            options: ModelOptions(moduleName: client.module, accessLevel: client.access))
+                            options: ModelOptions(moduleName: client.module, accessLevel: client.access),
+                            overlays: overlays)
     return Generator.generate(job, loader: RepositoryLoader(specFolder: (client.spec as NSString).deletingLastPathComponent))
 }
 

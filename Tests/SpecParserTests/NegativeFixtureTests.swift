@@ -8,6 +8,9 @@ struct NegativeFixtureTests {
 
     /// Fixture → the first error, printed as `file:line:column: error: message` (without the pointer).
     static let expectations: [String: String] = [
+        // Binary garbage (a PNG header): refused at the first byte that is not UTF-8.
+        "encoding/binary.yaml":
+            "encoding/binary.yaml:1:1: error: the file is not valid UTF-8 (byte 0x89 at offset 0); specs must be UTF-8 text",
         "encoding/control-character.yaml":
             "encoding/control-character.yaml:2:17: error: malformed YAML: control characters are not allowed",
         "encoding/empty.yaml":
@@ -16,6 +19,9 @@ struct NegativeFixtureTests {
             "encoding/latin1.yaml:2:19: error: the file is not valid UTF-8 (byte 0xE9 at offset 33); specs must be UTF-8 text",
         "limits/billion-laughs.yaml":
             "limits/billion-laughs.yaml:4:10: error: the document expands to more than 5000000 nodes (YAML aliases are expanded); an alias bomb, or a document too large to generate from",
+        // 10 000 nested JSON objects: libyaml stops at depth 1000, before any recursion of ours.
+        "limits/deep-10000.json":
+            "limits/deep-10000.json:1:6015: error: the document nests more than 1000 levels deep",
         "limits/deep-flow.yaml":
             "limits/deep-flow.yaml:2:10: error: the document nests more than 1000 levels deep",
         "limits/deep-schema.json":
@@ -36,6 +42,19 @@ struct NegativeFixtureTests {
             "refs/parameter-cycle.yaml:12:13: error: $ref cycle: '#/components/parameters/A' leads back to itself without reaching a parameter",
         "refs/remote.yaml":
             "refs/remote.yaml:7:13: error: remote refs are not supported: 'https://example.com/schemas/pet.yaml'; download the file and refer to it by a relative path",
+        "refs/self.yaml":
+            "refs/self.yaml:7:7: error: $ref '#/components/schemas/Node' resolves only to itself (Node → Node)",
+        "structure/duplicate-operation-id.yaml":
+            "structure/duplicate-operation-id.yaml:11:20: error: duplicate operationId 'listPets' (first at "
+            + "structure/duplicate-operation-id.yaml:6:20); operationIds must be unique in the document; they name "
+            + "the generated methods",
+        "structure/missing-info.yaml":
+            "structure/missing-info.yaml:1:1: error: missing required field 'info'",
+        "structure/missing-paths.yaml":
+            "structure/missing-paths.yaml:1:1: error: missing required field 'paths'",
+        "structure/missing-paths-3.1.yaml":
+            "structure/missing-paths-3.1.yaml:1:1: error: the document needs at least one of 'paths', 'webhooks' or "
+            + "'components'",
         "version/missing.yaml":
             "version/missing.yaml:1:1: error: missing 'openapi' version field; supported versions are OpenAPI 3.0.x, 3.1.x, 3.2.x and Swagger 2.0",
         "version/openapi-4.yaml":

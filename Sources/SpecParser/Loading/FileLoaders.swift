@@ -3,13 +3,15 @@ import Foundation
 /// Why a `SpecLoader` could not return a file.
 public enum SpecLoaderError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(String)
-    case outsideRoot(path: String, root: String)
+    /// `hint` says how the caller can widen the allowed folder (the CLI names `--ref-root`).
+    case outsideRoot(path: String, root: String, hint: String? = nil)
     case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .notFound(let path): "no such file '\(path)'"
-        case .outsideRoot(let path, let root): "'\(path)' is outside the spec folder '\(root)'"
+        case .outsideRoot(let path, let root, let hint):
+            "'\(path)' is outside the allowed folder '\(root)'" + (hint.map { "; \($0)" } ?? "")
         case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
         }
     }
@@ -40,10 +42,13 @@ public struct InMemorySpecLoader: SpecLoader {
 /// symbolic links). Relative paths are resolved against the current directory, as the CLI receives them.
 public struct FileSystemSpecLoader: SpecLoader {
     public let root: String
+    /// Appended to the error for a path outside `root`: how the user allows another folder.
+    public let outsideRootHint: String?
     private let resolvedRoot: String
 
-    public init(root: String) {
+    public init(root: String, outsideRootHint: String? = nil) {
         self.root = root
+        self.outsideRootHint = outsideRootHint
         self.resolvedRoot = Self.canonical(root)
     }
 
@@ -51,7 +56,7 @@ public struct FileSystemSpecLoader: SpecLoader {
         let resolved = Self.canonical(path)
         let prefix = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
         guard resolved == resolvedRoot || resolved.hasPrefix(prefix) else {
-            throw SpecLoaderError.outsideRoot(path: path, root: root)
+            throw SpecLoaderError.outsideRoot(path: path, root: root, hint: outsideRootHint)
         }
         guard FileManager.default.fileExists(atPath: resolved) else { throw SpecLoaderError.notFound(path) }
         do {

@@ -67,6 +67,8 @@ enum YAMLLoading {
             return .failure(.error("the file is not valid UTF-16", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        // One validating pass; the scalar-by-scalar walk below only runs to locate an error.
+        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         var iterator = body.makeIterator()
         var decoder = Unicode.UTF8()
         var offset = 0, line = 1, column = 1

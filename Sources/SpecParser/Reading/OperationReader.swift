@@ -77,7 +77,9 @@ extension ParserState {
         currentProduces = globalProduces
         for pair in pairs {
             switch pair.key {
-            case "operationId": operationID = string(pair, cursor)
+            case "operationId":
+                operationID = string(pair, cursor)
+                if let operationID { checkUniqueOperationID(operationID, pair.value, cursor.child(pair.key)) }
             case "summary": summary = string(pair, cursor)
             case "description": description = string(pair, cursor)
             case "tags": tags = strings(pair, cursor) ?? []
@@ -105,6 +107,20 @@ extension ParserState {
                          requestBody: requestBody, responses: responses, security: security,
                          deprecated: deprecated, servers: servers, extensions: extensions, origin: origin,
                          callbacks: callbacks)
+    }
+
+    /// OpenAPI: "The id MUST be unique among all operations described in the API." A duplicate is an error in the
+    /// document, reported here where the id's own position is known; the model never has to rename one silently.
+    /// The same node read twice (a path item reached directly and through a `$ref`) is not a duplicate.
+    private func checkUniqueOperationID(_ id: String, _ node: RawNode, _ cursor: Cursor) {
+        let here = cursor.location(node)
+        guard let first = operationIDLocations[id] else {
+            operationIDLocations[id] = here
+            return
+        }
+        guard first != here else { return }
+        error("duplicate operationId '\(id)' (first at \(first))", at: node, cursor,
+              hint: "operationIds must be unique in the document; they name the generated methods")
     }
 
     // MARK: - Servers

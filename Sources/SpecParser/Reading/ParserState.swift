@@ -7,6 +7,8 @@ final class LoadedFile {
     let root: RawNode
     /// OpenAPI 3.2 `$self`, the base URI relative refs are resolved against (nil when absent or local).
     var selfURI: String?
+    /// For a root file changed by overlays: which nodes came from which overlay file.
+    var provenance: NodeProvenance?
 
     init(path: String, displayPath: String, root: RawNode) {
         self.path = path
@@ -27,11 +29,12 @@ struct Cursor {
     func child(_ index: Int) -> Cursor { Cursor(file: file, pointer: pointer.appending(index)) }
 
     func location(_ node: RawNode) -> SourceLocation {
-        SourceLocation(file: file.displayPath, line: node.line, column: node.column)
+        SourceLocation(file: file.provenance?.file(of: node) ?? file.displayPath, line: node.line, column: node.column)
     }
 
     func location(key pair: RawPair) -> SourceLocation {
-        SourceLocation(file: file.displayPath, line: pair.keyLine, column: pair.keyColumn)
+        SourceLocation(file: file.provenance?.keyFile(of: pair) ?? file.displayPath, line: pair.keyLine,
+                       column: pair.keyColumn)
     }
 
     func origin(_ node: RawNode) -> Origin { Origin(location: location(node), pointer: pointer) }
@@ -70,6 +73,8 @@ final class ParserState {
     var responseCache: [String: Response] = [:]
     var requestBodyCache: [String: RequestBody] = [:]
     var pathItemCache: [String: PathItem] = [:]
+    /// Where each operationId was first declared, to report duplicates (ids must be unique in the document).
+    var operationIDLocations: [String: SourceLocation] = [:]
 
     /// Swagger 2.0 document-level `consumes` / `produces`.
     var globalConsumes: [String] = []

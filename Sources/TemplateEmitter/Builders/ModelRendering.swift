@@ -38,7 +38,10 @@ struct ModelRendering {
     func structContext(_ decl: TypeDecl, _ s: StructDecl, _ header: DeclarationHeader) -> StructContext {
         let properties = s.properties.map(propertyContext)
         let hasIndirect = s.properties.contains(where: \.needsIndirection)
+        // Synthesized coding drops nil optionals; a required nullable property must write `null`, and an
+        // `OptionalValue` must tell a missing key from `null`.
         let hasCustomCoding = hasIndirect || s.additionalProperties != nil
+            || s.properties.contains { $0.distinguishesNull || $0.writesNull }
         let renamed = s.properties.contains { !$0.codingKeyRawValueSuffix.isEmpty }
         let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
         let isValidatable = index.validatable.contains(decl.name)
@@ -50,7 +53,7 @@ struct ModelRendering {
                              "Swift.CustomReflectable"]
         }
 
-        var parameters = s.properties.map { "\($0.name): \($0.type.swift)\($0.type.isOptional ? " = nil" : "")" }
+        var parameters = s.properties.map { "\($0.name): \($0.swiftType)\($0.initDefault)" }
         if let extra = s.additionalProperties {
             parameters.append("\(extra.name): [Swift.String: \(extra.valueType.swift)] = [:]")
         }
@@ -59,7 +62,8 @@ struct ModelRendering {
         if isValidatable {
             for property in s.properties {
                 validation += ValidationStatements.statements(
-                    value: "self.\(property.name)", type: property.type, rules: property.validation,
+                    value: "self.\(property.name)\(property.distinguishesNull ? ".wrapped" : "")",
+                    type: property.type, rules: property.validation,
                     path: "path + \(SwiftEscaping.stringLiteral("." + property.jsonName))", index: index
                 )
             }
@@ -102,11 +106,16 @@ struct ModelRendering {
     func propertyContext(_ p: PropertyDecl) -> PropertyContext {
         var doc = p.doc
         if p.deprecated { doc += ["", "- Warning: Deprecated."] }
+        if p.distinguishesNull {
+            doc += (doc.isEmpty ? [] : [""]) + ["`.absent` leaves it out of the JSON, `.null` sends `null`."]
+        }
         return PropertyContext(
-            docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.type.swift,
-            initDefault: p.type.isOptional ? " = nil" : "", codingKeyRawValue: p.codingKeyRawValueSuffix,
-            decodeMethod: p.type.isOptional ? "decodeIfPresent" : "decode",
-            encodeMethod: p.type.isOptional ? "encodeIfPresent" : "encode",
+            docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.swiftType,
+            initDefault: p.initDefault, codingKeyRawValue: p.codingKeyRawValueSuffix,
+            decodeMethod: p.distinguishesNull ? "decodeOptionalValue"
+                : p.type.isOptional ? "decodeIfPresent" : "decode",
+            encodeMethod: p.distinguishesNull ? "encodeOptionalValue"
+                : p.type.isOptional && !p.writesNull ? "encodeIfPresent" : "encode",
             decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
             storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name
         )
@@ -114,8 +123,9 @@ struct ModelRendering {
 
     /// The value shown for `property` in `description` and `customMirror`.
     func redactedValue(_ property: PropertyDecl) -> String {
-        let access = "self.\(property.name)"
-        guard property.sensitivity == .sensitive else { return "Swift.String(describing: \(access))" }
+        let stored = "self.\(property.name)"
+        guard property.sensitivity == .sensitive else { return "Swift.String(describing: \(stored))" }
+        let access = property.distinguishesNull ? stored + ".wrapped" : stored
         if property.type.isOptional {
             return "\(access).map { Redaction.mask(Swift.String(describing: $0)) } ?? \"nil\""
         }
@@ -214,6 +224,15 @@ struct ModelRendering {
 }
 
 extension PropertyDecl {
+    /// The declared Swift type: `OptionalValue<T>` for a property that tells null from absent, else `type`.
+    var swiftType: String { distinguishesNull ? "OptionalValue<\(type.unwrapped.swift)>" : type.swift }
+
+    /// Required but nullable: `nil` is encoded as `null`, since the key must be present.
+    var writesNull: Bool { isRequired && type.isOptional && !distinguishesNull }
+
+    /// The memberwise initializer's default: `.absent`, `nil` for optionals, none for required properties.
+    var initDefault: String { distinguishesNull ? " = .absent" : type.isOptional ? " = nil" : "" }
+
     /// ` = "json"` when the JSON key is not the Swift name.
     var codingKeyRawValueSuffix: String {
         name.unescapedIdentifier == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)
@@ -234,6 +253,8 @@ extension String {
     }
 
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // Fast path (most lines): nothing to trim, no Character (grapheme) walk over a long description.
+        if utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ") { return self }
+        return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

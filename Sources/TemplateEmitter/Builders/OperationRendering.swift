@@ -30,6 +30,11 @@ struct OperationRendering: Sendable {
             parameters.append("\(p.name): \(p.type.swift)\(p.type.isOptional ? " = nil" : "")")
             arguments.append("\(p.name.argumentLabel): \(p.name)")
         }
+        let choice = op.body?.contentTypeChoice
+        if let choice, let first = op.body?.contents.first {
+            parameters.append("\(choice.parameterName): \(choice.typeName.swift) = .\(first.caseName)")
+            arguments.append("\(choice.parameterName): \(choice.parameterName)")
+        }
         parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
         arguments.append("options: \(options)")
 
@@ -92,15 +97,24 @@ struct OperationRendering: Sendable {
             let text = p.doc.isEmpty ? "The `\(p.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
             parameterDocs.append("  - \(p.name.unescapedIdentifier): \(text)")
         }
+        if let choice, let first = op.body?.contents.first {
+            parameterDocs.append("  - \(choice.parameterName): The body's content type; "
+                                 + "`.\(first.caseName.unescapedIdentifier)` (`\(first.mediaType)`) unless you "
+                                 + "choose another.")
+        }
         parameterDocs.append("  - \(options): Per-call options: timeout, retry policy, headers, idempotency key.")
         let tail = ["- Throws: `\(api.clientName).Error` (`APIError`), with the decoded `ErrorBody` for documented "
                     + "error statuses.", "- Remark: Generated from `\(op.pointer)`."]
         let plainDocs = docs + ["", "- Parameters:"] + parameterDocs
             + (success.type.isEmpty ? [] : ["- Returns: The decoded response body."]) + tail
         let summary = docs.first { !$0.trimmingSpaces.isEmpty } ?? ""
+        let typedHeaders = op.responseHeaders.map {
+            ["", "Read the documented response headers with `\($0.typeName.swift)(response.headers)` (or from "
+                + "`error.headers`)."]
+        } ?? []
         let responseDocs = [summary, "", "The same call as `\(op.name)(…)`, returning the whole response."]
-            + (op.deprecated ? ["", "- Warning: Deprecated."] : []) + ["", "- Parameters:"] + parameterDocs
-            + ["- Returns: The decoded value with its status, headers, raw body and request ID."] + tail
+            + typedHeaders + (op.deprecated ? ["", "- Warning: Deprecated."] : []) + ["", "- Parameters:"]
+            + parameterDocs + ["- Returns: The decoded value with its status, headers, raw body and request ID."] + tail
 
         return OperationContext(
             access: api.accessLevel.rawValue, name: op.name, withResponseName: op.name + "WithResponse",
@@ -157,6 +171,11 @@ struct OperationRendering: Sendable {
             return lines
         }
         guard let content = decl.contents.first else { return [] }
+        if let choice = decl.contentTypeChoice {
+            return ["switch \(choice.parameterName) {"] + decl.contents.flatMap { content in
+                ["case .\(content.caseName):", "    " + bodyCall(content, value: body, request: request)]
+            } + ["}"]
+        }
         return [bodyCall(content, value: body, request: request)]
     }
 
@@ -167,7 +186,16 @@ struct OperationRendering: Sendable {
         case .formURLEncoded:
             return "\(request).formBody(\(value))"
         case .multipart:
-            return "\(request).multipartBody(\(value))"
+            // Per-part `encoding.contentType`: the first concrete media type of the list (`image/*` is no
+            // Content-Type; the runtime's default for the part applies).
+            let encodings = content.propertyEncodings.compactMap { encoding -> String? in
+                guard let type = encoding.contentType?.split(separator: ",")
+                    .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.contains("*") && !$0.isEmpty })
+                else { return nil }
+                return SwiftEscaping.stringLiteral(encoding.property) + ": " + SwiftEscaping.stringLiteral(type)
+            }
+            return "\(request).multipartBody(\(value)"
+                + (encodings.isEmpty ? ")" : ", encodings: [\(encodings.joined(separator: ", "))])")
         case .binary where base == .builtin(.binary) || base == .builtin(.base64):
             return "\(request).binaryBody(\(value), contentType: \(mediaType))"
         case .text where base == .builtin(.string):
@@ -235,6 +263,8 @@ struct OperationRendering: Sendable {
             return "\(response).body"
         case .text? where base == .builtin(.string):
             return "\(response).decodeText()"
+        case .text? where base == .builtin(.serverSentEvents):
+            return "\(response).decodeServerSentEvents()"
         default:
             return "try \(response).decodeJSON(\(type.swift).self)"
         }

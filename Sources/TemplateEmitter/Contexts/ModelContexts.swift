@@ -212,3 +212,28 @@ struct PayloadEnumContext: TemplateContext {
         return value
     }
 }
+
+/// `ResponseHeaders.mustache`: an operation's documented response headers as one struct read from `HTTPHeaders`.
+struct ResponseHeadersContext: TemplateContext {
+    struct Member: TemplateContext {
+        var docLines: [String]
+        var name: String
+        /// The value type, without optionality (every member is optional).
+        var type: String
+        /// The header name, as a string literal.
+        var wireLiteral: String
+        var templateValue: [String: Any] {
+            ["docLines": docLines, "name": name, "type": type, "wireLiteral": wireLiteral]
+        }
+    }
+    var header: DeclarationHeader
+    var members: [Member]
+    /// The memberwise initializer's parameters, every one defaulting to nil.
+    var initParameters: String
+    var templateValue: [String: Any] {
+        var value = header.templateValue
+        value["members"] = members.templateValue
+        value["initParameters"] = initParameters
+        return value
+    }
+}

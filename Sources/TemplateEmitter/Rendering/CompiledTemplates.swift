@@ -1,51 +1,95 @@
+import Dispatch
 import Foundation
 import Mustache
 import SpecParser
 
-// MARK: - The template set: embedded templates plus overrides, parsed once per emitter
+// MARK: - The template set: embedded templates plus overrides, compiled once per process
 
 /// Parsed templates by name (file name without `.mustache`), ready to render from any thread.
 struct CompiledTemplates: Sendable {
     let library: MustacheLibrary
+    /// Templates rendered by substitution instead of Mustache (the runtime files; see `LiteralTemplate`).
+    let literals: [String: LiteralTemplate]
     /// Every template name, sorted.
     let names: [String]
     /// Set in tests: record template keys that no context provides.
     let recorder: KeyRecorder?
 
-    /// Parses the embedded templates, replacing those named in `overrides`.
+    /// The embedded templates, compiled on first use and shared by every emitter of the process.
+    private static let embedded = Result { () throws(Diagnostic) -> CompiledTemplates in
+        var library = MustacheLibrary()
+        var literals: [String: LiteralTemplate] = [:]
+        for (name, bytes) in EmbeddedTemplates.all {
+            let source = String(decoding: bytes, as: UTF8.self)
+            if let literal = LiteralTemplate(source) {
+                literals[name] = literal
+            } else {
+                library.register(try parse(source, name: name), named: name)
+            }
+        }
+        return CompiledTemplates(library: library, literals: literals, names: EmbeddedTemplates.all.keys.sorted(),
+                                 recorder: nil)
+    }
+
+    /// Compiles the embedded templates on a background queue, once; `embedded`'s lazy initialisation is
+    /// thread-safe, so a caller that needs them first simply waits.
+    static func prepareInBackground() {
+        _ = startPreparing
+    }
+
+    private static let startPreparing: Void = DispatchQueue.global(qos: .userInitiated).async { _ = embedded }
+
+    /// The embedded templates, with those named in `overrides` replaced. Overrides are always parsed as Mustache.
     /// - Throws: a `Diagnostic` naming an override that matches no template, or a template that fails to parse
     ///   (with mustache's message, line and column).
     init(overrides: [String: String], recorder: KeyRecorder? = nil) throws(Diagnostic) {
-        var sources: [String: String] = [:]
-        for (name, bytes) in EmbeddedTemplates.all {
-            sources[name] = String(decoding: bytes, as: UTF8.self)
-        }
-        for name in overrides.keys.sorted() where sources[name] == nil {
+        for name in overrides.keys.sorted() where EmbeddedTemplates.all[name] == nil {
             throw Diagnostic.error(
                 "template override '\(name).mustache' does not replace any template",
                 at: SourceLocation(file: name + ".mustache", line: 1, column: 1),
-                hint: "overridable templates: " + sources.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
+                hint: "overridable templates: "
+                    + EmbeddedTemplates.all.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
             )
         }
-        sources.merge(overrides) { _, override in override }
-        var library = MustacheLibrary()
-        for name in sources.keys.sorted() {
-            do {
-                library.register(try MustacheTemplate(string: sources[name]!), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw Diagnostic.error(
-                    "template '\(name).mustache' does not parse: \(error.error) in `\(error.context.line)`",
-                    at: SourceLocation(file: name + ".mustache", line: error.context.lineNumber,
-                                       column: error.context.columnNumber)
-                )
-            } catch {
-                throw Diagnostic.error("template '\(name).mustache' does not parse: \(error)",
-                                       at: SourceLocation(file: name + ".mustache", line: 1, column: 1))
+        let base = try Self.embedded.get()
+        var library = base.library
+        var literals = base.literals
+        for name in overrides.keys.sorted() {
+            literals[name] = nil
+            library.register(try Self.parse(overrides[name]!, name: name), named: name)
+        }
+        // An override may include any template as a partial (perhaps under other delimiters, after `{{=…=}}`),
+        // so then the literal templates are registered with Mustache too; they are still rendered by substitution.
+        if overrides.values.contains(where: { $0.contains("{{>") || $0.contains("{{<") || $0.contains("{{=") }) {
+            for name in literals.keys.sorted() {
+                let source = String(decoding: EmbeddedTemplates.all[name]!, as: UTF8.self)
+                library.register(try Self.parse(source, name: name), named: name)
             }
         }
+        self.init(library: library, literals: literals, names: base.names, recorder: recorder)
+    }
+
+    private init(library: MustacheLibrary, literals: [String: LiteralTemplate], names: [String],
+                 recorder: KeyRecorder?) {
         self.library = library
-        self.names = sources.keys.sorted()
+        self.literals = literals
+        self.names = names
         self.recorder = recorder
+    }
+
+    private static func parse(_ source: String, name: String) throws(Diagnostic) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: source)
+        } catch let error as MustacheTemplate.ParserError {
+            throw Diagnostic.error(
+                "template '\(name).mustache' does not parse: \(error.error) in `\(error.context.line)`",
+                at: SourceLocation(file: name + ".mustache", line: error.context.lineNumber,
+                                   column: error.context.columnNumber)
+            )
+        } catch {
+            throw Diagnostic.error("template '\(name).mustache' does not parse: \(error)",
+                                   at: SourceLocation(file: name + ".mustache", line: 1, column: 1))
+        }
     }
 
     /// Renders template `name` over `context`.
@@ -54,6 +98,7 @@ struct CompiledTemplates: Sendable {
     }
 
     func render(_ name: String, value: [String: Any]) -> String {
+        if let literal = literals[name] { return literal.render(value) }
         let object: Any = recorder.map { $0.track(value) } ?? value
         guard let text = library.render(object, withTemplate: name) else {
             preconditionFailure("template \(name) is not registered")
