@@ -21,6 +21,13 @@ public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendabl
         case otpReference = "otp_reference"
     }
 
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.otp = try container.decodeValue(String.self, forKey: .otp)
+        self.aadhaar = try container.decodeValue(String.self, forKey: .aadhaar)
+        self.otpReference = try container.decodeValue(String.self, forKey: .otpReference)
+    }
+
     public func validate(path: Swift.String, into failures: inout [ValidationFailure]) {
         Validation.pattern(self.otp, "^\\d{6}$", path: path + ".otp", into: &failures)
         Validation.pattern(self.aadhaar, "^\\d{12}$", path: path + ".aadhaar", into: &failures)
@@ -54,6 +61,23 @@ public struct AadhaarOkycV1Response: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.address = address
         self.verified = verified
     }
+
+    enum CodingKeys: Swift.String, Swift.CodingKey {
+        case dob
+        case name
+        case gender
+        case address
+        case verified
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.dob = try container.decodeValueIfPresent(String.self, forKey: .dob)
+        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
+        self.gender = try container.decodeValueIfPresent(String.self, forKey: .gender)
+        self.address = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .address)
+        self.verified = try container.decodeValueIfPresent(Bool.self, forKey: .verified)
+    }
 }
 
 /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post/responses/401/content/application~1json/schema`.
@@ -78,11 +102,27 @@ public struct AadhaarOkycV1ErrorResponse: Swift.Codable, Swift.Hashable, Swift.S
             case message
             case callID = "call_id"
         }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.code = try container.decodeValueIfPresent(String.self, forKey: .code)
+            self.message = try container.decodeValueIfPresent(String.self, forKey: .message)
+            self.callID = try container.decodeValueIfPresent(String.self, forKey: .callID)
+        }
     }
 
     /// Creates a value from its properties.
     public init(error: AadhaarOkycV1ErrorResponse.ErrorModel? = nil) {
         self.error = error
+    }
+
+    enum CodingKeys: Swift.String, Swift.CodingKey {
+        case error
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.error = try container.decodeValueIfPresent(AadhaarOkycV1ErrorResponse.ErrorModel.self, forKey: .error)
     }
 }
 

@@ -16,6 +16,11 @@ public struct SendAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
         case aadhaarNo = "aadhaar_no"
     }
 
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.aadhaarNo = try container.decodeValue(String.self, forKey: .aadhaarNo)
+    }
+
     /// The value with sensitive properties masked.
     public var description: Swift.String {
         "SendAadhaarOTPRequest(aadhaarNo: \(Redaction.mask(Swift.String(describing: self.aadhaarNo))))"
@@ -69,6 +74,15 @@ public struct SendAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.Senda
             case validAadhaar = "valid_aadhaar"
             case status
         }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.clientID = try container.decodeValue(String.self, forKey: .clientID)
+            self.otpSent = try container.decodeValueIfPresent(Bool.self, forKey: .otpSent)
+            self.ifNumber = try container.decodeValueIfPresent(Bool.self, forKey: .ifNumber)
+            self.validAadhaar = try container.decodeValueIfPresent(Bool.self, forKey: .validAadhaar)
+            self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
+        }
     }
 
     /// Creates a value from its properties.
@@ -82,6 +96,13 @@ public struct SendAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.Senda
         case requestID = "request_id"
         case result
         case status
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.requestID = try container.decodeValue(String.self, forKey: .requestID)
+        self.result = try container.decodeValue(SendAadhaarOTPResponse.Result.self, forKey: .result)
+        self.status = try container.decodeValue(String.self, forKey: .status)
     }
 }
 
@@ -101,6 +122,12 @@ public struct ValidateAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Se
     enum CodingKeys: Swift.String, Swift.CodingKey {
         case clientID = "client_id"
         case otpCode = "otp_code"
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.clientID = try container.decodeValue(String.self, forKey: .clientID)
+        self.otpCode = try container.decodeValue(String.self, forKey: .otpCode)
     }
 
     /// The value with sensitive properties masked.
@@ -134,6 +161,13 @@ public struct ValidateAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
         case requestID = "request_id"
         case result
         case status
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.requestID = try container.decodeValue(String.self, forKey: .requestID)
+        self.result = try container.decodeValue(AadhaarKYCResult.self, forKey: .result)
+        self.status = try container.decodeValue(String.self, forKey: .status)
     }
 }
 
@@ -234,6 +268,31 @@ public struct AadhaarKYCResult: Swift.Codable, Swift.Hashable, Swift.Sendable, S
         case status
     }
 
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.clientID = try container.decodeValueIfPresent(String.self, forKey: .clientID)
+        self.fullName = try container.decodeValueIfPresent(String.self, forKey: .fullName)
+        self.aadhaarNumber = try container.decodeValueIfPresent(String.self, forKey: .aadhaarNumber)
+        self.dob = try container.decodeValueIfPresent(String.self, forKey: .dob)
+        self.gender = try container.decodeValueIfPresent(String.self, forKey: .gender)
+        self.address = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .address)
+        self.faceStatus = try container.decodeValueIfPresent(Bool.self, forKey: .faceStatus)
+        self.faceScore = try container.decodeValueIfPresent(Float.self, forKey: .faceScore)
+        self.zip = try container.decodeValueIfPresent(String.self, forKey: .zip)
+        self.profileImage = try container.decodeValueIfPresent(String.self, forKey: .profileImage)
+        self.hasImage = try container.decodeValueIfPresent(Bool.self, forKey: .hasImage)
+        self.emailHash = try container.decodeValueIfPresent(String.self, forKey: .emailHash)
+        self.mobileHash = try container.decodeValueIfPresent(String.self, forKey: .mobileHash)
+        self.rawXML = try container.decodeValueIfPresent(String.self, forKey: .rawXML)
+        self.zipData = try container.decodeValueIfPresent(String.self, forKey: .zipData)
+        self.careOf = try container.decodeValueIfPresent(String.self, forKey: .careOf)
+        self.shareCode = try container.decodeValueIfPresent(String.self, forKey: .shareCode)
+        self.mobileVerified = try container.decodeValueIfPresent(Bool.self, forKey: .mobileVerified)
+        self.referenceID = try container.decodeValueIfPresent(String.self, forKey: .referenceID)
+        self.aadhaarPDF = try container.decodeValueIfPresent(String.self, forKey: .aadhaarPDF)
+        self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
+    }
+
     /// The value with sensitive properties masked.
     public var description: Swift.String {
         "AadhaarKYCResult(clientID: \(Swift.String(describing: self.clientID)), fullName: \(Swift.String(describing: self.fullName)), aadhaarNumber: \(self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), dob: \(Swift.String(describing: self.dob)), gender: \(Swift.String(describing: self.gender)), address: \(Swift.String(describing: self.address)), faceStatus: \(Swift.String(describing: self.faceStatus)), faceScore: \(Swift.String(describing: self.faceScore)), zip: \(Swift.String(describing: self.zip)), profileImage: \(Swift.String(describing: self.profileImage)), hasImage: \(Swift.String(describing: self.hasImage)), emailHash: \(Swift.String(describing: self.emailHash)), mobileHash: \(Swift.String(describing: self.mobileHash)), rawXML: \(Swift.String(describing: self.rawXML)), zipData: \(Swift.String(describing: self.zipData)), careOf: \(Swift.String(describing: self.careOf)), shareCode: \(self.shareCode.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), mobileVerified: \(Swift.String(describing: self.mobileVerified)), referenceID: \(Swift.String(describing: self.referenceID)), aadhaarPDF: \(Swift.String(describing: self.aadhaarPDF)), status: \(Swift.String(describing: self.status)))"
@@ -272,6 +331,13 @@ public struct ErrorResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case status
         case reason
         case requestID = "request_id"
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeValue(String.self, forKey: .status)
+        self.reason = try container.decodeValueIfPresent(String.self, forKey: .reason)
+        self.requestID = try container.decodeValueIfPresent(String.self, forKey: .requestID)
     }
 }
 

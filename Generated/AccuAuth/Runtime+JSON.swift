@@ -145,6 +145,17 @@ extension OptionalValue: Equatable where Wrapped: Equatable {}
 extension OptionalValue: Hashable where Wrapped: Hashable {}
 
 extension KeyedDecodingContainer {
+    /// `decode(_:forKey:)` under a name of its own. Generated `init(from:)`s call these: the standard library's
+    /// overloads (one per primitive type) make the type checker search every call, 4–5× slower to compile.
+    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decode(type, forKey: key)
+    }
+
+    /// `decodeIfPresent(_:forKey:)` under a name of its own (see `decodeValue`).
+    func decodeValueIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try decodeIfPresent(type, forKey: key)
+    }
+
     /// A missing key is `.absent`, `null` is `.null`.
     func decodeOptionalValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> OptionalValue<T> {
         guard contains(key) else { return .absent }
@@ -154,6 +165,16 @@ extension KeyedDecodingContainer {
 }
 
 extension KeyedEncodingContainer {
+    /// `encode(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
+    mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// `encodeIfPresent(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
+    mutating func encodeValueIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        try encodeIfPresent(value, forKey: key)
+    }
+
     /// `.absent` writes nothing, `.null` writes `null`.
     mutating func encodeOptionalValue<T: Encodable>(_ value: OptionalValue<T>, forKey key: Key) throws {
         switch value {

@@ -20,6 +20,12 @@ public struct AuthorizeRequest: Swift.Codable, Swift.Hashable, Swift.Sendable, S
         case clientSecret = "client_secret"
     }
 
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.clientID = try container.decodeValue(String.self, forKey: .clientID)
+        self.clientSecret = try container.decodeValue(String.self, forKey: .clientSecret)
+    }
+
     /// The value with sensitive properties masked.
     public var description: Swift.String {
         "AuthorizeRequest(clientID: \(Swift.String(describing: self.clientID)), clientSecret: \(Redaction.mask(Swift.String(describing: self.clientSecret))))"
@@ -52,6 +58,13 @@ public struct AuthorizeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable, 
         case accessToken = "access_token"
         case tokenType = "token_type"
         case expiry
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.accessToken = try container.decodeValue(String.self, forKey: .accessToken)
+        self.tokenType = try container.decodeValue(String.self, forKey: .tokenType)
+        self.expiry = try container.decodeValue(Date.self, forKey: .expiry)
     }
 
     /// The value with sensitive properties masked.
@@ -102,6 +115,13 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
             case referenceID = "reference_id"
         }
 
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.aadhaarNumber = try container.decodeValueIfPresent(String.self, forKey: .aadhaarNumber)
+            self.otpSent = try container.decodeValueIfPresent(Bool.self, forKey: .otpSent)
+            self.referenceID = try container.decodeValue(String.self, forKey: .referenceID)
+        }
+
         /// The value with sensitive properties masked.
         public var description: Swift.String {
             "DataModel(aadhaarNumber: \(self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), otpSent: \(Swift.String(describing: self.otpSent)), referenceID: \(Swift.String(describing: self.referenceID)))"
@@ -131,6 +151,16 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
         case subCode = "sub_code"
         case message
         case data
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.code = try container.decodeValue(Int.self, forKey: .code)
+        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
+        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
+        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
+        self.message = try container.decodeValue(String.self, forKey: .message)
+        self.data = try container.decodeValue(GenerateSeedingOTPResponse.DataModel.self, forKey: .data)
     }
 }
 
@@ -173,6 +203,14 @@ public struct VerifySeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.Sen
             case lastUpdatedDate = "last_updated_date"
             case referenceID = "reference_id"
         }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.bankName = try container.decodeValueIfPresent(String.self, forKey: .bankName)
+            self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
+            self.lastUpdatedDate = try container.decodeValueIfPresent(String.self, forKey: .lastUpdatedDate)
+            self.referenceID = try container.decodeValueIfPresent(String.self, forKey: .referenceID)
+        }
     }
 
     /// Creates a value from its properties.
@@ -192,6 +230,16 @@ public struct VerifySeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.Sen
         case subCode = "sub_code"
         case message
         case data
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.code = try container.decodeValue(Int.self, forKey: .code)
+        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
+        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
+        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
+        self.message = try container.decodeValue(String.self, forKey: .message)
+        self.data = try container.decodeValue(VerifySeedingOTPResponse.DataModel.self, forKey: .data)
     }
 }
 
@@ -232,6 +280,15 @@ public struct DetailError: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Creates a value from its properties.
     public init(detail: DetailError.Detail) {
         self.detail = detail
+    }
+
+    enum CodingKeys: Swift.String, Swift.CodingKey {
+        case detail
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.detail = try container.decodeValue(DetailError.Detail.self, forKey: .detail)
     }
 }
 
@@ -279,6 +336,19 @@ public struct ValidationErrorItem: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.msg = msg
         self.type = type
     }
+
+    enum CodingKeys: Swift.String, Swift.CodingKey {
+        case loc
+        case msg
+        case type
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, forKey: .loc)
+        self.msg = try container.decodeValue(String.self, forKey: .msg)
+        self.type = try container.decodeValue(String.self, forKey: .type)
+    }
 }
 
 /// The verification error envelope shown in the seed for 422 and 500 (seed only; not on the public
@@ -313,6 +383,15 @@ public struct ErrorEnvelope: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case transactionID = "transaction_id"
         case subCode = "sub_code"
         case message
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.code = try container.decodeValue(Int.self, forKey: .code)
+        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
+        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
+        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
+        self.message = try container.decodeValue(String.self, forKey: .message)
     }
 }
 

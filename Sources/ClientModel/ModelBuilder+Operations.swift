@@ -133,8 +133,12 @@ extension Builder {
             }
             switch parameter.location {
             case .querystring:
-                warn("querystring parameter '\(parameter.name)' is not supported; it is not generated",
-                     parameter.origin)
+                if isFormQueryString(parameter) {
+                    others.append(parameter)
+                } else {
+                    warn("querystring parameter '\(parameter.name)' is not supported (only object schemas and "
+                         + "application/x-www-form-urlencoded content); it is not generated", parameter.origin)
+                }
             case .header where !HTTPToken.isValid(parameter.name), .cookie where !HTTPToken.isValid(parameter.name):
                 warn("\(parameter.location.rawValue) parameter '\(parameter.name)' is not a valid "
                      + "\(parameter.location == .header ? "header" : "cookie") name; it is not generated",
@@ -186,6 +190,17 @@ extension Builder {
         return NameSanitizer.escaped(scope.claim(base))
     }
 
+    /// OpenAPI 3.2 `in: querystring` whose whole query string is form-encoded from an object: an object `schema`,
+    /// or `content: application/x-www-form-urlencoded` with an object schema. Sent as an exploded form object.
+    private func isFormQueryString(_ parameter: Parameter) -> Bool {
+        if let contentType = parameter.contentType,
+           String(contentType.lowercased().prefix { $0 != ";" }.filter { !$0.isWhitespace })
+            != "application/x-www-form-urlencoded" { return false }
+        guard let schema = parameter.schema else { return false }
+        let resolved = target(of: schema)
+        return resolved.types == [.object] || (resolved.types == nil && !resolved.properties.isEmpty)
+    }
+
     private func parameterDecl(_ parameter: Parameter, typeBase: String, scope: inout NameScope) -> ParameterDecl {
         let location: ParameterLocationDecl = switch parameter.location {
         case .path: .path
@@ -196,19 +211,22 @@ extension Builder {
         let name = claimParameterName(parameter.name, location: location, scope: &scope)
         let isRequired = parameter.location == .path || parameter.required
         var translated = Translated(type: .builtin(.string), nullable: false)
-        if let contentType = parameter.contentType {
+        let isQueryString = parameter.location == .querystring
+        if isQueryString, let schema = parameter.schema {
+            translated = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
+        } else if let contentType = parameter.contentType {
             warn("parameter '\(parameter.name)' uses content '\(contentType)'; it is generated as a String the caller "
                  + "encodes", parameter.origin)
         } else if let schema = parameter.schema {
             translated = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
         }
-        let style = parameter.style ?? (location == .path || location == .header ? "simple" : "form")
-        let validation = parameter.contentType == nil
+        let style = isQueryString ? "form" : parameter.style ?? (location == .path || location == .header ? "simple" : "form")
+        let validation = parameter.contentType == nil || isQueryString
             ? parameter.schema.map { validationRules(for: $0, type: translated.type) } ?? [] : []
         return ParameterDecl(
             name: name, wireName: parameter.name, location: location,
             type: isRequired && (location == .path || !translated.nullable) ? translated.type : translated.optional,
-            isRequired: isRequired, style: style, explode: parameter.explode ?? (style == "form"),
+            isRequired: isRequired, style: style, explode: isQueryString || (parameter.explode ?? (style == "form")),
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
             deprecated: parameter.deprecated,
             sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name), validation: validation)

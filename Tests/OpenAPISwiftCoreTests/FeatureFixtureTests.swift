@@ -342,6 +342,15 @@ extension FeatureFixture {
                 """#, expect: ["open: int(3)"]),
             .roundTrip(type: "Anything", json: "null"),
         ])),
+        FeatureFixture(path: "schema-ids.yaml", module: "SchemaIdsFixture", diagnostics: [
+            "warning: $dynamicRef '#node' is resolved like $ref to its anchor; dynamic scoping is not applied",
+        ], contains: [
+            ("Models.swift", "public var pets: [Pet]"), ("Models.swift", "public var favourite: Pet?"),
+        ], probe: Probe(steps: [
+            .roundTrip(type: "Owner", json: #"""
+                {"pets":[{"name":"a","tag":"t"}],"favourite":{"name":"b"},"favouriteTag":"x","next":{"label":"n"}}
+                """#),
+        ])),
         FeatureFixture(path: "enums-edge.yaml", module: "EnumsEdgeFixture", diagnostics: [
             "warning: enum with mixed value types (integer, string) is generated as its base type",
             "warning: enum with no values is generated as its base type",
@@ -567,10 +576,18 @@ extension FeatureFixture {
         ]),
         FeatureFixture(path: "openapi32.yaml", module: "OpenAPI32Fixture", diagnostics: [
             "warning: itemSchema (streamed items) is not generated; the response is read whole",
-            "warning: querystring parameter 'q' is not supported; it is not generated",
         ], contains: [
             ("Operations.swift", #"method: "QUERY""#), ("Operations.swift", #"method: "PURGE""#),
-        ]),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder([HTTPResponse(statusCode: 204), HTTPResponse(statusCode: 204)])
+                let client = OpenAPI32FixtureClient(serverURL: server, transport: recorder)
+                try await client.rawQuery(q: .init(term: "a b&c", page: 2))
+                say("query", recorder.last.target)
+                try await client.rawQuery(q: .init(term: "x"))
+                say("query", recorder.last.target)
+                """#, expect: ["query: /raw?page=2&term=a%20b%26c", "query: /raw?term=x"]),
+        ])),
         FeatureFixture(path: "webhooks.yaml", module: "WebhooksFixture", diagnostics: [
             "warning: callbacks are not generated ('onEvent' of POST /subscriptions)",
             "note: links are not generated (GetSubscription)",

@@ -68,6 +68,12 @@ final class ParserState {
     var schemaEntries: [SchemaEntry] = []
     var schemaIndex: [String: Int] = [:]
 
+    /// JSON Schema 2020-12 identifiers of the loaded files: an absolute `$id` URI, or `<base>#<anchor>` for
+    /// `$anchor`/`$dynamicAnchor`, → the schema's canonical location (see SchemaIDIndex.swift).
+    var uriIndex: [String: RefTarget] = [:]
+    /// Files whose `$id`s and anchors are in `uriIndex`.
+    var indexedFiles: Set<String> = []
+
     /// Inlined objects reached by `$ref`, by the key of their target, so each target is read once.
     var parameterCache: [String: Parameter] = [:]
     var responseCache: [String: Response] = [:]

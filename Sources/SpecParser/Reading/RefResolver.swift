@@ -15,6 +15,12 @@ extension ParserState {
         var uri = String(raw[..<(hashIndex ?? raw.endIndex)])
         let fragment = hashIndex.map { String(raw[$0...]) } ?? ""
         let file = cursor.file
+        // `$id` / `$anchor` (JSON Schema 2020-12) are consulted before file paths and remote URLs.
+        switch identifiedTarget(uri: uri, fragment: fragment, raw: raw, at: node, cursor) {
+        case .found(let target): return target
+        case .failed: return nil
+        case .notIdentified: break
+        }
         if let selfURI = file.selfURI, !uri.isEmpty {
             // 3.2 `$self`: refs under the document's own base URI are files next to it.
             let base = RefPath.directory(of: selfURI)

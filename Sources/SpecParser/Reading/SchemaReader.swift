@@ -25,6 +25,10 @@ extension ParserState {
                 ref = schemaReference(raw, at: refPair.value, cursor)
             }
             if ignoresRefSiblings { return Schema(origin: origin, ref: ref) }
+        } else if let dynamicPair = pairs.last(where: { $0.key == "$dynamicRef" }), let raw = string(dynamicPair, cursor) {
+            warning("$dynamicRef '\(raw)' is resolved like $ref to its anchor; dynamic scoping is not applied",
+                    at: dynamicPair.value, cursor.child("$dynamicRef"))
+            ref = schemaReference(raw, at: dynamicPair.value, cursor)
         }
         var types: [JSONType]?, format: String?, title: String?, description: String?
         var properties: [SchemaProperty] = [], required: [String] = []

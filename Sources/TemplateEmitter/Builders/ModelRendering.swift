@@ -42,7 +42,6 @@ struct ModelRendering {
         // `OptionalValue` must tell a missing key from `null`.
         let hasCustomCoding = hasIndirect || s.additionalProperties != nil
             || s.properties.contains { $0.distinguishesNull || $0.writesNull }
-        let renamed = s.properties.contains { !$0.codingKeyRawValueSuffix.isEmpty }
         let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
         let isValidatable = index.validatable.contains(decl.name)
 
@@ -94,7 +93,10 @@ struct ModelRendering {
         return StructContext(
             header: header, conformances: conformances.joined(separator: ", "), properties: properties,
             initParameters: parameters.joined(separator: ", "),
-            hasCodingKeys: renamed || hasCustomCoding, hasCustomCoding: hasCustomCoding,
+            // `CodingKeys` and `init(from:)` are written out for every struct with properties: the synthesized ones
+            // take 3× longer to type-check (`init(from:)` resolves `decode` overloads, `init(stringValue:)` is a
+            // string switch).
+            hasCodingKeys: !s.properties.isEmpty || hasCustomCoding, hasCustomCoding: hasCustomCoding,
             hasAdditionalProperties: s.additionalProperties != nil,
             additionalPropertiesName: s.additionalProperties?.name ?? "",
             additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
@@ -112,10 +114,11 @@ struct ModelRendering {
         return PropertyContext(
             docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.swiftType,
             initDefault: p.initDefault, codingKeyRawValue: p.codingKeyRawValueSuffix,
+            // The runtime's one-overload helpers: `decode(_:forKey:)`'s overloads are slow to type-check.
             decodeMethod: p.distinguishesNull ? "decodeOptionalValue"
-                : p.type.isOptional ? "decodeIfPresent" : "decode",
+                : p.type.isOptional ? "decodeValueIfPresent" : "decodeValue",
             encodeMethod: p.distinguishesNull ? "encodeOptionalValue"
-                : p.type.isOptional && !p.writesNull ? "encodeIfPresent" : "encode",
+                : p.type.isOptional && !p.writesNull ? "encodeValueIfPresent" : "encodeValue",
             decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
             storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name
         )
