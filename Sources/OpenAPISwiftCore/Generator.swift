@@ -50,9 +50,11 @@ public enum Generator {
         do {
             let emitter = try TemplateEmitter(overrides: job.templateOverrides)
             let files = try emitter.emit(api)
+            let typeCount = countTypes(api.types), operationCount = api.operations.count
+            // The document and the model are done with: free them while the caller writes the files.
+            BackgroundRelease.drop((consume parsed, consume document, consume api), inputBytes: job.spec.data.count)
             return GenerationResult(
-                files: files, diagnostics: sorted(diagnostics),
-                typeCount: countTypes(api.types), operationCount: api.operations.count
+                files: files, diagnostics: sorted(diagnostics), typeCount: typeCount, operationCount: operationCount
             )
         } catch {
             diagnostics.append(error)

@@ -30,6 +30,8 @@ public enum SpecParser {
             state.files[path] = file
             let document = state.readDocument(file)
             let diagnostics = state.diagnostics
+            // The raw trees of every file are not needed any more: free them off the caller's path.
+            BackgroundRelease.drop((consume state, consume file, consume root), inputBytes: input.data.count)
             return ParseResult(document: diagnostics.hasErrors ? nil : document, diagnostics: diagnostics)
         }
     }

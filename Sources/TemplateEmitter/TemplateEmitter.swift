@@ -50,7 +50,7 @@ public struct TemplateEmitter: Sendable {
             files.append(EmittedFile(path: name + ".swift", contents: templates.render(name, file)))
         }
         return files
-            .map { EmittedFile(path: $0.path, contents: SourceFormatting.finalize($0.contents)) }
+            .parallelMap(minimumCount: 2) { EmittedFile(path: $0.path, contents: SourceFormatting.finalize($0.contents)) }
             .sorted { $0.path < $1.path }
     }
 

@@ -45,15 +45,19 @@ enum YAMLLoading {
                 at: SourceLocation(file: file, line: key.line, column: key.column),
                 hint: "OpenAPI mapping keys are strings"))
         }
-        let root: Node?
+        var composed: Node?
         do {
-            root = try Yams.compose(yaml: text, Resolver.basic)
+            composed = try Yams.compose(yaml: text, Resolver.basic)
         } catch {
             return .failure(diagnostic(for: error, file: file, text: text))
         }
-        guard let root else { return .failure(.error("the file is empty", at: start)) }
+        guard let root = composed else { return .failure(.error("the file is empty", at: start)) }
+        composed = nil
         var builder = RawTreeBuilder(file: file, limits: limits)
-        if let tree = builder.build(root) { return .success(tree) }
+        let tree = builder.build(root)
+        // Yams' tree is not needed any more; freeing it is the caller's time otherwise.
+        BackgroundRelease.drop(consume root, inputBytes: data.count)
+        if let tree { return .success(tree) }
         return .failure(builder.failure ?? .error("the document could not be read", at: start))
     }
 

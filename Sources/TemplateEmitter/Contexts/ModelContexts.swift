@@ -12,9 +12,9 @@ struct DeclarationHeader {
     /// Nested declarations, rendered and indented one level, separated by blank lines; empty when none.
     var nested: String
 
-    var templateValue: [String: Any] {
-        ["access": access, "name": name, "docLines": docLines, "isDeprecated": isDeprecated, "nested": nested,
-         "hasNested": !nested.isEmpty]
+    var templateObject: TemplateObject {
+        ["access": .string(access), "name": .string(name), "docLines": .strings(docLines),
+         "isDeprecated": .bool(isDeprecated), "nested": .string(nested), "hasNested": .bool(!nested.isEmpty)]
     }
 }
 
@@ -46,11 +46,12 @@ struct PropertyContext: TemplateContext {
         return isIndirect ? "self.\(storedName) = Indirect(\(call))" : "self.\(name) = \(call)"
     }
 
-    var templateValue: [String: Any] {
-        ["docLines": docLines, "name": name, "type": type, "initDefault": initDefault,
-         "codingKeyRawValue": codingKeyRawValue, "decodeMethod": decodeMethod, "encodeMethod": encodeMethod,
-         "decodeType": decodeType, "isIndirect": isIndirect, "storedName": storedName,
-         "decodeStatement": decodeStatement]
+    var templateObject: TemplateObject {
+        ["docLines": .strings(docLines), "name": .string(name), "type": .string(type),
+         "initDefault": .string(initDefault), "codingKeyRawValue": .string(codingKeyRawValue),
+         "decodeMethod": .string(decodeMethod), "encodeMethod": .string(encodeMethod),
+         "decodeType": .string(decodeType), "isIndirect": .bool(isIndirect), "storedName": .string(storedName),
+         "decodeStatement": .string(decodeStatement)]
     }
 }
 
@@ -60,7 +61,7 @@ struct MirrorChildContext: TemplateContext {
     var label: String
     /// The (masked, for sensitive properties) value expression.
     var value: String
-    var templateValue: [String: Any] { ["label": label, "value": value] }
+    var templateObject: TemplateObject { ["label": .string(label), "value": .string(value)] }
 }
 
 /// `Struct.mustache`.
@@ -88,23 +89,23 @@ struct StructContext: TemplateContext {
     /// Statements of `validate(path:into:)`.
     var validationLines: [String]
 
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["conformances"] = conformances
-        value["properties"] = properties.templateValue
-        value["initParameters"] = initParameters
-        value["hasProperties"] = !properties.isEmpty
-        value["hasCodingKeys"] = hasCodingKeys
-        value["hasCustomCoding"] = hasCustomCoding
-        value["hasAdditionalProperties"] = hasAdditionalProperties
-        value["additionalPropertiesName"] = additionalPropertiesName
-        value["additionalPropertiesValueType"] = additionalPropertiesValueType
-        value["isRedacted"] = isRedacted
-        value["descriptionLiteral"] = descriptionLiteral
-        value["mirrorChildren"] = mirrorChildren.templateValue
-        value["isValidatable"] = isValidatable
-        value["validationLines"] = validationLines
-        return value
+    var templateObject: TemplateObject {
+        header.templateObject.adding([
+            "conformances": .string(conformances),
+            "properties": properties.templateList,
+            "initParameters": .string(initParameters),
+            "hasProperties": .bool(!properties.isEmpty),
+            "hasCodingKeys": .bool(hasCodingKeys),
+            "hasCustomCoding": .bool(hasCustomCoding),
+            "hasAdditionalProperties": .bool(hasAdditionalProperties),
+            "additionalPropertiesName": .string(additionalPropertiesName),
+            "additionalPropertiesValueType": .string(additionalPropertiesValueType),
+            "isRedacted": .bool(isRedacted),
+            "descriptionLiteral": .string(descriptionLiteral),
+            "mirrorChildren": mirrorChildren.templateList,
+            "isValidatable": .bool(isValidatable),
+            "validationLines": .strings(validationLines),
+        ])
     }
 }
 
@@ -114,7 +115,9 @@ struct EnumCaseContext: TemplateContext {
     var name: String
     /// The raw value as a Swift literal (`"available"` or `42`).
     var rawLiteral: String
-    var templateValue: [String: Any] { ["docLines": docLines, "name": name, "rawLiteral": rawLiteral] }
+    var templateObject: TemplateObject {
+        ["docLines": .strings(docLines), "name": .string(name), "rawLiteral": .string(rawLiteral)]
+    }
 }
 
 /// `Enum.mustache`.
@@ -125,13 +128,13 @@ struct EnumContext: TemplateContext {
     var cases: [EnumCaseContext]
     var unknownCaseName: String
 
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["rawType"] = rawType
-        value["cases"] = cases.templateValue
-        value["hasCases"] = !cases.isEmpty
-        value["unknownCaseName"] = unknownCaseName
-        return value
+    var templateObject: TemplateObject {
+        header.templateObject.adding([
+            "rawType": .string(rawType),
+            "cases": cases.templateList,
+            "hasCases": .bool(!cases.isEmpty),
+            "unknownCaseName": .string(unknownCaseName),
+        ])
     }
 }
 
@@ -142,8 +145,9 @@ struct UnionCaseContext: TemplateContext {
     var isIndirect: Bool
     /// The condition under which an undiscriminated decode tries this case (`keys != nil`), or empty for always.
     var condition: String
-    var templateValue: [String: Any] {
-        ["name": name, "type": type, "isIndirect": isIndirect, "condition": condition, "hasCondition": !condition.isEmpty]
+    var templateObject: TemplateObject {
+        ["name": .string(name), "type": .string(type), "isIndirect": .bool(isIndirect),
+         "condition": .string(condition), "hasCondition": .bool(!condition.isEmpty)]
     }
 }
 
@@ -153,7 +157,9 @@ struct DiscriminatorArmContext: TemplateContext {
     var values: String
     var caseName: String
     var type: String
-    var templateValue: [String: Any] { ["values": values, "caseName": caseName, "type": type] }
+    var templateObject: TemplateObject {
+        ["values": .string(values), "caseName": .string(caseName), "type": .string(type)]
+    }
 }
 
 /// `Union.mustache`.
@@ -174,20 +180,20 @@ struct UnionContext: TemplateContext {
     var isValidatable: Bool
     var validationLines: [String]
 
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["cases"] = cases.templateValue
-        value["hasDiscriminator"] = hasDiscriminator
-        value["discriminatorLiteral"] = discriminatorLiteral
-        value["discriminatorArms"] = discriminatorArms.templateValue
-        value["unknownCaseName"] = unknownCaseName
-        value["hasUnknownCase"] = !unknownCaseName.isEmpty
-        value["probesKeys"] = probesKeys
-        value["nameLiteral"] = nameLiteral
-        value["conformances"] = conformances
-        value["isValidatable"] = isValidatable
-        value["validationLines"] = validationLines
-        return value
+    var templateObject: TemplateObject {
+        header.templateObject.adding([
+            "cases": cases.templateList,
+            "hasDiscriminator": .bool(hasDiscriminator),
+            "discriminatorLiteral": .string(discriminatorLiteral),
+            "discriminatorArms": discriminatorArms.templateList,
+            "unknownCaseName": .string(unknownCaseName),
+            "hasUnknownCase": .bool(!unknownCaseName.isEmpty),
+            "probesKeys": .bool(probesKeys),
+            "nameLiteral": .string(nameLiteral),
+            "conformances": .string(conformances),
+            "isValidatable": .bool(isValidatable),
+            "validationLines": .strings(validationLines),
+        ])
     }
 }
 
@@ -195,11 +201,7 @@ struct UnionContext: TemplateContext {
 struct AliasContext: TemplateContext {
     var header: DeclarationHeader
     var target: String
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["target"] = target
-        return value
-    }
+    var templateObject: TemplateObject { header.templateObject.adding(["target": .string(target)]) }
 }
 
 /// `PayloadEnum.mustache`: an enum of plain payload cases (per-status success values, per-content bodies).
@@ -209,16 +211,15 @@ struct PayloadEnumContext: TemplateContext {
         var name: String
         /// `(Pet)` or empty for a case without payload.
         var payload: String
-        var templateValue: [String: Any] { ["docLines": docLines, "name": name, "payload": payload] }
+        var templateObject: TemplateObject {
+            ["docLines": .strings(docLines), "name": .string(name), "payload": .string(payload)]
+        }
     }
     var header: DeclarationHeader
     var conformances: String
     var cases: [Case]
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["conformances"] = conformances
-        value["cases"] = cases.templateValue
-        return value
+    var templateObject: TemplateObject {
+        header.templateObject.adding(["conformances": .string(conformances), "cases": cases.templateList])
     }
 }
 
@@ -231,18 +232,16 @@ struct ResponseHeadersContext: TemplateContext {
         var type: String
         /// The header name, as a string literal.
         var wireLiteral: String
-        var templateValue: [String: Any] {
-            ["docLines": docLines, "name": name, "type": type, "wireLiteral": wireLiteral]
+        var templateObject: TemplateObject {
+            ["docLines": .strings(docLines), "name": .string(name), "type": .string(type),
+             "wireLiteral": .string(wireLiteral)]
         }
     }
     var header: DeclarationHeader
     var members: [Member]
     /// The memberwise initializer's parameters, every one defaulting to nil.
     var initParameters: String
-    var templateValue: [String: Any] {
-        var value = header.templateValue
-        value["members"] = members.templateValue
-        value["initParameters"] = initParameters
-        return value
+    var templateObject: TemplateObject {
+        header.templateObject.adding(["members": members.templateList, "initParameters": .string(initParameters)])
     }
 }

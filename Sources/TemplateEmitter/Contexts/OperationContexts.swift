@@ -7,7 +7,9 @@ struct StatusArmContext: TemplateContext {
     var isDefault: Bool
     /// The arm's value, e.g. `try response.decodeJSON(Pet.self)`.
     var expression: String
-    var templateValue: [String: Any] { ["pattern": pattern, "isDefault": isDefault, "expression": expression] }
+    var templateObject: TemplateObject {
+        ["pattern": .string(pattern), "isDefault": .bool(isDefault), "expression": .string(expression)]
+    }
 }
 
 /// `Operation.mustache`: the two methods of one operation, inside `extension <Client>`.
@@ -39,16 +41,18 @@ struct OperationContext: TemplateContext {
     var successArms: [StatusArmContext]
     var errorArms: [StatusArmContext]
 
-    var templateValue: [String: Any] {
+    var templateObject: TemplateObject {
         [
-            "access": access, "name": name, "withResponseName": withResponseName, "docLines": docLines,
-            "withResponseDocLines": withResponseDocLines, "isDeprecated": isDeprecated, "parameters": parameters,
-            "arguments": arguments, "successType": successType, "returnsValue": !successType.isEmpty,
-            "responseValueType": responseValueType, "requestName": requestName, "responseName": responseName,
-            "optionsName": optionsName, "operationIDLiteral": operationIDLiteral, "methodLiteral": methodLiteral,
-            "pathLiteral": pathLiteral, "requestLines": requestLines, "mutatesRequest": !requestLines.isEmpty,
-            "successArms": successArms.templateValue, "errorArms": errorArms.templateValue,
-            "hasErrorArms": !errorArms.isEmpty,
+            "access": .string(access), "name": .string(name), "withResponseName": .string(withResponseName),
+            "docLines": .strings(docLines), "withResponseDocLines": .strings(withResponseDocLines),
+            "isDeprecated": .bool(isDeprecated), "parameters": .string(parameters), "arguments": .string(arguments),
+            "successType": .string(successType), "returnsValue": .bool(!successType.isEmpty),
+            "responseValueType": .string(responseValueType), "requestName": .string(requestName),
+            "responseName": .string(responseName), "optionsName": .string(optionsName),
+            "operationIDLiteral": .string(operationIDLiteral), "methodLiteral": .string(methodLiteral),
+            "pathLiteral": .string(pathLiteral), "requestLines": .strings(requestLines),
+            "mutatesRequest": .bool(!requestLines.isEmpty), "successArms": successArms.templateList,
+            "errorArms": errorArms.templateList, "hasErrorArms": .bool(!errorArms.isEmpty),
         ]
     }
 }
@@ -59,7 +63,7 @@ struct ServerContext: TemplateContext {
     var comment: String
     /// `URL(string: "…")!` argument, a literal.
     var urlLiteral: String
-    var templateValue: [String: Any] { ["comment": comment, "urlLiteral": urlLiteral] }
+    var templateObject: TemplateObject { ["comment": .string(comment), "urlLiteral": .string(urlLiteral)] }
 }
 
 /// `Client.mustache`.
@@ -79,18 +83,18 @@ struct ClientContext: TemplateContext {
     /// The `init(clientID:clientSecret:…)` of a module with an `x-openapi-swift-token` scheme (zero or one).
     var tokenInits: [TokenInitContext] = []
 
-    var templateValue: [String: Any] {
-        var value = file.templateValue
-        value["tokenInits"] = tokenInits.templateValue
-        value["docLines"] = docLines
-        value["servers"] = servers.templateValue
-        value["defaultServerDocLines"] = defaultServerDocLines
-        value["defaultServerLiteral"] = defaultServerLiteral
-        value["hasCredentials"] = hasCredentials
-        value["hasAPIKeyInit"] = hasAPIKeyInit
-        value["apiKeyProperty"] = apiKeyProperty
-        value["requestIDFieldsLiteral"] = requestIDFieldsLiteral
-        return value
+    var templateObject: TemplateObject {
+        file.templateObject.adding([
+            "tokenInits": tokenInits.templateList,
+            "docLines": .strings(docLines),
+            "servers": servers.templateList,
+            "defaultServerDocLines": .strings(defaultServerDocLines),
+            "defaultServerLiteral": .string(defaultServerLiteral),
+            "hasCredentials": .bool(hasCredentials),
+            "hasAPIKeyInit": .bool(hasAPIKeyInit),
+            "apiKeyProperty": .string(apiKeyProperty),
+            "requestIDFieldsLiteral": .string(requestIDFieldsLiteral),
+        ])
     }
 }
 
@@ -107,9 +111,10 @@ struct TokenInitContext: TemplateContext {
     var fetchLines: [String]
     /// The `Credentials(…)` arguments.
     var credentialArguments: String
-    var templateValue: [String: Any] {
-        ["docLines": docLines, "parameters": parameters, "operationName": operationName,
-         "bodyExpression": bodyExpression, "fetchLines": fetchLines, "credentialArguments": credentialArguments]
+    var templateObject: TemplateObject {
+        ["docLines": .strings(docLines), "parameters": .string(parameters), "operationName": .string(operationName),
+         "bodyExpression": .string(bodyExpression), "fetchLines": .strings(fetchLines),
+         "credentialArguments": .string(credentialArguments)]
     }
 }
 
@@ -126,9 +131,10 @@ struct CredentialContext: TemplateContext {
     var schemeLiteral: String
     /// Statements applying the (unwrapped) credential to `request`.
     var applyLines: [String]
-    var templateValue: [String: Any] {
-        ["docLines": docLines, "name": name, "type": type, "initDefault": initDefault, "isOptional": isOptional,
-         "schemeLiteral": schemeLiteral, "applyLines": applyLines]
+    var templateObject: TemplateObject {
+        ["docLines": .strings(docLines), "name": .string(name), "type": .string(type),
+         "initDefault": .string(initDefault), "isOptional": .bool(isOptional),
+         "schemeLiteral": .string(schemeLiteral), "applyLines": .strings(applyLines)]
     }
 }
 
@@ -141,8 +147,9 @@ struct ClientCredentialsFactoryContext: TemplateContext {
     var property: String
     var tokenURLLiteral: String
     var scopesLiteral: String
-    var templateValue: [String: Any] {
-        ["docLines": docLines, "name": name, "property": property, "tokenURLLiteral": tokenURLLiteral, "scopesLiteral": scopesLiteral]
+    var templateObject: TemplateObject {
+        ["docLines": .strings(docLines), "name": .string(name), "property": .string(property),
+         "tokenURLLiteral": .string(tokenURLLiteral), "scopesLiteral": .string(scopesLiteral)]
     }
 }
 
@@ -157,14 +164,14 @@ struct AuthContext: TemplateContext {
     var headerNamesLiteral: String
     var factories: [ClientCredentialsFactoryContext]
     /// Factories fill one property; the others are passed as nil. Empty when every other property is optional.
-    var templateValue: [String: Any] {
-        var value = file.templateValue
-        value["hasCredentials"] = hasCredentials
-        value["credentials"] = credentials.templateValue
-        value["initParameters"] = initParameters
-        value["headerNamesLiteral"] = headerNamesLiteral
-        value["factories"] = factories.templateValue
-        return value
+    var templateObject: TemplateObject {
+        file.templateObject.adding([
+            "hasCredentials": .bool(hasCredentials),
+            "credentials": credentials.templateList,
+            "initParameters": .string(initParameters),
+            "headerNamesLiteral": .string(headerNamesLiteral),
+            "factories": factories.templateList,
+        ])
     }
 }
 
@@ -174,7 +181,9 @@ struct ErrorCaseContext: TemplateContext {
     var type: String
     /// The case name as a literal, for `description`.
     var nameLiteral: String
-    var templateValue: [String: Any] { ["name": name, "type": type, "nameLiteral": nameLiteral] }
+    var templateObject: TemplateObject {
+        ["name": .string(name), "type": .string(type), "nameLiteral": .string(nameLiteral)]
+    }
 }
 
 /// `Errors.mustache`.
@@ -183,11 +192,11 @@ struct ErrorsContext: TemplateContext {
     var cases: [ErrorCaseContext]
     /// Every payload is `Hashable`.
     var conformances: String
-    var templateValue: [String: Any] {
-        var value = file.templateValue
-        value["cases"] = cases.templateValue
-        value["hasCases"] = !cases.isEmpty
-        value["conformances"] = conformances
-        return value
+    var templateObject: TemplateObject {
+        file.templateObject.adding([
+            "cases": cases.templateList,
+            "hasCases": .bool(!cases.isEmpty),
+            "conformances": .string(conformances),
+        ])
     }
 }

@@ -1,28 +1,34 @@
-// MARK: - Typed contexts, rendered as dictionaries
+// MARK: - Typed contexts, rendered as typed values
 //
-// Every template is a view over one typed context struct (STYLE 8). swift-mustache walks `[String: Any]` through
-// `MustacheParent` without reflection, so each context converts itself explicitly; `Mirror` is never used on a
-// big context. Every key a template may use is always present (empty string, `false` or `[]` when absent), so a
-// missing key is a template typo, which `RenderCheck` reports in tests.
+// Every template is a view over one typed context struct (STYLE 8). Each context converts itself explicitly into a
+// `TemplateObject` (`[String: TemplateValue]`), which the embedded templates render directly (`FastTemplate`) and
+// swift-mustache reads as `[String: Any]` (overrides); `Mirror` is never used on a big context. Every key a template
+// may use is always present (empty string, `false` or `[]` when absent), so a missing key is a template typo, which
+// `RenderCheck` reports in tests.
 
-/// A value a template renders: a typed context struct converted to the dictionary swift-mustache reads.
+/// A value a template renders: a typed context struct converted to the values templates read.
 protocol TemplateContext {
     /// All of the context's keys, each always present.
-    var templateValue: [String: Any] { get }
+    var templateObject: TemplateObject { get }
+}
+
+extension TemplateContext {
+    /// The context as swift-mustache reads it.
+    var templateValue: [String: Any] { templateObject.anyValue }
 }
 
 extension Array where Element: TemplateContext {
-    /// Elements as dictionaries, each with `isFirst`/`isLast` added for separators.
-    var templateValue: [[String: Any]] {
-        var out: [[String: Any]] = []
+    /// Elements as a list value, each with `isFirst`/`isLast` added for separators.
+    var templateList: TemplateValue {
+        var out: [TemplateObject] = []
         out.reserveCapacity(count)
         for (index, element) in enumerated() {
-            var value = element.templateValue
-            value["isFirst"] = index == 0
-            value["isLast"] = index == count - 1
+            var value = element.templateObject
+            value["isFirst"] = .bool(index == 0)
+            value["isLast"] = .bool(index == count - 1)
             out.append(value)
         }
-        return out
+        return .list(out)
     }
 }
 
@@ -35,12 +41,12 @@ struct FileContext: TemplateContext {
     var moduleName: String
     var clientName: String
 
-    var templateValue: [String: Any] {
+    var templateObject: TemplateObject {
         [
-            "access": access,
-            "specPath": specPath,
-            "moduleName": moduleName,
-            "clientName": clientName,
+            "access": .string(access),
+            "specPath": .string(specPath),
+            "moduleName": .string(moduleName),
+            "clientName": .string(clientName),
         ]
     }
 }
@@ -54,11 +60,11 @@ struct DeclarationsFileContext: TemplateContext {
     var needsIndirectBox: Bool = false
     var needsDynamicCodingKey: Bool = false
 
-    var templateValue: [String: Any] {
-        var value = file.templateValue
-        value["declarations"] = declarations
-        value["needsIndirectBox"] = needsIndirectBox
-        value["needsDynamicCodingKey"] = needsDynamicCodingKey
-        return value
+    var templateObject: TemplateObject {
+        file.templateObject.adding([
+            "declarations": .strings(declarations),
+            "needsIndirectBox": .bool(needsIndirectBox),
+            "needsDynamicCodingKey": .bool(needsDynamicCodingKey),
+        ])
     }
 }

@@ -10,6 +10,9 @@ struct CompiledTemplates: Sendable {
     let library: MustacheLibrary
     /// Templates rendered by substitution instead of Mustache (the runtime files; see `LiteralTemplate`).
     let literals: [String: LiteralTemplate]
+    /// The Mustache templates rendered without swift-mustache's dynamic lookups (see `FastTemplate`): every one of
+    /// them, or nil when one of them cannot be, or when templates are overridden or keys recorded.
+    let fast: [String: FastTemplate]?
     /// Every template name, sorted.
     let names: [String]
     /// Set in tests: record template keys that no context provides.
@@ -19,16 +22,35 @@ struct CompiledTemplates: Sendable {
     private static let embedded = Result { () throws(Diagnostic) -> CompiledTemplates in
         var library = MustacheLibrary()
         var literals: [String: LiteralTemplate] = [:]
-        for (name, bytes) in EmbeddedTemplates.all {
-            let source = String(decoding: bytes, as: UTF8.self)
-            if let literal = LiteralTemplate(source) {
-                literals[name] = literal
-            } else {
-                library.register(try parse(source, name: name), named: name)
+        var fast: [String: FastTemplate]? = [:]
+        // Each template compiles independently, so on all cores: for a small spec this is the critical path.
+        let names = EmbeddedTemplates.all.keys.sorted()
+        let compiled = names.parallelMap(minimumCount: 2) { name in
+            Result { () throws(Diagnostic) -> Compiled in
+                let source = String(decoding: EmbeddedTemplates.all[name]!, as: UTF8.self)
+                if let literal = LiteralTemplate(source) { return .literal(literal) }
+                let template = try parse(source, name: name)
+                return .mustache(template, FastTemplate(template))
             }
         }
-        return CompiledTemplates(library: library, literals: literals, names: EmbeddedTemplates.all.keys.sorted(),
-                                 recorder: nil)
+        for (name, result) in zip(names, compiled) {
+            switch try result.get() {
+            case .literal(let literal):
+                literals[name] = literal
+            case .mustache(let template, let fastTemplate):
+                library.register(template, named: name)
+                if fast != nil { fast?[name] = fastTemplate }
+                if fast?[name] == nil { fast = nil }
+            }
+        }
+        return CompiledTemplates(library: library, literals: literals, fast: fast, names: names, recorder: nil)
+    }
+
+    /// One embedded template, compiled.
+    private enum Compiled: Sendable {
+        case literal(LiteralTemplate)
+        /// Its fast rendering, when it has one.
+        case mustache(MustacheTemplate, FastTemplate?)
     }
 
     /// Compiles the embedded templates on a background queue, once; `embedded`'s lazy initialisation is
@@ -66,13 +88,15 @@ struct CompiledTemplates: Sendable {
                 library.register(try Self.parse(source, name: name), named: name)
             }
         }
-        self.init(library: library, literals: literals, names: base.names, recorder: recorder)
+        let fast = overrides.isEmpty && recorder == nil ? base.fast : nil
+        self.init(library: library, literals: literals, fast: fast, names: base.names, recorder: recorder)
     }
 
-    private init(library: MustacheLibrary, literals: [String: LiteralTemplate], names: [String],
-                 recorder: KeyRecorder?) {
+    private init(library: MustacheLibrary, literals: [String: LiteralTemplate], fast: [String: FastTemplate]?,
+                 names: [String], recorder: KeyRecorder?) {
         self.library = library
         self.literals = literals
+        self.fast = fast
         self.names = names
         self.recorder = recorder
     }
@@ -94,11 +118,17 @@ struct CompiledTemplates: Sendable {
 
     /// Renders template `name` over `context`.
     func render(_ name: String, _ context: some TemplateContext) -> String {
-        render(name, value: context.templateValue)
+        render(name, object: context.templateObject)
     }
 
-    func render(_ name: String, value: [String: Any]) -> String {
-        if let literal = literals[name] { return literal.render(value) }
+    func render(_ name: String, object: TemplateObject) -> String {
+        if let literal = literals[name] { return literal.render(object) }
+        if let template = fast?[name] { return template.render(object) }
+        return mustacheRender(name, value: object.anyValue)
+    }
+
+    /// Renders through swift-mustache (overrides, key recording).
+    func mustacheRender(_ name: String, value: [String: Any]) -> String {
         let object: Any = recorder.map { $0.track(value) } ?? value
         guard let text = library.render(object, withTemplate: name) else {
             preconditionFailure("template \(name) is not registered")

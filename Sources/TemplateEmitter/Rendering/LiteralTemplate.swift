@@ -58,6 +58,23 @@ struct LiteralTemplate: Sendable {
 
     /// The text with each key replaced by its value in `values` (empty when absent, as in Mustache; the TEXT
     /// content type escapes nothing).
+    func render(_ values: TemplateObject) -> String {
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .key(let key):
+                switch values[key] {
+                case .string(let string)?: out += string
+                case let value?: out += String(describing: value.anyValue)
+                case nil: break
+                }
+            }
+        }
+        return out
+    }
+
+    /// `render` over the values as swift-mustache reads them.
     func render(_ values: [String: Any]) -> String {
         var out = ""
         for piece in pieces {
