@@ -38,6 +38,14 @@ struct PropertyContext: TemplateContext {
     /// Stored behind an `Indirect` box (a recursive value): `storedName` holds `Indirect<type>`.
     var isIndirect: Bool
     var storedName: String
+    /// Read-only in a request type: `encode(to:)` skips it when `isRequest` (`Encoder.isRequestBody`).
+    var omittedFromRequests = false
+
+    /// The `encode(to:)` statement.
+    var encodeStatement: String {
+        let call = "try container.\(encodeMethod)(self.\(name), forKey: .\(name))"
+        return omittedFromRequests ? "if !isRequest { \(call) }" : call
+    }
 
     /// The `init(from:)` statement, e.g. `self.id = try container.decodeValue(Int64.self, forKey: .id)`: one key
     /// instead of six per property (each Mustache lookup costs a handful of dynamic casts).
@@ -50,7 +58,7 @@ struct PropertyContext: TemplateContext {
         ["docLines": docLines, "name": name, "type": type, "initDefault": initDefault,
          "codingKeyRawValue": codingKeyRawValue, "decodeMethod": decodeMethod, "encodeMethod": encodeMethod,
          "decodeType": decodeType, "isIndirect": isIndirect, "storedName": storedName,
-         "decodeStatement": decodeStatement]
+         "decodeStatement": decodeStatement, "encodeStatement": encodeStatement]
     }
 }
 
@@ -87,9 +95,12 @@ struct StructContext: TemplateContext {
     var isValidatable: Bool
     /// Statements of `validate(path:into:)`.
     var validationLines: [String]
+    /// Some property is read-only in requests: `encode(to:)` reads `encoder.isRequestBody` first.
+    var omitsInRequests = false
 
     var templateValue: [String: Any] {
         var value = header.templateValue
+        value["omitsInRequests"] = omitsInRequests
         value["conformances"] = conformances
         value["properties"] = properties.templateValue
         value["initParameters"] = initParameters
