@@ -87,8 +87,9 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, Exp
         }
     }
 
-    /// Encodes any `Encodable` through `JSONEncoder` (RFC 3339 dates). With `markingData`, `Data` becomes a
-    /// marked string that `markedData` turns back into bytes (for multipart file parts).
+    /// Encodes a request value through `JSONCoding.makeRequestEncoder()` (RFC 3339 dates, read-only properties left
+    /// out). With `markingData`, `Data` becomes a marked string that `markedData` turns back into bytes (for
+    /// multipart file parts).
     init<T: Encodable>(encoding value: T, markingData: Bool = false) throws {
         switch value {
         case let value as JSONValue: self = value
@@ -96,7 +97,7 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, Exp
         case let value as Int: self = .int(value)
         case let value as Bool: self = .bool(value)
         default:
-            let encoder = JSONCoding.makeEncoder()
+            let encoder = JSONCoding.makeRequestEncoder()
             if markingData {
                 encoder.dataEncodingStrategy = .custom { data, encoder in
                     var container = encoder.singleValueContainer()

@@ -71,7 +71,7 @@ struct RequestBuilder {
     mutating func jsonBody<T: Encodable>(_ value: T?, contentType: String = "application/json") {
         guard let value else { return }
         do {
-            setBody(try JSONCoding.makeEncoder().encode(value), contentType: contentType)
+            setBody(try JSONCoding.makeRequestEncoder().encode(value), contentType: contentType)
         } catch {
             encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
         }

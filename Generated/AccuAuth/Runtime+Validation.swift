@@ -69,10 +69,25 @@ enum Validation {
         }
     }
 
-    static func multipleOf(_ value: Double?, _ factor: Double, path: String, into failures: inout [ValidationFailure]) {
-        guard let value, factor > 0 else { return }
+    /// Floating values: a multiple within a few ulps of the quotient, so decimal steps pass (`0.3` of `0.1`, `19.99`
+    /// of `0.01`) while a real remainder (`0.015` of `0.01`) fails at any magnitude.
+    static func multipleOf<T: BinaryFloatingPoint>(
+        _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
+    ) {
+        guard let value, value.isFinite, factor > 0 else { return }
         let quotient = value / factor
-        if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
+        guard quotient.isFinite else { return }
+        if abs(quotient - quotient.rounded()) > 4 * T.ulpOfOne * max(1, abs(quotient)) {
+            failures.append(.init(path: path, rule: "multipleOf", message: "must be a multiple of \(factor)"))
+        }
+    }
+
+    /// Integers: exact.
+    static func integerMultipleOf<T: BinaryInteger>(
+        _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
+    ) {
+        guard let value, factor > 0 else { return }
+        if value % factor != 0 {
             failures.append(.init(path: path, rule: "multipleOf", message: "must be a multiple of \(factor)"))
         }
     }
@@ -97,6 +112,19 @@ enum Validation {
     where C.Element: Hashable {
         if let value, Set(value).count != value.count {
             failures.append(.init(path: path, rule: "uniqueItems", message: "has duplicate items"))
+        }
+    }
+
+    /// The number of members of an object: a dictionary's count, or a struct's encoded properties.
+    static func minProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let count, count < limit {
+            failures.append(.init(path: path, rule: "minProperties", message: "has fewer than \(limit) properties"))
+        }
+    }
+
+    static func maxProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let count, count > limit {
+            failures.append(.init(path: path, rule: "maxProperties", message: "has more than \(limit) properties"))
         }
     }
 

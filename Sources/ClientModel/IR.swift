@@ -178,9 +178,33 @@ public struct StructDecl: Sendable {
     public var properties: [PropertyDecl]
     /// When set, unknown JSON keys are kept in a property of this name, of type `[String: T]`.
     public var additionalProperties: AdditionalPropertiesDecl?
-    public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?) {
+    /// Rules on the whole value: `minProperties`/`maxProperties` (objects), `minItems`/`maxItems` (tuples).
+    public var validation: [ValidationRule]
+    /// Set for a `prefixItems` tuple: the value is a JSON array, `properties` are its elements in order.
+    public var tuple: TupleDecl?
+    public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?,
+                validation: [ValidationRule] = [], tuple: TupleDecl? = nil) {
         self.properties = properties
         self.additionalProperties = additionalProperties
+        self.validation = validation
+        self.tuple = tuple
+    }
+}
+
+/// A `prefixItems` tuple, coded through an unkeyed container: the struct's properties are the positional elements
+/// (required ones first: elements below `minItems` are non-optional), then, when `rest` is set, the last property
+/// holds the elements after them (`items`, or `JSONValue` when `items` is absent).
+public struct TupleDecl: Sendable, Hashable {
+    /// How many leading properties are positional elements (the rest property, if any, follows them).
+    public var elementCount: Int
+    /// The rest property's element type; nil for a closed tuple (`items: false`, or `maxItems` reached).
+    public var rest: TypeRef?
+    /// Elements named `_0`, `_1`… take no argument label in the initializer.
+    public var unlabeled: [Bool]
+    public init(elementCount: Int, rest: TypeRef?, unlabeled: [Bool]) {
+        self.elementCount = elementCount
+        self.rest = rest
+        self.unlabeled = unlabeled
     }
 }
 
@@ -216,9 +240,18 @@ public struct PropertyDecl: Sendable {
     /// clears a field with `null`), so the emitter spells the type `OptionalValue<T>` (`.absent`, `.null`,
     /// `.value(T)`) instead of `T?`. `type` stays `.optional(T)`.
     public var distinguishesNull: Bool
+    /// Read-only in a type a request body can contain: left out when encoding a request (`Encoder.isRequestBody`).
+    /// A required one is `T?` (requests leave it out); `isRequired` is then false.
+    public var omittedFromRequests: Bool
+    /// Required and write-only in a type responses contain: stored as `T?` (responses leave it out) but required by
+    /// the memberwise initializer, whose parameter is `type.unwrapped`.
+    public var requiredInInit: Bool
     public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
                 deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
-                writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false) {
+                writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false,
+                omittedFromRequests: Bool = false, requiredInInit: Bool = false) {
+        self.omittedFromRequests = omittedFromRequests
+        self.requiredInInit = requiredInInit
         self.needsIndirection = needsIndirection
         self.distinguishesNull = distinguishesNull
         self.name = name
@@ -251,6 +284,13 @@ public enum ValidationRule: Hashable, Sendable {
     case maximum(Double, exclusive: Bool)
     case minItems(Int)
     case maxItems(Int)
+    /// No two items equal (arrays of `Hashable` values: every generated type and `JSONValue` is).
+    case uniqueItems
+    /// Integers: exact remainder; floating values: a tolerant check (decimal steps like 0.01 pass).
+    case multipleOf(Double)
+    /// Members of an object: dictionary entries, or a struct's encoded properties plus its additional properties.
+    case minProperties(Int)
+    case maxProperties(Int)
     /// Allowed raw values (string enums used as plain strings, or const).
     case allowedValues([String])
     case format(String)

@@ -12,8 +12,13 @@ extension Builder {
         var requiredSet: Set<String> = []
         var additionalProperties: AdditionalProperties?
         var propertyNames: Set<String> = []
+        var minProperties: Int?
+        var maxProperties: Int?
 
         mutating func add(_ schema: Schema) {
+            // Every part's bound applies: the largest minimum, the smallest maximum.
+            if let value = schema.minProperties { minProperties = max(minProperties ?? value, value) }
+            if let value = schema.maxProperties { maxProperties = min(maxProperties ?? value, value) }
             for property in schema.properties where propertyNames.insert(property.name).inserted {
                 properties.append(property)
             }
@@ -65,8 +70,7 @@ extension Builder {
     }
 
     /// What the type does not carry, in the property's docs: `default` (not applied by the client), `readOnly`
-    /// (the type is shared by requests and responses, so a required read-only property is still required in
-    /// `init`), `writeOnly`.
+    /// (not encoded into request bodies; see `markNullableRequestProperties`), `writeOnly`.
     static func metadataNote(_ schema: Schema) -> String? {
         var parts: [String] = []
         switch schema.defaultValue {
@@ -76,7 +80,7 @@ extension Builder {
         case .bool(let value)?: parts.append("Default: `\(value)`.")
         default: break
         }
-        if schema.readOnly { parts.append("Read-only: set by the server; servers ignore it in requests.") }
+        if schema.readOnly { parts.append("Read-only: set by the server; left out of request bodies.") }
         if schema.writeOnly { parts.append("Write-only: sent in requests, not returned.") }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
@@ -122,9 +126,13 @@ extension Builder {
         case .bool(false), nil:
             break
         }
+        var rules: [ValidationRule] = []
+        if let value = shape.minProperties { rules.append(.minProperties(value)) }
+        if let value = shape.maxProperties { rules.append(.maxProperties(value)) }
         return TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                         pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
-                        kind: .struct(StructDecl(properties: properties, additionalProperties: additional)),
+                        kind: .struct(StructDecl(properties: properties, additionalProperties: additional,
+                                                 validation: rules)),
                         nested: [])
     }
 }

@@ -25,7 +25,7 @@ extension Builder {
         // A named type that is a struct, enum or union validates itself; only aliases of primitives take rules here.
         if case .named = type.unwrapped {
             let isPrimitiveAlias = final.ref == nil && final.enumValues == nil && final.allOf == nil
-                && final.oneOf == nil && final.anyOf == nil && final.properties.isEmpty
+                && final.oneOf == nil && final.anyOf == nil && final.properties.isEmpty && final.prefixItems == nil
             if !isPrimitiveAlias { return [] }
         }
         let kind = jsonType(of: final)
@@ -52,10 +52,16 @@ extension Builder {
                 if let value = source.exclusiveMinimum { add(.minimum(value, exclusive: true)) }
                 if let value = source.maximum { add(.maximum(value, exclusive: false)) }
                 if let value = source.exclusiveMaximum { add(.maximum(value, exclusive: true)) }
+                if let value = source.multipleOf, value > 0, value.isFinite { add(.multipleOf(value)) }
             }
             if kind == .array {
                 if let value = source.minItems { add(.minItems(value)) }
                 if let value = source.maxItems { add(.maxItems(value)) }
+                if source.uniqueItems { add(.uniqueItems) }
+            }
+            if kind == .object {
+                if let value = source.minProperties { add(.minProperties(value)) }
+                if let value = source.maxProperties { add(.maxProperties(value)) }
             }
         }
         return rules

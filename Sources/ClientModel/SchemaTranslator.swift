@@ -155,9 +155,10 @@ extension Builder {
         case .null:
             return .builtin(.json)
         case .array:
-            if schema.prefixItems != nil {
-                warn("prefixItems (tuples) are generated as [JSONValue]", schema.origin)
-                return .array(.builtin(.json))
+            if let prefix = schema.prefixItems, !prefix.isEmpty {
+                let name = named ?? claim(site)
+                store(tupleDecl(schema, prefix: prefix, name: name, depth: depth))
+                return .named(name)
             }
             guard let items = schema.items else { return .array(.builtin(.json)) }
             return .array(translate(items, site: site.child("Item"), depth: depth + 1).nullableType)

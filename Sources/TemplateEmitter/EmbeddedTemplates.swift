@@ -23,9 +23,11 @@ enum EmbeddedTemplates {
         "Runtime+Request": PackageResources.Runtime_Request_mustache,
         "Runtime+Response": PackageResources.Runtime_Response_mustache,
         "Runtime+Retry": PackageResources.Runtime_Retry_mustache,
+        "Runtime+Schema": PackageResources.Runtime_Schema_mustache,
         "Runtime+Transport": PackageResources.Runtime_Transport_mustache,
         "Runtime+Validation": PackageResources.Runtime_Validation_mustache,
         "Struct": PackageResources.Struct_mustache,
+        "Tuple": PackageResources.Tuple_mustache,
         "Union": PackageResources.Union_mustache,
     ]
 }

@@ -42,7 +42,9 @@ struct TypeIndex: Sendable {
                 let contains = { (ref: TypeRef) in ref.namedElement.map(result.contains) ?? false }
                 let isValidatable: Bool
                 switch decl.kind {
-                case .struct(let s): isValidatable = s.properties.contains { !$0.validation.isEmpty || contains($0.type) }
+                case .struct(let s):
+                    isValidatable = !s.validation.isEmpty
+                        || s.properties.contains { !$0.validation.isEmpty || contains($0.type) }
                 case .union(let u): isValidatable = u.cases.contains { contains($0.type) }
                 case .alias(let target): isValidatable = contains(target)
                 case .enum: isValidatable = false

@@ -17,6 +17,7 @@ struct ModelRendering {
             nested: nested
         )
         switch decl.kind {
+        case .struct(let s) where s.tuple != nil: return templates.render("Tuple", tupleContext(decl, s, header))
         case .struct(let s): return templates.render("Struct", structContext(decl, s, header))
         case .enum(let e): return templates.render("Enum", enumContext(e, header))
         case .union(let u): return templates.render("Union", unionContext(decl, u, header))
@@ -40,7 +41,8 @@ struct ModelRendering {
         let hasIndirect = s.properties.contains(where: \.needsIndirection)
         // Synthesized coding drops nil optionals; a required nullable property must write `null`, and an
         // `OptionalValue` must tell a missing key from `null`.
-        let hasCustomCoding = hasIndirect || s.additionalProperties != nil
+        let omitsInRequests = s.properties.contains(where: \.omittedFromRequests)
+        let hasCustomCoding = hasIndirect || s.additionalProperties != nil || omitsInRequests
             || s.properties.contains { $0.distinguishesNull || $0.writesNull }
         let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
         let isValidatable = index.validatable.contains(decl.name)
@@ -52,20 +54,28 @@ struct ModelRendering {
                              "Swift.CustomReflectable"]
         }
 
-        var parameters = s.properties.map { "\($0.name): \($0.swiftType)\($0.initDefault)" }
+        var parameters = s.properties.enumerated().map { offset, p in
+            let label = s.tuple?.unlabeled.indices.contains(offset) == true && s.tuple!.unlabeled[offset] ? "_ " : ""
+            let rest = s.tuple?.rest != nil && offset == s.properties.count - 1
+            return "\(label)\(p.name): \(p.initType)\(rest ? " = []" : p.initDefault)"
+        }
         if let extra = s.additionalProperties {
             parameters.append("\(extra.name): [Swift.String: \(extra.valueType.swift)] = [:]")
         }
 
         var validation: [String] = []
         if isValidatable {
-            for property in s.properties {
+            // Read-only properties are not sent, so requests do not check them; tuple elements are `path[i]`.
+            for (offset, property) in s.properties.enumerated() where !property.omittedFromRequests {
+                if let tuple = s.tuple, offset >= tuple.elementCount { continue }
+                let step = s.tuple == nil ? "." + property.jsonName : "[\(offset)]"
                 validation += ValidationStatements.statements(
                     value: "self.\(property.name)\(property.distinguishesNull ? ".wrapped" : "")",
                     type: property.type, rules: property.validation,
-                    path: "path + \(SwiftEscaping.stringLiteral("." + property.jsonName))", index: index
+                    path: "path + \(SwiftEscaping.stringLiteral(step))", index: index
                 )
             }
+            validation += s.tuple == nil ? objectRuleLines(s) : tupleRuleLines(s)
         }
 
         var fields: [String] = []
@@ -101,8 +111,33 @@ struct ModelRendering {
             additionalPropertiesName: s.additionalProperties?.name ?? "",
             additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
             isRedacted: isRedacted, descriptionLiteral: description, mirrorChildren: mirror,
-            isValidatable: isValidatable, validationLines: validation
+            isValidatable: isValidatable, validationLines: validation, omitsInRequests: omitsInRequests
         )
+    }
+
+    /// `minProperties`/`maxProperties` of a struct: the members a request would encode (required ones always, optional
+    /// ones when set, read-only ones never) plus its additional properties.
+    func objectRuleLines(_ s: StructDecl) -> [String] {
+        let bounds: [(String, Int)] = s.validation.compactMap {
+            switch $0 {
+            case .minProperties(let n): ("minProperties", n)
+            case .maxProperties(let n): ("maxProperties", n)
+            default: nil
+            }
+        }
+        guard !bounds.isEmpty else { return [] }
+        let sent = s.properties.filter { !$0.omittedFromRequests }
+        let always = sent.filter { !$0.type.isOptional || $0.writesNull }.count
+        var lines = ["var propertyCount: Swift.Int = \(always)"]
+        for property in sent where property.type.isOptional && !property.writesNull {
+            let isSet = property.distinguishesNull ? "!self.\(property.name).isAbsent" : "self.\(property.name) != nil"
+            lines.append("if \(isSet) { propertyCount += 1 }")
+        }
+        if let extra = s.additionalProperties { lines.append("propertyCount += self.\(extra.name).count") }
+        for (name, limit) in bounds {
+            lines.append("Validation.\(name)(propertyCount, \(limit), path: path, into: &failures)")
+        }
+        return lines
     }
 
     func propertyContext(_ p: PropertyDecl) -> PropertyContext {
@@ -120,7 +155,8 @@ struct ModelRendering {
             encodeMethod: p.distinguishesNull ? "encodeOptionalValue"
                 : p.type.isOptional && !p.writesNull ? "encodeValueIfPresent" : "encodeValue",
             decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
-            storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name
+            storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name,
+            omittedFromRequests: p.omittedFromRequests
         )
     }
 
@@ -233,8 +269,13 @@ extension PropertyDecl {
     /// Required but nullable: `nil` is encoded as `null`, since the key must be present.
     var writesNull: Bool { isRequired && type.isOptional && !distinguishesNull }
 
+    /// The memberwise initializer's parameter type: `T` for a write-only property stored as `T?`.
+    var initType: String { requiredInInit ? type.unwrapped.swift : swiftType }
+
     /// The memberwise initializer's default: `.absent`, `nil` for optionals, none for required properties.
-    var initDefault: String { distinguishesNull ? " = .absent" : type.isOptional ? " = nil" : "" }
+    var initDefault: String {
+        distinguishesNull ? " = .absent" : type.isOptional && !requiredInInit ? " = nil" : ""
+    }
 
     /// ` = "json"` when the JSON key is not the Swift name.
     var codingKeyRawValueSuffix: String {

@@ -9,8 +9,10 @@ enum ValidationStatements {
     static func statements(value: String, type: TypeRef, rules: [ValidationRule], path: String,
                            index: TypeIndex) -> [String] {
         var lines: [String] = []
+        // Rules written on a primitive component (`Cents: {type: integer, multipleOf: 5}`) check the aliased type.
+        let checked = rules.isEmpty ? type : resolvingAliases(type, index: index)
         for rule in rules {
-            if let line = check(rule, value: value, type: type, path: path) { lines.append(line) }
+            if let line = check(rule, value: value, type: checked, path: path) { lines.append(line) }
         }
         lines += recursion(value: value, type: type, path: path, index: index, depth: 0)
         return lines
@@ -37,11 +39,31 @@ enum ValidationStatements {
             return "Validation.format(\(value), \(SwiftEscaping.stringLiteral(format)), \(tail)"
         case .minItems(let n) where isCollection: return "Validation.minItems(\(value), \(n), \(tail)"
         case .maxItems(let n) where isCollection: return "Validation.maxItems(\(value), \(n), \(tail)"
-        case .minimum(let n, let exclusive):
+        case .uniqueItems:
+            guard case .array = base else { return nil }
+            return "Validation.uniqueItems(\(value), \(tail)"
+        case .minProperties(let n), .maxProperties(let n):
+            guard case .dictionary = base else { return nil }
+            let name = if case .minProperties = rule { "minProperties" } else { "maxProperties" }
+            return "Validation.\(name)(\(value)\(type.isOptional ? "?" : "").count, \(n), \(tail)"
+        case .multipleOf(let factor):
+            guard let integer, factor.isFinite, factor > 0 else { return nil }
+            if integer, factor == factor.rounded(), factor < 9e18 {
+                return "Validation.integerMultipleOf(\(value), \(Int64(factor)), \(tail)"
+            }
+            // An integer and a fractional step (2.5): checked as a Double.
+            let converted = !integer ? value
+                : type.isOptional ? "\(value).map(Swift.Double.init)" : "Swift.Double(\(value))"
+            guard let literal = literal(factor, integer: false, roundingUp: false) else { return nil }
+            return "Validation.multipleOf(\(converted), \(literal), \(tail)"
+        case .minimum(let n, var exclusive):
             guard let integer, let bound = literal(n, integer: integer, roundingUp: true) else { return nil }
+            // An integer above 0.5 is at least 1: a fractional exclusive bound rounds to an inclusive one.
+            if integer, n != n.rounded() { exclusive = false }
             return "Validation.minimum(\(value), \(bound)\(exclusive ? ", exclusive: true" : ""), \(tail)"
-        case .maximum(let n, let exclusive):
+        case .maximum(let n, var exclusive):
             guard let integer, let bound = literal(n, integer: integer, roundingUp: false) else { return nil }
+            if integer, n != n.rounded() { exclusive = false }
             return "Validation.maximum(\(value), \(bound)\(exclusive ? ", exclusive: true" : ""), \(tail)"
         case .allowedValues(let values):
             if isString { return "Validation.allowedValues(\(value), \(SwiftEscaping.stringArrayLiteral(values)), \(tail)" }
@@ -85,6 +107,27 @@ enum ValidationStatements {
         case .builtin:
             return []
         }
+    }
+
+    /// `type` with generated aliases replaced by their targets (optionality kept), so rules on an alias of a
+    /// primitive, array or dictionary check that type.
+    static func resolvingAliases(_ type: TypeRef, index: TypeIndex) -> TypeRef {
+        var current = type
+        var steps = 0
+        while steps < 16 {
+            steps += 1
+            switch current {
+            case .named(let name):
+                guard case .alias(let target)? = index.declarations[name]?.kind else { return current }
+                current = target
+            case .optional(.named(let name)):
+                guard case .alias(let target)? = index.declarations[name]?.kind else { return current }
+                current = .optional(target.unwrapped)
+            default:
+                return current
+            }
+        }
+        return current
     }
 
     /// A bound as a literal of the value's type: integers round towards the allowed range.

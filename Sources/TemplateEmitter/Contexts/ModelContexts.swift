@@ -38,6 +38,14 @@ struct PropertyContext: TemplateContext {
     /// Stored behind an `Indirect` box (a recursive value): `storedName` holds `Indirect<type>`.
     var isIndirect: Bool
     var storedName: String
+    /// Read-only in a request type: `encode(to:)` skips it when `isRequest` (`Encoder.isRequestBody`).
+    var omittedFromRequests = false
+
+    /// The `encode(to:)` statement.
+    var encodeStatement: String {
+        let call = "try container.\(encodeMethod)(self.\(name), forKey: .\(name))"
+        return omittedFromRequests ? "if !isRequest { \(call) }" : call
+    }
 
     /// The `init(from:)` statement, e.g. `self.id = try container.decodeValue(Int64.self, forKey: .id)`: one key
     /// instead of six per property (each Mustache lookup costs a handful of dynamic casts).
@@ -51,7 +59,7 @@ struct PropertyContext: TemplateContext {
          "initDefault": .string(initDefault), "codingKeyRawValue": .string(codingKeyRawValue),
          "decodeMethod": .string(decodeMethod), "encodeMethod": .string(encodeMethod),
          "decodeType": .string(decodeType), "isIndirect": .bool(isIndirect), "storedName": .string(storedName),
-         "decodeStatement": .string(decodeStatement)]
+         "decodeStatement": .string(decodeStatement), "encodeStatement": .string(encodeStatement)]
     }
 }
 
@@ -88,9 +96,12 @@ struct StructContext: TemplateContext {
     var isValidatable: Bool
     /// Statements of `validate(path:into:)`.
     var validationLines: [String]
+    /// Some property is read-only in requests: `encode(to:)` reads `encoder.isRequestBody` first.
+    var omitsInRequests = false
 
     var templateObject: TemplateObject {
         header.templateObject.adding([
+            "omitsInRequests": .bool(omitsInRequests),
             "conformances": .string(conformances),
             "properties": properties.templateList,
             "initParameters": .string(initParameters),
