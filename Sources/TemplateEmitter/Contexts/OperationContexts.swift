@@ -38,6 +38,8 @@ struct OperationContext: TemplateContext {
     var requestLines: [String]
     var successArms: [StatusArmContext]
     var errorArms: [StatusArmContext]
+    /// The 2xx body is a stream: `perform(…, streaming: true)`.
+    var streams = false
 
     var templateValue: [String: Any] {
         [
@@ -48,7 +50,7 @@ struct OperationContext: TemplateContext {
             "optionsName": optionsName, "operationIDLiteral": operationIDLiteral, "methodLiteral": methodLiteral,
             "pathLiteral": pathLiteral, "requestLines": requestLines, "mutatesRequest": !requestLines.isEmpty,
             "successArms": successArms.templateValue, "errorArms": errorArms.templateValue,
-            "hasErrorArms": !errorArms.isEmpty,
+            "hasErrorArms": !errorArms.isEmpty, "streams": streams,
         ]
     }
 }
