@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "AccuAuth", path: "Generated/AccuAuth", swiftSettings: generatedCode),
         .target(name: "Deepvue", path: "Generated/Deepvue", swiftSettings: generatedCode),
         .target(name: "APISathi", path: "Generated/APISathi", swiftSettings: generatedCode),
+        // From Tests/Fixtures/features/streaming.yaml: streamed responses, driven over real HTTP by ClientTests.
+        .target(name: "Streaming", path: "Generated/Streaming", swiftSettings: generatedCode),
 
         // MARK: - Tests
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),
@@ -54,7 +56,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ClientTests",
-            dependencies: ["AccuAuth", "Deepvue", "APISathi", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming",
+                           .product(name: "FlyingFox", package: "FlyingFox")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,8 @@
 //                             (with a redirect guard), `Sleeper`, the per-attempt timeout race.
 //   Runtime+Request.swift     `RequestBuilder`, `PathEncoder`: parameter styles, percent-encoding, bodies.
 //   Runtime+Response.swift    `Response<Value>`, `APIError`, response decoding helpers, request IDs, typed
-//                             header parsing (`HTTPHeaders.value(_:as:)`), `ServerSentEvents`.
+//                             header parsing (`HTTPHeaders.value(_:as:)`), streamed bodies (`ServerSentEvents`,
+//                             `JSONStream`).
 //   Runtime+Retry.swift       `RetryPolicy`: backoff with full jitter, `Retry-After`, idempotency rules.
 //   Runtime+Auth.swift        `CredentialApplying` (implemented by the generated `Credentials`), `BearerCredential`,
 //                             `TokenProvider`, `CachingTokenProvider`, `OAuth2ClientCredentialsProvider`, `BasicAuth`.
@@ -118,9 +119,12 @@ final class ClientRuntime: Sendable {
     ///   - decode: the success value by status (statuses below 400, and any status `errorBody` returns nil for);
     ///     `throw response.unexpected()` for a status the operation does not document.
     ///   - errorBody: the documented error body by status (statuses from 400), nil when undocumented.
+    ///   - streaming: the transport's `stream` is used: a 2xx body arrives in `bodyStream` while it is read; other
+    ///     bodies are read whole before `decode`/`errorBody`. The timeout covers the wait for the head.
     func perform<Value: Sendable>(
         _ builder: RequestBuilder,
         options call: RequestOptions = RequestOptions(),
+        streaming: Bool = false,
         decode: (HTTPResponse) throws -> Value,
         errorBody: (HTTPResponse) throws -> ErrorBody? = { _ in nil }
     ) async throws -> Response<Value> {
@@ -158,7 +162,7 @@ final class ClientRuntime: Sendable {
             let started = ContinuousClock.now
             let response: HTTPResponse
             do {
-                response = try await send(request, operationID: operationID)
+                response = try await send(request, operationID: operationID, streaming: streaming)
             } catch {
                 let failure = APIError.classify(error, operationID: operationID)
                 let again = failure.kind == .transport ? policy.retriesConnectionFailures
@@ -228,9 +232,12 @@ final class ClientRuntime: Sendable {
     }
 
     /// One attempt: the middlewares around the transport, raced against the request's timeout.
-    private func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
+    private func send(_ request: HTTPRequest, operationID: String, streaming: Bool) async throws -> HTTPResponse {
         let transport = self.transport
         var next: @Sendable (HTTPRequest) async throws -> HTTPResponse = { try await transport.send($0) }
+        if streaming {
+            next = { try await transport.stream($0).preparedForStreaming(operationID: operationID) }
+        }
         for middleware in options.middlewares.reversed() {
             let inner = next
             next = { try await middleware.intercept($0, operationID: operationID, next: inner) }

@@ -10,6 +10,16 @@ import FoundationNetworking
 /// Sends one HTTP request. `URLSessionTransport` is the default; tests and other stacks supply their own.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Sends `request` and returns as soon as the response head has arrived, with the body still arriving in
+    /// `bodyStream` (streaming operations: server-sent events, JSON Lines). The default reads the body whole with
+    /// `send`, so a transport that does not stream still works; the items then arrive when the response ends.
+    func stream(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+extension HTTPTransport {
+    public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await send(request)
+    }
 }
 
 /// An HTTP request as the transport sees it: credentials applied, body encoded.
@@ -47,16 +57,29 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringC
     }
 }
 
-/// An HTTP response: status, headers and the whole body.
+/// An HTTP response: status, headers and the whole body, or (from `HTTPTransport.stream`) a body still arriving.
 public struct HTTPResponse: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var statusCode: Int
     public var headers: HTTPHeaders
     public var body: Data
+    /// The body as it arrives, when it has not been read yet (`body` is then empty). Read it once.
+    public var bodyStream: HTTPBodyStream?
 
-    public init(statusCode: Int, headers: HTTPHeaders = [:], body: Data = Data()) {
+    public init(statusCode: Int, headers: HTTPHeaders = [:], body: Data = Data(),
+                    bodyStream: HTTPBodyStream? = nil) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body
+        self.bodyStream = bodyStream
+    }
+
+    /// The body's chunks: `bodyStream`, or the whole `body` as one chunk.
+    var chunks: HTTPBodyStream { bodyStream ?? HTTPBodyStream(body) }
+
+    /// A copy whose `body` holds the whole body (read from `bodyStream` when there is one).
+    public func readingBody() async throws -> HTTPResponse {
+        guard let bodyStream else { return self }
+        return HTTPResponse(statusCode: statusCode, headers: headers, body: try await bodyStream.collect())
     }
 
     public var description: String { "HTTP \(statusCode) (\(body.count) bytes)" }
@@ -68,6 +91,91 @@ public struct HTTPResponse: Sendable, CustomStringConvertible, CustomDebugString
     public var customMirror: Mirror {
         Mirror(self, children: ["statusCode": statusCode, "headers": headers, "body": Redaction.snippet(body)],
                displayStyle: .struct)
+    }
+}
+
+// MARK: - Streamed bodies
+
+/// The body of a streaming response, chunk by chunk, as the network delivers it. Iterating it again after the end
+/// yields nothing; stopping early (leaving the loop, cancelling the task) cancels the request. Errors of a body read
+/// by a generated operation are `APIError`s (`.transport`, `.timeout`, `.cancelled`).
+public struct HTTPBodyStream: AsyncSequence, Sendable {
+    public typealias Element = Data
+    private let chunks: AsyncThrowingStream<Data, any Error>
+    private let stop: (@Sendable () -> Void)?
+    /// Set by the client for an operation's body: errors are then classified as that operation's `APIError`s.
+    var operationID: String?
+
+    /// - Parameter stop: called when an iteration ends before the body has (the consumer left the loop or its
+    ///   task was cancelled); a transport cancels its request there.
+    public init(_ chunks: AsyncThrowingStream<Data, any Error>, onStop stop: (@Sendable () -> Void)? = nil) {
+        self.chunks = chunks
+        self.stop = stop
+    }
+
+    /// A body that is already complete: one chunk (none when empty).
+    public init(_ data: Data) {
+        let (chunks, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+        if !data.isEmpty { continuation.yield(data) }
+        continuation.finish()
+        self.chunks = chunks
+        self.stop = nil
+    }
+
+    /// Reads every remaining chunk.
+    public func collect() async throws -> Data {
+        var data = Data()
+        for try await chunk in self { data.append(chunk) }
+        return data
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(base: chunks.makeAsyncIterator(), operationID: operationID, guard: IterationGuard(stop))
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var base: AsyncThrowingStream<Data, any Error>.AsyncIterator
+        let operationID: String?
+        let `guard`: IterationGuard
+
+        public mutating func next() async throws -> Data? {
+            let chunk: Data?
+            do {
+                chunk = try await base.next()
+            } catch {
+                guard let operationID else { throw error }
+                throw APIError.classify(error, operationID: operationID)
+            }
+            // A cancelled consumer sees the stream end; say why instead of looking like a complete body.
+            if chunk == nil, Task.isCancelled {
+                guard let operationID else { throw CancellationError() }
+                throw APIError(kind: .cancelled, operationID: operationID)
+            }
+            return chunk
+        }
+    }
+}
+
+/// Calls `stop` when the iterator that owns it goes away (the loop ended, however). Stopping after the body has
+/// ended is harmless: a finished request cannot be cancelled.
+final class IterationGuard: Sendable {
+    private let stop: (@Sendable () -> Void)?
+
+    init(_ stop: (@Sendable () -> Void)?) { self.stop = stop }
+
+    deinit { stop?() }
+}
+
+extension HTTPResponse {
+    /// For a streaming call: an error status's body is read whole (for `APIError`, retries and logging); a success
+    /// keeps streaming, its errors classified as `operationID`'s.
+    func preparedForStreaming(operationID: String) async throws -> HTTPResponse {
+        guard var stream = bodyStream else { return self }
+        guard (200...299).contains(statusCode) else { return try await readingBody() }
+        stream.operationID = operationID
+        var response = self
+        response.bodyStream = stream
+        return response
     }
 }
 
@@ -189,13 +297,7 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        urlRequest.httpBody = request.body
-        urlRequest.timeoutInterval = max(1, Double(request.timeout.components.seconds) + 1)
-        for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
-        // An explicit Cookie header is sent as given, not merged with the session's cookie storage.
-        if request.headers.contains("Cookie") { urlRequest.httpShouldHandleCookies = false }
+        let urlRequest = Self.urlRequest(for: request)
         let sensitive = request.headers.sensitiveNames
         let box = self.box
         let handle = TaskHandle()
@@ -206,15 +308,8 @@ public struct URLSessionTransport: HTTPTransport {
                     guard let http = response as? HTTPURLResponse else {
                         return continuation.resume(throwing: URLError(.badServerResponse))
                     }
-                    var headers = HTTPHeaders()
-                    let fields = http.allHeaderFields.compactMap { key, value in
-                        (key as? String).map { ($0, value as? String ?? String(describing: value)) }
-                    }
-                    for (name, value) in fields.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
-                        headers.add(name, value)
-                    }
-                    continuation.resume(returning: HTTPResponse(statusCode: http.statusCode, headers: headers,
-                                                                body: data ?? Data()))
+                    continuation.resume(returning: HTTPResponse(statusCode: http.statusCode,
+                                                                headers: Self.headers(of: http), body: data ?? Data()))
                 }
                 box.guardian.register(task.taskIdentifier, sensitive: sensitive)
                 handle.set(task)
@@ -223,6 +318,106 @@ public struct URLSessionTransport: HTTPTransport {
         } onCancel: {
             handle.cancel()
         }
+    }
+
+    /// Returns once the head has arrived; the body follows chunk by chunk in `bodyStream` (a data-delegate task,
+    /// which FoundationNetworking supports too). The request's timeout applies between chunks, so a long stream
+    /// that keeps sending lives on. Stopping the iteration cancels the task. Chunks the consumer has not taken yet
+    /// are buffered.
+    public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let urlRequest = Self.urlRequest(for: request)
+        let sensitive = request.headers.sensitiveNames
+        let box = self.box
+        let handle = TaskHandle()
+        let receiver = StreamReceiver(handle)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                receiver.waitForHead(continuation)
+                let task = box.session.dataTask(with: urlRequest)
+                box.guardian.register(task.taskIdentifier, sensitive: sensitive, receiver: receiver)
+                handle.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+    }
+
+    private static func urlRequest(for request: HTTPRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        urlRequest.timeoutInterval = max(1, Double(request.timeout.components.seconds) + 1)
+        for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
+        // An explicit Cookie header is sent as given, not merged with the session's cookie storage.
+        if request.headers.contains("Cookie") { urlRequest.httpShouldHandleCookies = false }
+        return urlRequest
+    }
+
+    /// The response's header fields, sorted by name (Foundation gives them unordered).
+    static func headers(of http: HTTPURLResponse) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        let fields: [(String, String)] = http.allHeaderFields.compactMap { key, value in
+            (key as? String).map { ($0, value as? String ?? String(describing: value)) }
+        }
+        for (name, value) in fields.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
+            headers.add(name, value)
+        }
+        return headers
+    }
+}
+
+/// One streaming task: resumes the caller with the head, then feeds the body's chunks to an `HTTPBodyStream`.
+private final class StreamReceiver: Sendable {
+    private let head = Locked<CheckedContinuation<HTTPResponse, any Error>?>(nil)
+    /// Handed out with the head and not kept: once every copy is gone unread, the stream terminates.
+    private let chunks: Locked<AsyncThrowingStream<Data, any Error>?>
+    private let sink: AsyncThrowingStream<Data, any Error>.Continuation
+    private let handle: TaskHandle
+
+    init(_ handle: TaskHandle) {
+        let (chunks, sink) = AsyncThrowingStream<Data, any Error>.makeStream()
+        self.chunks = Locked(chunks)
+        self.sink = sink
+        self.handle = handle
+        // The consumer stopped or dropped the body unread: the task has nothing left to deliver to.
+        sink.onTermination = { _ in handle.cancel() }
+    }
+
+    func waitForHead(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        head.withLock { $0 = continuation }
+    }
+
+    private func takeHead() -> CheckedContinuation<HTTPResponse, any Error>? {
+        head.withLock { continuation in
+            defer { continuation = nil }
+            return continuation
+        }
+    }
+
+    func received(_ response: URLResponse) {
+        guard let continuation = takeHead() else { return }
+        let taken: AsyncThrowingStream<Data, any Error>? = chunks.withLock { chunks in
+            defer { chunks = nil }
+            return chunks
+        }
+        guard let http = response as? HTTPURLResponse, let taken else {
+            handle.cancel()
+            return continuation.resume(throwing: URLError(.badServerResponse))
+        }
+        let handle = self.handle
+        let body = HTTPBodyStream(taken, onStop: { handle.cancel() })
+        continuation.resume(returning: HTTPResponse(statusCode: http.statusCode,
+                                                    headers: URLSessionTransport.headers(of: http), bodyStream: body))
+    }
+
+    func received(_ data: Data) {
+        sink.yield(data)
+    }
+
+    func completed(_ error: (any Error)?) {
+        takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
+        sink.finish(throwing: error)
     }
 }
 
@@ -238,16 +433,39 @@ private final class SessionBox: Sendable {
     deinit { session.finishTasksAndInvalidate() }
 }
 
-/// Strips credentials from cross-origin redirects; knows each task's extra credential header names.
-private final class RedirectGuard: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// Strips credentials from cross-origin redirects; knows each task's extra credential header names. Delivers the
+/// head and chunks of streaming tasks to their `StreamReceiver`.
+private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let sensitive = Locked<[Int: Set<String>]>([:])
+    private let receivers = Locked<[Int: StreamReceiver]>([:])
 
     func register(_ task: Int, sensitive names: Set<String>) {
         sensitive.withLock { $0[task] = names }
     }
 
+    fileprivate func register(_ task: Int, sensitive names: Set<String>, receiver: StreamReceiver) {
+        sensitive.withLock { $0[task] = names }
+        receivers.withLock { $0[task] = receiver }
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         _ = sensitive.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        let receiver: StreamReceiver? = receivers.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        receiver?.completed(error)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        receiver?.received(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        receiver?.received(data)
     }
 
     func urlSession(

@@ -86,6 +86,8 @@ public indirect enum TypeRef: Hashable, Sendable {
     /// `[String: T]`.
     case dictionary(TypeRef)
     case optional(TypeRef)
+    /// A streamed response body: an `AsyncSequence` of decoded items (`ServerSentEvents<T>`, `JSONStream<T>`).
+    case stream(StreamFormat, TypeRef)
 
     /// The Swift spelling, e.g. `[String: Pet]?`, `SendAadhaarOTPResponse.Result`.
     public var swift: String {
@@ -96,6 +98,7 @@ public indirect enum TypeRef: Hashable, Sendable {
         case .dictionary(let v): "[String: \(v.swift)]"
         case .optional(let w):
             if case .optional = w { w.swift } else { "\(w.swift)?" }
+        case .stream(let format, let item): "\(format.sequenceType)<\(item.swift)>"
         }
     }
 
@@ -128,8 +131,24 @@ public enum BuiltinType: String, Hashable, Sendable {
     case json = "JSONValue"
     /// A body with no schema in a JSON response, or 204: nothing.
     case void = "Void"
-    /// A `text/event-stream` response: the runtime's `ServerSentEvents` (an `AsyncSequence` of events).
-    case serverSentEvents = "ServerSentEvents"
+}
+
+/// How a streamed response body is framed (`TypeRef.stream`), by media type.
+public enum StreamFormat: String, Hashable, Sendable {
+    /// `text/event-stream`: events whose `data` decodes as the item type (`String` data is kept as text).
+    case serverSentEvents
+    /// `application/jsonl`, `application/x-ndjson`: one JSON item per line.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): JSON items each introduced by a record separator (0x1E).
+    case jsonSequence
+
+    /// The runtime's generic sequence type.
+    public var sequenceType: String {
+        switch self {
+        case .serverSentEvents: "ServerSentEvents"
+        case .jsonLines, .jsonSequence: "JSONStream"
+        }
+    }
 }
 
 /// A generated type's name: its path of nesting, e.g. `["SendAadhaarOTPResponse", "Result"]`.
@@ -401,12 +420,15 @@ public struct OperationDecl: Sendable {
     public var retryableStatuses: [Int]
     /// Every header the responses document, typed, in one struct; nil when no response documents a header.
     public var responseHeaders: ResponseHeadersDecl?
+    /// Every successful body is a stream: the transport delivers a 2xx body incrementally (`HTTPTransport.stream`).
+    public var streamsResponse: Bool
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
                 idempotencyKeyParameter: String?, retryableStatuses: [Int],
-                responseHeaders: ResponseHeadersDecl? = nil) {
+                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false) {
         self.responseHeaders = responseHeaders
+        self.streamsResponse = streamsResponse
         self.name = name
         self.operationID = operationID
         self.method = method

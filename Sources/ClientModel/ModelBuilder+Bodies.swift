@@ -71,7 +71,8 @@ extension Builder {
             let base = caseNames.contains(preferred)
                 ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
             if media.itemSchema != nil {
-                warn("itemSchema (streamed items) is not generated; the body is sent whole", media.origin)
+                warn("itemSchema (streamed items) in a request body is not generated; the body is sent whole, "
+                     + "as '\(type.swift)'", media.origin)
             }
             let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
             contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
@@ -100,7 +101,7 @@ extension Builder {
 
     /// Responses in document order, what a successful call returns, and the statuses marked retryable.
     func buildResponses(_ operation: SpecOperation, typeBase: String)
-        -> (responses: [ResponseDecl], success: SuccessDecl, retryable: [Int]) {
+        -> (responses: [ResponseDecl], success: SuccessDecl, retryable: [Int], streams: Bool) {
         let hasSuccessStatus = operation.responses.contains { response in
             switch response.status {
             case .code(let code): (200...299).contains(code)
@@ -138,7 +139,8 @@ extension Builder {
                     inlineName = "\(typeBase) Error Response"
                 }
             }
-            let body = responseBody(response, inlineName: inlineName, known: sharedKey.flatMap { sharedErrorTypes[$0] })
+            let body = responseBody(response, inlineName: inlineName, known: sharedKey.flatMap { sharedErrorTypes[$0] },
+                                    streams: isSuccess)
             if let sharedKey, let type = body?.type { sharedErrorTypes[sharedKey] = type }
             if isSuccess, body != nil { namedSuccess = true }
             let isRetryable = response.extensions["x-openapi-swift-retryable"]?.boolValue == true
@@ -156,7 +158,8 @@ extension Builder {
                 headers: responseHeaders(response, typeBase: typeBase), isSuccess: isSuccess,
                 isRetryable: isRetryable))
         }
-        return (responses, successDecl(responses, typeBase: typeBase), retryable)
+        return (responses, successDecl(responses, typeBase: typeBase), retryable,
+                streamsResponse(responses, operation.origin))
     }
 
     /// The decoded content of a response: the first JSON entry, else the first `text/*` entry (a String), else the
@@ -167,23 +170,26 @@ extension Builder {
             ?? entries.first(where: { essence($0.mediaType).hasPrefix("text/") }) ?? entries.first
     }
 
-    /// `known` is the type already generated for an identical inline schema.
-    private func responseBody(_ response: Response, inlineName: String, known: TypeRef?)
+    /// `known` is the type already generated for an identical inline schema. Error bodies (`streams` false) are read
+    /// whole, never as streams.
+    private func responseBody(_ response: Response, inlineName: String, known: TypeRef?, streams: Bool)
         -> (type: TypeRef, mediaType: String, encoding: BodyEncoding)? {
         let entries = response.content
         guard let chosen = Self.chosenContent(entries) else { return nil }
         let essence = Self.essence(chosen.mediaType)
         let encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
-        if chosen.itemSchema != nil, chosen.schema == nil {
-            warn("itemSchema (streamed items) is not generated; the response is read whole", chosen.origin)
-        }
-        let type: TypeRef = switch encoding {
-        case .json:
-            known ?? chosen.schema.map { translate($0, site: InlineSite(parent: nil, baseName: inlineName)).type }
-                ?? .builtin(.json)
-        case .text where essence == "text/event-stream": .builtin(.serverSentEvents)
-        case .text: .builtin(.string)
-        default: .builtin(.binary)
+        let streamed = streams ? streamedBody(chosen, inlineName: inlineName) : nil
+        let type: TypeRef
+        if let streamed {
+            type = streamed
+        } else {
+            type = switch encoding {
+            case .json:
+                known ?? chosen.schema.map { translate($0, site: InlineSite(parent: nil, baseName: inlineName)).type }
+                    ?? .builtin(.json)
+            case .text: .builtin(.string)
+            default: .builtin(.binary)
+            }
         }
         let ignored = entries.filter { entry in
             guard entry.mediaType != chosen.mediaType else { return false }

@@ -8,7 +8,7 @@ extension Builder {
         switch type {
         case .named(let name): [name]
         case .optional(let wrapped): inlineReferences(wrapped)
-        case .builtin, .array, .dictionary: []
+        case .builtin, .array, .dictionary, .stream: []
         }
     }
 

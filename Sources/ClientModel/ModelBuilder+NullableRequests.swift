@@ -69,7 +69,7 @@ extension Builder {
             switch type {
             case .named(let name):
                 if reached.insert(name).inserted { pending.append(name) }
-            case .optional(let wrapped), .array(let wrapped), .dictionary(let wrapped):
+            case .optional(let wrapped), .array(let wrapped), .dictionary(let wrapped), .stream(_, let wrapped):
                 visit(wrapped)
             case .builtin:
                 break

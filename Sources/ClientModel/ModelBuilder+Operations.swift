@@ -78,7 +78,8 @@ extension Builder {
             body: body, responses: responses.responses,
             success: responses.success, security: securityDecl(for: operation),
             idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
-            responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase))
+            responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase),
+            streamsResponse: responses.streams)
     }
 
     // MARK: - Path templates

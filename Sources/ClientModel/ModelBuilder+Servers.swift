@@ -60,6 +60,7 @@ extension Builder {
         case .array(let element): spelledWords(element) + " List"
         case .dictionary(let value): spelledWords(value) + " Map"
         case .optional(let wrapped): spelledWords(wrapped)
+        case .stream(_, let item): spelledWords(item) + " Stream"
         }
     }
 

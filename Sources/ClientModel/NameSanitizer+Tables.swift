@@ -67,7 +67,8 @@ extension NameSanitizer {
         "OAuth2ClientCredentialsProvider", "OptionalDecodingTarget", "ParameterStyle", "Percent", "PrintLogger",
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
         "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
-        "ServerSentEvents",
+        "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
+        "StreamReceiver", "IterationGuard",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,

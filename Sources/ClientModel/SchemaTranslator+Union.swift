@@ -89,6 +89,7 @@ extension Builder {
         case .array(let element): caseBaseName(element) + " Array"
         case .dictionary(let value): caseBaseName(value) + " Dictionary"
         case .optional(let wrapped): caseBaseName(wrapped)
+        case .stream(_, let item): caseBaseName(item) + " Stream"
         }
     }
 

@@ -102,7 +102,8 @@ extension TypeRef {
     var namedElement: TypeName? {
         switch self {
         case .named(let name): name
-        case .array(let element), .dictionary(let element), .optional(let element): element.namedElement
+        case .array(let element), .dictionary(let element), .optional(let element), .stream(_, let element):
+            element.namedElement
         case .builtin: nil
         }
     }

@@ -544,8 +544,10 @@ extension FeatureFixture {
                 ]),
         ])),
         FeatureFixture(path: "sse.yaml", module: "SSEFixture", contains: [
-            ("Operations.swift", "async throws -> ServerSentEvents {"),
+            ("Operations.swift", "async throws -> ServerSentEvents<String> {"),
+            ("Operations.swift", "self.runtime.perform(request, options: options, streaming: true)"),
         ], probe: Probe(steps: [
+            // `Recorder` implements only `send`: the default `stream` reads the body whole, and events still arrive.
             .code(#"""
                 let body = "\u{FEFF}: comment\r\ndata: a\r\n\r\nevent: tick\ndata: 1\ndata:2\nid: 7\nretry: 1500\n\n"
                     + "id\ndata\n\nevent: ignored\n\ndata: {\"n\":3}\n\ndata: unterminated"
@@ -553,11 +555,12 @@ extension FeatureFixture {
                                           body: Data(body.utf8))
                 let recorder = Recorder([stream, stream])
                 let client = SseFixtureClient(serverURL: server, transport: recorder)
-                for await event in try await client.streamEvents() {
+                for try await event in try await client.streamEvents() {
                     let data = event.data.replacingOccurrences(of: "\n", with: "\\n")
                     say("event", "\(event.event ?? "message")|\(data)|\(event.id ?? "-")|\(event.retry ?? -1)")
                 }
-                let last = try await client.streamEvents().events.last
+                var last: ServerSentEvent<String>?
+                for try await event in try await client.streamEvents() { last = event }
                 struct N: Decodable { var n: Int }
                 say("decoded", try last.map { try $0.decodeData(N.self).n } ?? 0)
                 """#, expect: [
@@ -565,6 +568,66 @@ extension FeatureFixture {
                     "event: message|a|-|-1", #"event: tick|1\n2|7|1500"#, "event: message|||-1",
                     #"event: message|{"n":3}||-1"#, "decoded: 3",
                 ]),
+        ])),
+        FeatureFixture(path: "streaming.yaml", module: "StreamingFixture", contains: [
+            ("Operations.swift", "func streamTicks(from: Int? = nil, options: RequestOptions = .init()) async throws "
+                + "-> ServerSentEvents<Tick> {"),
+            ("Operations.swift", "func streamNotes(options: RequestOptions = .init()) async throws "
+                + "-> ServerSentEvents<String> {"),
+            ("Operations.swift", "async throws -> ServerSentEvents<Tick> {"),
+            ("Operations.swift", "case 200: response.decodeJSONStream(Tick.self, recordSeparated: true)"),
+            ("Operations.swift", "async throws -> JSONStream<StreamRecordsResponseItem> {"),
+        ], probe: Probe(steps: [
+            // A transport that streams: every byte is its own chunk, so CRLF, a UTF-8 character and the BOM are all
+            // split between chunks.
+            .code(#"""
+                struct Bytewise: HTTPTransport {
+                    let text: String
+                    var status = 200
+                    func send(_ request: HTTPRequest) async throws -> HTTPResponse { HTTPResponse(statusCode: 599) }
+                    func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+                        let (chunks, sink) = AsyncThrowingStream<Data, any Error>.makeStream()
+                        for byte in Data(text.utf8) { sink.yield(Data([byte])) }
+                        sink.finish()
+                        return HTTPResponse(statusCode: status, bodyStream: HTTPBodyStream(chunks))
+                    }
+                }
+                let sse = "\u{FEFF}: hi\r\nevent: tick\r\nid: 9\r\ndata: {\"n\":1,\r\ndata: \"label\":\"caf\u{E9}\"}\r\r\n"
+                    + "retry: 10x\ndata: {\"n\":2}\n\n"
+                let ticks = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: sse))
+                for try await event in try await ticks.streamTicks() {
+                    say("tick", "\(event.event ?? "message") \(event.id ?? "-") \(event.data.n) \(event.data.label ?? "-")")
+                }
+                let notes = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: "data: a\ndata: b\n\n"))
+                for try await note in try await notes.streamNotes() { say("note", note.data.split(separator: "\n")) }
+                let changes = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: "data: {\"n\":5}\n\n"))
+                for try await change in try await changes.streamChanges() { say("change", change.data.n) }
+                let lines = StreamingFixtureClient(serverURL: server,
+                                                   transport: Bytewise(text: "{\"n\":1}\r\n\n  \n{\"n\":2}"))
+                for try await tick in try await lines.streamLines() { say("line", tick.n) }
+                let records = StreamingFixtureClient(serverURL: server,
+                                                     transport: Bytewise(text: "{\"name\":\"a\",\"size\":1}\n"))
+                for try await record in try await records.streamRecords() { say("record", "\(record.name) \(record.size ?? 0)") }
+                let sequence = StreamingFixtureClient(serverURL: server,
+                                                      transport: Bytewise(text: "\u{1E}{\"n\":1}\n\u{1E}\n\u{1E}{\"n\":2}\n"))
+                for try await tick in try await sequence.streamSequence() { say("seq", tick.n) }
+                """#, expect: [
+                    "tick: tick 9 1 café", "tick: message 9 2 -", #"note: ["a", "b"]"#, "change: 5", "line: 1", "line: 2",
+                    "record: a 1", "seq: 1", "seq: 2",
+                ]),
+            // A 4xx on a streaming operation is read whole and thrown with its decoded body; a transport without
+            // `stream` (the Recorder) gets the buffered fallback.
+            .code(#"""
+                let recorder = Recorder([json(404, #"{"title":"gone","status":404}"#),
+                                         HTTPResponse(statusCode: 200, body: Data("{\"n\":3}\n".utf8))])
+                let client = StreamingFixtureClient(serverURL: server, options: noRetry, transport: recorder)
+                do {
+                    _ = try await client.streamTicks(from: 2)
+                } catch let error as APIError {
+                    say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-") \(recorder.last.target)")
+                }
+                for try await tick in try await client.streamLines() { say("buffered", tick.n) }
+                """#, expect: ["error: documentedStatus 404 problem /ticks?from=2", "buffered: 3"]),
         ])),
     ]
 
@@ -575,8 +638,13 @@ extension FeatureFixture {
             ("Client.swift", "https://api.example.com/v1"),
         ]),
         FeatureFixture(path: "openapi32.yaml", module: "OpenAPI32Fixture", diagnostics: [
-            "warning: itemSchema (streamed items) is not generated; the response is read whole",
+            "warning: itemSchema (streamed items) in a request body is not generated; the body is sent whole, as "
+                + "'Foundation.Data'",
+            "warning: itemSchema (streamed items) of 'application/json' is not generated (streams are "
+                + "text/event-stream, application/jsonl, application/x-ndjson and application/json-seq); the response "
+                + "is read whole",
         ], contains: [
+            ("Operations.swift", "async throws -> JSONStream<StreamLinesResponseItem> {"),
             ("Operations.swift", #"method: "QUERY""#), ("Operations.swift", #"method: "PURGE""#),
         ], probe: Probe(steps: [
             .code(#"""

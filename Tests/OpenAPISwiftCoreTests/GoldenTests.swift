@@ -51,7 +51,7 @@ func loadConfiguration() throws -> Configuration {
 
     @Test func generatedClientsMatchTheirSpecs() throws {
         let configuration = try loadConfiguration()
-        #expect(configuration.clients.map(\.module) == ["AccuAuth", "Deepvue", "APISathi"])
+        #expect(configuration.clients.map(\.module) == ["AccuAuth", "Deepvue", "APISathi", "Streaming"])
         for client in configuration.clients {
             let result = try generateConfigured(client)
             // An unexpected warning fails the golden test.

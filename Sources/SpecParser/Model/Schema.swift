@@ -99,6 +99,8 @@ public final class Schema: Sendable {
     public let deprecated: Bool
     public let contentEncoding: String?
     public let contentMediaType: String?
+    /// `contentSchema` (2019-09+): the schema of a string's decoded content, e.g. the JSON in an SSE `data` field.
+    public let contentSchema: Schema?
     public let extensions: Extensions
     /// True when the schema said it may be null (3.0 `nullable: true`, Swagger 2.0 `x-nullable: true`, or
     /// `null` among the 3.1 `type`s), even when `type` is absent and `types` is therefore nil.
@@ -120,7 +122,7 @@ public final class Schema: Sendable {
         exclusiveMaximum: Double? = nil, multipleOf: Double? = nil,
         readOnly: Bool = false, writeOnly: Bool = false, deprecated: Bool = false,
         contentEncoding: String? = nil, contentMediaType: String? = nil, extensions: Extensions = [],
-        nullable: Bool = false
+        nullable: Bool = false, contentSchema: Schema? = nil
     ) {
         self.origin = origin
         self.ref = ref
@@ -161,6 +163,7 @@ public final class Schema: Sendable {
         self.deprecated = deprecated
         self.contentEncoding = contentEncoding
         self.contentMediaType = contentMediaType
+        self.contentSchema = contentSchema
         self.extensions = extensions
         self.nullable = nullable || (types?.contains(.null) ?? false)
     }

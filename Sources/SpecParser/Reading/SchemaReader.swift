@@ -42,7 +42,7 @@ extension ParserState {
         var exclusiveMinimum: Double?, exclusiveMaximum: Double?
         var exclusiveMinimumFlag = false, exclusiveMaximumFlag = false
         var readOnly = false, writeOnly = false, deprecated = false, nullable = false
-        var contentEncoding: String?, contentMediaType: String?
+        var contentEncoding: String?, contentMediaType: String?, contentSchema: Schema?
         var extensions: Extensions = []
 
         for pair in pairs {
@@ -113,6 +113,7 @@ extension ParserState {
             case "deprecated": deprecated = bool(pair, cursor) ?? false
             case "contentEncoding": contentEncoding = string(pair, cursor)
             case "contentMediaType": contentMediaType = string(pair, cursor)
+            case "contentSchema": contentSchema = readSchema(pair.value, cursor.child(pair.key))
             case "x-nullable":
                 nullable = nullable || (bool(pair, cursor) ?? false)
                 collectExtension(pair, into: &extensions)
@@ -135,7 +136,7 @@ extension ParserState {
             pattern: pattern, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
             exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, readOnly: readOnly, writeOnly: writeOnly,
             deprecated: deprecated, contentEncoding: contentEncoding, contentMediaType: contentMediaType,
-            extensions: extensions, nullable: nullable)
+            extensions: extensions, nullable: nullable, contentSchema: contentSchema)
     }
 
     // MARK: - Keyword helpers

@@ -126,7 +126,8 @@ struct OperationRendering: Sendable {
             operationIDLiteral: SwiftEscaping.stringLiteral(op.operationID),
             methodLiteral: SwiftEscaping.stringLiteral(op.method.uppercased()),
             pathLiteral: pathLiteral(op), requestLines: lines,
-            successArms: success.arms(response), errorArms: errorArms(op, response: response)
+            successArms: success.arms(response), errorArms: errorArms(op, response: response),
+            streams: op.streamsResponse
         )
     }
 
@@ -258,15 +259,23 @@ struct OperationRendering: Sendable {
     /// The expression decoding a body of `type` sent as `encoding`.
     static func decode(_ type: TypeRef, encoding: BodyEncoding?, response: String) -> String {
         let base = type.unwrapped
+        if case .stream(let format, let item) = base { return decodeStream(format, item, response: response) }
         switch encoding {
         case .binary? where base == .builtin(.binary) || base == .builtin(.base64):
             return "\(response).body"
         case .text? where base == .builtin(.string):
             return "\(response).decodeText()"
-        case .text? where base == .builtin(.serverSentEvents):
-            return "\(response).decodeServerSentEvents()"
         default:
             return "try \(response).decodeJSON(\(type.swift).self)"
+        }
+    }
+
+    /// The sequence over a streamed body: `response.decodeServerSentEvents(Tick.self)`.
+    static func decodeStream(_ format: StreamFormat, _ item: TypeRef, response: String) -> String {
+        switch format {
+        case .serverSentEvents: "\(response).decodeServerSentEvents(\(item.swift).self)"
+        case .jsonLines: "\(response).decodeJSONStream(\(item.swift).self, recordSeparated: false)"
+        case .jsonSequence: "\(response).decodeJSONStream(\(item.swift).self, recordSeparated: true)"
         }
     }
 

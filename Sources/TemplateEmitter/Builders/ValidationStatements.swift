@@ -104,7 +104,7 @@ enum ValidationStatements {
             let itemPath = "\(path) + \"[\" + \(position) + \"]\""
             let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1)
             return ["for (\(position), \(element)) in \(value) {"] + inner.map { "    " + $0 } + ["}"]
-        case .builtin:
+        case .builtin, .stream:
             return []
         }
     }

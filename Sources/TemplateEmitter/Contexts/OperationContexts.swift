@@ -40,6 +40,8 @@ struct OperationContext: TemplateContext {
     var requestLines: [String]
     var successArms: [StatusArmContext]
     var errorArms: [StatusArmContext]
+    /// The 2xx body is a stream: `perform(…, streaming: true)`.
+    var streams = false
 
     var templateObject: TemplateObject {
         [
@@ -52,7 +54,7 @@ struct OperationContext: TemplateContext {
             "operationIDLiteral": .string(operationIDLiteral), "methodLiteral": .string(methodLiteral),
             "pathLiteral": .string(pathLiteral), "requestLines": .strings(requestLines),
             "mutatesRequest": .bool(!requestLines.isEmpty), "successArms": successArms.templateList,
-            "errorArms": errorArms.templateList, "hasErrorArms": .bool(!errorArms.isEmpty),
+            "errorArms": errorArms.templateList, "hasErrorArms": .bool(!errorArms.isEmpty), "streams": .bool(streams),
         ]
     }
 }
