@@ -53,6 +53,31 @@ struct RequestBuilder {
                                            allowReserved: allowReserved)
     }
 
+    /// OpenAPI 3.2 `in: querystring` as `application/x-www-form-urlencoded`: an object as `k=v&k2=v2` (nested
+    /// objects `a[b]=c`, arrays as repeated keys). `nil` is skipped.
+    mutating func formQueryString<T: Encodable>(_ value: T?) {
+        guard let value = encoded(value, at: "querystring") else { return }
+        queryItems += ParameterStyle.formPairs(value, fields: [:])
+    }
+
+    /// `in: querystring` as JSON: the value's JSON text (keys sorted, `/` unescaped), percent-encoded, is the whole
+    /// query string (`{"a":1}` → `?%7B%22a%22%3A1%7D`). `nil` is skipped.
+    mutating func jsonQueryString<T: Encodable>(_ value: T?) {
+        guard let value else { return }
+        do {
+            queryItems.append(Percent.encode(try ParameterStyle.jsonText(value)))
+        } catch {
+            encodingFailures.append(.init(path: "querystring", rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// `in: querystring` as `text/plain`: the value's text, percent-encoded, is the whole query string. `nil` and
+    /// empty text are skipped.
+    mutating func textQueryString<T: Encodable>(_ value: T?) {
+        guard let value = encoded(value, at: "querystring"), let text = value.scalarText, !text.isEmpty else { return }
+        queryItems.append(Percent.encode(text))
+    }
+
     /// A header parameter (style simple). `nil` is skipped.
     mutating func header<T: Encodable>(_ name: String, _ value: T?, explode: Bool = false) {
         guard let value = encoded(value, at: name), value != .null else { return }
@@ -77,11 +102,19 @@ struct RequestBuilder {
         }
     }
 
-    /// `application/x-www-form-urlencoded`: nested objects as `a[b]=c`, arrays as repeated keys.
-    mutating func formBody<T: Encodable>(_ value: T?) {
+    /// How one property of a form body is written: the spec's `encoding` entry for it.
+    enum FormField: Sendable {
+        /// Like a query parameter of that style (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`).
+        case style(String, explode: Bool, allowReserved: Bool)
+        /// As JSON text (`contentType: application/json`).
+        case json
+    }
+
+    /// `application/x-www-form-urlencoded`: a property with an entry in `fields` as that entry says; others with
+    /// nested objects as `a[b]=c` and arrays as repeated keys.
+    mutating func formBody<T: Encodable>(_ value: T?, fields: [String: FormField] = [:]) {
         guard let value = encoded(value, at: "body") else { return }
-        let pairs = ParameterStyle.flatten(value, prefix: nil)
-            .map { Percent.encode($0.0) + "=" + Percent.encode($0.1) }
+        let pairs: [String] = ParameterStyle.formPairs(value, fields: fields)
         setBody(Data(pairs.joined(separator: "&").utf8), contentType: "application/x-www-form-urlencoded")
     }
 
@@ -274,6 +307,39 @@ enum ParameterStyle {
         default:
             return form(value, name: name, explode: explode, escape: escape)
         }
+    }
+
+    /// The encoded `name=value` items of a form (body or whole query string), properties in key order: those
+    /// named in `fields` as their entry says, the others flattened (`a[b]=c`, repeated keys for arrays).
+    static func formPairs(_ value: JSONValue, fields: [String: RequestBuilder.FormField]) -> [String] {
+        guard !fields.isEmpty, case .object(let object) = value else {
+            return flatten(value, prefix: nil).map(encodedPair)
+        }
+        var items: [String] = []
+        for (key, item) in object.sorted(by: { $0.key < $1.key }) {
+            switch fields[key] {
+            case .style(let style, let explode, let allowReserved)?:
+                items += query(item, name: key, style: style, explode: explode, allowReserved: allowReserved)
+            case .json?:
+                guard item != .null, let text = try? jsonText(item) else { continue }
+                items.append(Percent.encode(key) + "=" + Percent.encode(text))
+            case nil:
+                items += flatten(item, prefix: key).map(encodedPair)
+            }
+        }
+        return items
+    }
+
+    /// `key=value`, both percent-encoded.
+    static func encodedPair(_ pair: (String, String)) -> String {
+        Percent.encode(pair.0) + "=" + Percent.encode(pair.1)
+    }
+
+    /// Compact JSON text with sorted keys and unescaped `/`, so the same value always gives the same text.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        let encoder: JSONEncoder = JSONCoding.makeEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Unencoded `(key, value)` pairs: `prefix[a][b]` for nested objects, repeated keys for arrays.

@@ -14,6 +14,8 @@ public struct APIDecl: Sendable {
     public var accessLevel: AccessLevel
     /// The spec path as given, for the file header.
     public var specPath: String
+    /// The overlays applied to the spec, in order, as given (CLI `--overlay`, config `overlays:`), for the header.
+    public var overlayPaths: [String] = []
     public var title: String
     public var version: String
     /// Doc text for the client type (raw, unescaped), one entry per line.
@@ -454,7 +456,8 @@ public enum PathComponent: Sendable, Hashable {
 }
 
 public enum ParameterLocationDecl: String, Sendable {
-    case path, query, header, cookie
+    /// `querystring` (OpenAPI 3.2): the value is the whole query string, encoded as `queryStringEncoding`.
+    case path, query, header, cookie, querystring
 }
 
 public struct ParameterDecl: Sendable {
@@ -474,9 +477,13 @@ public struct ParameterDecl: Sendable {
     public var deprecated: Bool
     public var sensitivity: Sensitivity
     public var validation: [ValidationRule]
+    /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
+    /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
+    public var queryStringEncoding: BodyEncoding?
     public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
                 style: String, explode: Bool, allowReserved: Bool, doc: [String], deprecated: Bool,
-                sensitivity: Sensitivity, validation: [ValidationRule]) {
+                sensitivity: Sensitivity, validation: [ValidationRule], queryStringEncoding: BodyEncoding? = nil) {
+        self.queryStringEncoding = queryStringEncoding
         self.name = name
         self.wireName = wireName
         self.location = location
@@ -541,13 +548,35 @@ public struct BodyContentDecl: Sendable {
     /// For form and multipart bodies: the spec's per-property `encoding` entries (JSON property names), in
     /// document order.
     public var propertyEncodings: [PropertyEncoding]
+    /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
+    /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
+    public var formFields: [FormFieldDecl]
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
-                propertyEncodings: [PropertyEncoding] = []) {
+                propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
         self.encoding = encoding
         self.type = type
         self.caseName = caseName
         self.propertyEncodings = propertyEncodings
+        self.formFields = formFields
+    }
+}
+
+/// How one property of a form-urlencoded body is written, decided from its `encoding` entry.
+public struct FormFieldDecl: Sendable, Hashable {
+    public enum Serialization: Sendable, Hashable {
+        /// Like a query parameter: `style` is form, spaceDelimited, pipeDelimited or deepObject.
+        case style(String, explode: Bool, allowReserved: Bool)
+        /// As JSON text inside the field (`contentType: application/json`).
+        case json
+    }
+
+    /// The JSON property name.
+    public var property: String
+    public var serialization: Serialization
+    public init(property: String, serialization: Serialization) {
+        self.property = property
+        self.serialization = serialization
     }
 }
 

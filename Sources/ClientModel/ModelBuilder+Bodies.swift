@@ -75,9 +75,13 @@ extension Builder {
                      + "as '\(type.swift)'", media.origin)
             }
             let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
+            let unknown = unknownEncodingNames(encodings, schema: media.schema, origin: media.origin)
+            let formFields = encoding == .formURLEncoded
+                ? self.formFields(encodings.filter { !unknown.contains($0.property) }, origin: media.origin) : []
+            if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
             contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
                                             caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                            propertyEncodings: encodings))
+                                            propertyEncodings: encodings, formFields: formFields))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
@@ -91,6 +95,68 @@ extension Builder {
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
                                contentTypeChoice: choice)
+    }
+
+    // MARK: - Per-property `encoding`
+
+    /// Form-urlencoded properties written differently from the default: an entry with `style`, `explode` or
+    /// `allowReserved` is serialized like a query parameter of that style (its `contentType` is then ignored, as
+    /// the spec says); otherwise a JSON `contentType` writes the value as JSON text. `text/plain` is the default.
+    func formFields(_ encodings: [PropertyEncoding], origin: Origin) -> [FormFieldDecl] {
+        encodings.compactMap { entry -> FormFieldDecl? in
+            let at = entry.origin ?? origin
+            if entry.style != nil || entry.explode != nil || entry.allowReserved {
+                let style = entry.style ?? "form"
+                guard Self.formStyles.contains(style) else {
+                    warn("form property '\(entry.property)' has style '\(style)', which a form body cannot use; "
+                         + "it is sent flattened (a[b]=c, repeated keys)", at)
+                    return nil
+                }
+                return FormFieldDecl(property: entry.property, serialization: .style(
+                    style, explode: entry.explode ?? (style == "form"), allowReserved: entry.allowReserved))
+            }
+            guard let contentType = entry.contentType else { return nil }
+            let types = contentType.split(separator: ",").map { Self.essence(String($0)) }
+            if types.contains(where: { $0 != "*/*" && Self.isJSON($0) }) {
+                return FormFieldDecl(property: entry.property, serialization: .json)
+            }
+            if !types.contains(where: { $0 == "text/plain" || $0 == "text/*" || $0 == "*/*" }) {
+                warn("form property '\(entry.property)' has contentType '\(contentType)'; only JSON content types "
+                     + "are applied in a form body; it is sent flattened (a[b]=c, repeated keys)", at)
+            }
+            return nil
+        }
+    }
+
+    /// The styles a form-urlencoded property can take.
+    static let formStyles: Set<String> = ["form", "spaceDelimited", "pipeDelimited", "deepObject"]
+
+    /// Multipart part headers come from the caller, not the body's value, and are not generated: each part that
+    /// declares some (other than `Content-Type`, which the spec ignores) is named in a warning.
+    func warnAboutPartHeaders(_ encodings: [PropertyEncoding], origin: Origin) {
+        for entry in encodings {
+            let names = entry.headers.filter { $0.lowercased() != "content-type" }
+            guard !names.isEmpty else { continue }
+            warn("multipart part '\(entry.property)' declares headers (\(names.joined(separator: ", "))); part headers "
+                 + "are not generated, only Content-Type and Content-Disposition are sent", entry.origin ?? origin)
+        }
+    }
+
+    /// `encoding` entries that name no property of a body whose properties are all known (a typo in the spec),
+    /// each named in a warning.
+    private func unknownEncodingNames(_ encodings: [PropertyEncoding], schema: Schema?, origin: Origin) -> Set<String> {
+        guard !encodings.isEmpty, let schema else { return [] }
+        let resolved = target(of: schema)
+        guard resolved.allOf == nil, resolved.oneOf == nil, resolved.anyOf == nil,
+              resolved.additionalProperties == nil, !resolved.properties.isEmpty else { return [] }
+        let names = Set(resolved.properties.map(\.name))
+        var unknown: Set<String> = []
+        for entry in encodings where !names.contains(entry.property) {
+            warn("encoding entry '\(entry.property)' names no property of the body; it is ignored",
+                 entry.origin ?? origin)
+            unknown.insert(entry.property)
+        }
+        return unknown
     }
 
     /// The argument that picks a body's content type; reserved among the parameters of an operation whose body

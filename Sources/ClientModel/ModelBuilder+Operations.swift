@@ -134,12 +134,7 @@ extension Builder {
             }
             switch parameter.location {
             case .querystring:
-                if isFormQueryString(parameter) {
-                    others.append(parameter)
-                } else {
-                    warn("querystring parameter '\(parameter.name)' is not supported (only object schemas and "
-                         + "application/x-www-form-urlencoded content); it is not generated", parameter.origin)
-                }
+                if queryStringEncoding(parameter) != nil { others.append(parameter) }
             case .header where !HTTPToken.isValid(parameter.name), .cookie where !HTTPToken.isValid(parameter.name):
                 warn("\(parameter.location.rawValue) parameter '\(parameter.name)' is not a valid "
                      + "\(parameter.location == .header ? "header" : "cookie") name; it is not generated",
@@ -191,15 +186,32 @@ extension Builder {
         return NameSanitizer.escaped(scope.claim(base))
     }
 
-    /// OpenAPI 3.2 `in: querystring` whose whole query string is form-encoded from an object: an object `schema`,
-    /// or `content: application/x-www-form-urlencoded` with an object schema. Sent as an exploded form object.
-    private func isFormQueryString(_ parameter: Parameter) -> Bool {
-        if let contentType = parameter.contentType,
-           String(contentType.lowercased().prefix { $0 != ";" }.filter { !$0.isWhitespace })
-            != "application/x-www-form-urlencoded" { return false }
-        guard let schema = parameter.schema else { return false }
-        let resolved = target(of: schema)
-        return resolved.types == [.object] || (resolved.types == nil && !resolved.properties.isEmpty)
+    /// OpenAPI 3.2 `in: querystring`: how the value becomes the whole query string. `content` names the media type
+    /// of the query string: `application/x-www-form-urlencoded` (or a bare `schema`) for an object sent as
+    /// `k=v&k2=v2`, JSON for the percent-encoded JSON text, `text/plain` for a percent-encoded scalar. Anything else
+    /// is nil, with a warning saying why.
+    func queryStringEncoding(_ parameter: Parameter, warns: Bool = true) -> BodyEncoding? {
+        let resolved = parameter.schema.map(target(of:))
+        let types = resolved?.nonNullTypes ?? []
+        let prefix = "querystring parameter '\(parameter.name)'"
+        let problem: String
+        switch parameter.contentType.map(Self.essence) {
+        case nil, "application/x-www-form-urlencoded"?:
+            if let resolved, types == [.object] || (types.isEmpty && !resolved.properties.isEmpty) {
+                return .formURLEncoded
+            }
+            problem = "\(prefix) is form-encoded (k=v&…) but its schema is not an object; it is not generated"
+        case let essence? where essence != "*/*" && Self.isJSON(essence):
+            return .json
+        case "text/plain"?:
+            if types.isEmpty || (types.count == 1 && ![.object, .array].contains(types[0])) { return .text }
+            problem = "\(prefix) is text/plain but its schema is not a string, number or boolean; it is not generated"
+        default:
+            problem = "\(prefix) uses content '\(parameter.contentType ?? "")'; only "
+                + "application/x-www-form-urlencoded (an object), JSON and text/plain are generated; it is not generated"
+        }
+        if warns { warn(problem, parameter.origin) }
+        return nil
     }
 
     private func parameterDecl(_ parameter: Parameter, typeBase: String, scope: inout NameScope) -> ParameterDecl {
@@ -207,14 +219,20 @@ extension Builder {
         case .path: .path
         case .header: .header
         case .cookie: .cookie
-        case .query, .querystring: .query
+        case .query: .query
+        case .querystring: .querystring
         }
         let name = claimParameterName(parameter.name, location: location, scope: &scope)
         let isRequired = parameter.location == .path || parameter.required
         var translated = Translated(type: .builtin(.string), nullable: false)
         let isQueryString = parameter.location == .querystring
-        if isQueryString, let schema = parameter.schema {
-            translated = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
+        let queryStringEncoding = isQueryString ? queryStringEncoding(parameter, warns: false) : nil
+        if isQueryString {
+            // JSON content without a schema is any JSON value; text/plain without one is a String.
+            let fallback: TypeRef = queryStringEncoding == .json ? .builtin(.json) : .builtin(.string)
+            translated = parameter.schema.map {
+                translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
+            } ?? Translated(type: fallback, nullable: false)
         } else if let contentType = parameter.contentType {
             warn("parameter '\(parameter.name)' uses content '\(contentType)'; it is generated as a String the caller "
                  + "encodes", parameter.origin)
@@ -230,6 +248,7 @@ extension Builder {
             isRequired: isRequired, style: style, explode: isQueryString || (parameter.explode ?? (style == "form")),
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
             deprecated: parameter.deprecated,
-            sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name), validation: validation)
+            sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name),
+            validation: validation, queryStringEncoding: queryStringEncoding)
     }
 }

@@ -3,10 +3,15 @@
 extension NameSanitizer {
     /// Words written in capitals when they are not the first word of a lowerCamel name (`clientID`, `getURL`).
     /// Keys are lower-case; a trailing `s` plural keeps the capitals (`IDs`, `URLs`). Applied to whole words only,
-    /// so `os` inside `osmosis` or `cost` is untouched.
+    /// so `os` inside `osmosis` or `cost` is untouched. Only words that are never English words of their own belong
+    /// here (not `pan`, `dob`, `md`, `tan`): adding one renames every generated identifier containing it.
     public static let initialisms: [String: String] = Dictionary(uniqueKeysWithValues: [
         "ID", "URL", "URI", "UUID", "OTP", "API", "HTTP", "HTTPS", "JSON", "XML", "HTML", "PDF", "SMS", "JWT", "KYC",
         "IP", "TLS", "SSL", "DNS", "CPU", "OS",
+        // Protocols, formats and services.
+        "SSE", "SDK", "SQL", "CSV", "TCP", "UDP", "TTL", "UTC", "SSO", "MFA", "GPS", "OCR", "QR", "AWS",
+        // Payments and identity (India-first providers).
+        "IBAN", "GST", "UPI", "IFSC",
     ].map { ($0.lowercased(), $0) })
 
     /// Identifiers that are usable once quoted with backticks.

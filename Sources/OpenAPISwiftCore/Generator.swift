@@ -42,7 +42,8 @@ public enum Generator {
         guard let document = parsed.document, !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
         }
-        let api = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
+        var api = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
+        api.overlayPaths = job.overlays.map(\.path)
         diagnostics += api.diagnostics
         guard !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)

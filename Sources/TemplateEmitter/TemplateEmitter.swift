@@ -37,6 +37,7 @@ public struct TemplateEmitter: Sendable {
         let index = TypeIndex(api: api)
         let file = FileContext(
             access: api.accessLevel.rawValue, specPath: SwiftEscaping.lineComment(api.specPath),
+            header: FileContext.header(specPath: api.specPath, overlays: api.overlayPaths),
             moduleName: api.moduleName, clientName: api.clientName
         )
         var files: [EmittedFile] = []

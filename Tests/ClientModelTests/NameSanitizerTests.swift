@@ -20,6 +20,22 @@ import Testing
         #expect(NameSanitizer.lowerCamel(input) == expected)
     }
 
+    /// Initialisms added for streams, data formats and India-first payment/identity APIs; English words that
+    /// happen to be abbreviations elsewhere (`pan`, `dob`, `tan`) stay words.
+    @Test(arguments: [
+        ("stream_sse", "streamSSE"), ("sse", "sse"), ("export_csv", "exportCSV"), ("raw_sql", "rawSQL"),
+        ("cache_ttl", "cacheTTL"), ("created_at_utc", "createdAtUTC"), ("sso_enabled", "ssoEnabled"),
+        ("user_mfa", "userMFA"), ("gps_fix", "gpsFix"), ("scan_ocr", "scanOCR"), ("scan_qr", "scanQR"),
+        ("beneficiary_iban", "beneficiaryIBAN"), ("gst_number", "gstNumber"), ("business_gst", "businessGST"),
+        ("upi_id", "upiID"), ("payee_upi", "payeeUPI"), ("bank_ifsc", "bankIFSC"), ("client_sdks", "clientSDKs"),
+        ("aws_region", "awsRegion"), ("tcp_port", "tcpPort"), ("via_udp", "viaUDP"),
+        ("pan_number", "panNumber"), ("holder_pan", "holderPan"), ("user_dob", "userDob"), ("cost", "cost"),
+        ("sql_injection", "sqlInjection"), ("aadhaar_okyc", "aadhaarOkyc"),
+    ])
+    func addedInitialisms(input: String, expected: String) {
+        #expect(NameSanitizer.lowerCamel(input) == expected)
+    }
+
     /// Non-ASCII names are transliterated (ICU `Any-Latin; Latin-ASCII`) so they stay descriptive; what has no
     /// Latin form (emoji, symbols) becomes `u` + its code point; emoji modifiers (skin tones) are dropped. Never
     /// `unnamed` while there is something to read.
@@ -39,7 +55,8 @@ import Testing
     @Test(arguments: [
         ("send_aadhaar_otp", "SendAadhaarOTP"), ("pet", "Pet"), ("aadhaarOkycV1", "AadhaarOkycV1"),
         ("json_value", "JSONValue"), ("user-uuid", "UserUUID"), ("2fa", "_2fa"), ("", "Unnamed"),
-        ("OKYC_V1", "OkycV1"), ("api key auth", "APIKeyAuth"),
+        ("OKYC_V1", "OkycV1"), ("api key auth", "APIKeyAuth"), ("SSEFixture", "SSEFixture"),
+        ("sse_events", "SSEEvents"), ("user sdk", "UserSDK"),
     ])
     func upperCamel(input: String, expected: String) {
         #expect(NameSanitizer.upperCamel(input) == expected)

@@ -258,4 +258,69 @@ private func spec(_ paths: String, extra: String = "") -> String {
         #expect(parameter.type == .builtin(.string))
         #expect(parameter.validation == [.allowedValues(["fixed"])])
     }
+
+    /// 3.2 `in: querystring`: the content's media type decides how the value becomes the whole query string.
+    @Test func queryStringContentDecidesTheEncoding() throws {
+        let api = buildIR("""
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            servers: [{url: "https://api.example.com"}]
+            paths:
+              /a:
+                get:
+                  operationId: form
+                  parameters: [{name: q, in: querystring, schema: {type: object, properties: {x: {type: string}}}}]
+                  responses: {"204": {description: ok}}
+              /b:
+                get:
+                  operationId: json
+                  parameters:
+                    - {name: q, in: querystring, required: true, content: {application/json: {schema: {type: object}}}}
+                  responses: {"204": {description: ok}}
+              /c:
+                get:
+                  operationId: text
+                  parameters: [{name: q, in: querystring, content: {text/plain: {schema: {type: integer}}}}]
+                  responses: {"204": {description: ok}}
+              /d:
+                get:
+                  operationId: csv
+                  parameters: [{name: q, in: querystring, content: {text/csv: {schema: {type: string}}}}]
+                  responses: {"204": {description: ok}}
+            """)
+        let parameters = api.operations.map { $0.parameters.first }
+        #expect(parameters.map { $0?.location } == [.querystring, .querystring, .querystring, nil])
+        #expect(parameters.map { $0?.queryStringEncoding } == [.formURLEncoded, .json, .text, nil])
+        #expect(parameters[1]?.type.swift == "[String: JSONValue]")
+        #expect(parameters[2]?.type.swift == "Int?")
+        #expect(api.diagnostics.map(\.message) == ["querystring parameter 'q' uses content 'text/csv'; only "
+            + "application/x-www-form-urlencoded (an object), JSON and text/plain are generated; it is not generated"])
+    }
+
+    /// A form body's `encoding`: style/explode/allowReserved win over contentType; JSON contentType is applied.
+    @Test func formEncodingEntriesBecomeFormFields() throws {
+        let api = buildIR(spec("""
+          /f:
+            post:
+              operationId: send
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema:
+                      type: object
+                      properties: {a: {type: array, items: {type: string}}, b: {type: object}, c: {type: string}}
+                    encoding:
+                      a: {style: pipeDelimited, contentType: application/json}
+                      b: {contentType: "text/plain, application/json"}
+                      c: {explode: false}
+              responses: {"204": {description: ok}}
+        """))
+        let fields = api.operations.first?.body?.contents.first?.formFields ?? []
+        #expect(fields == [
+            FormFieldDecl(property: "a", serialization: .style("pipeDelimited", explode: false, allowReserved: false)),
+            FormFieldDecl(property: "b", serialization: .json),
+            FormFieldDecl(property: "c", serialization: .style("form", explode: false, allowReserved: false)),
+        ])
+        #expect(api.diagnostics.isEmpty, "\(api.diagnostics)")
+    }
 }

@@ -421,8 +421,22 @@ extension FeatureFixture {
                     "X-Trace: t1,t2", "Cookie: session=s%201", "minimal: /items//.x/;matrix=",
                 ]),
         ])),
-        FeatureFixture(path: "bodies.yaml", module: "BodiesFixture", contains: [
+        FeatureFixture(path: "bodies.yaml", module: "BodiesFixture", diagnostics: [
+            "warning: form property 'nested' has contentType 'application/xml'; only JSON content types are applied "
+                + "in a form body; it is sent flattened (a[b]=c, repeated keys)",
+            "warning: form property 'plain' has style 'matrix', which a form body cannot use; it is sent flattened",
+            "warning: encoding entry 'missing' names no property of the body; it is ignored",
+        ], contains: [
             ("Models.swift", "public enum SendEitherContentType: Swift.String"),
+            ("Operations.swift", """
+                request.formBody(body, fields: [
+                            "ids": .style("form", explode: false, allowReserved: false),
+                """),
+            ("Operations.swift", """
+                            "meta": .json,
+                            "path": .style("form", explode: true, allowReserved: true),
+                        ])
+                """),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder()
@@ -449,8 +463,29 @@ extension FeatureFixture {
                     "mixed text text/plain: mixed", #"mixed json application/json: {"title":"t"}"#,
                     #"cases: ["application/json", "application/x-www-form-urlencoded"]"#,
                 ]),
+            // Per-property `encoding`: each style, explode, allowReserved, a JSON contentType; unusable entries
+            // (matrix, application/xml) and properties without one are flattened.
+            .code(#"""
+                let recorder = Recorder()
+                let client = BodiesFixtureClient(serverURL: server, transport: recorder)
+                try await client.sendEncodedForm(SendEncodedFormRequest(
+                    ids: [1, 2], words: ["a", "b c"], flags: ["x", "y"], filter: .init(color: "red", size: 2),
+                    point: .init(x: 1, y: 2), meta: .init(note: "n&1", at: "a/b"), path: "a/b?c d", plain: ["p", "q"],
+                    nested: .init(a: "z"), label: "l m"))
+                for item in recorder.last.bodyText.split(separator: "&") { print("field: " + item) }
+                try await client.sendEncodedForm(SendEncodedFormRequest(ids: [], meta: .init()))
+                say("sparse", recorder.last.bodyText)
+                """#, expect: [
+                    "field: filter%5Bcolor%5D=red", "field: filter%5Bsize%5D=2", "field: flags=x%7Cy", "field: ids=1,2",
+                    "field: label=l%20m", "field: meta=%7B%22at%22%3A%22a%2Fb%22%2C%22note%22%3A%22n%261%22%7D",
+                    "field: nested%5Ba%5D=z", "field: path=a/b?c%20d", "field: plain=p", "field: plain=q",
+                    "field: x=1", "field: y=2", "field: words=a%20b%20c", "sparse: ids=&meta=%7B%7D",
+                ]),
         ])),
-        FeatureFixture(path: "multipart.yaml", module: "MultipartFixture", contains: [
+        FeatureFixture(path: "multipart.yaml", module: "MultipartFixture", diagnostics: [
+            "warning: multipart part 'file' declares headers (X-Checksum); part headers are not generated, only "
+                + "Content-Type and Content-Disposition are sent",
+        ], contains: [
             ("Operations.swift", #"multipartBody(body, encodings: ["file": "image/png", "meta": "application/json"])"#),
         ], probe: Probe(steps: [
             .code(#"""
@@ -554,7 +589,7 @@ extension FeatureFixture {
                 let stream = HTTPResponse(statusCode: 200, headers: ["Content-Type": "text/event-stream"],
                                           body: Data(body.utf8))
                 let recorder = Recorder([stream, stream])
-                let client = SseFixtureClient(serverURL: server, transport: recorder)
+                let client = SSEFixtureClient(serverURL: server, transport: recorder)
                 for try await event in try await client.streamEvents() {
                     let data = event.data.replacingOccurrences(of: "\n", with: "\\n")
                     say("event", "\(event.event ?? "message")|\(data)|\(event.id ?? "-")|\(event.retry ?? -1)")
@@ -636,16 +671,33 @@ extension FeatureFixture {
         FeatureFixture(path: "swagger2.yaml", module: "Swagger2Fixture", contains: [
             ("Operations.swift", "public func uploadPhoto(_ body: UploadPhotoRequest, id: String"),
             ("Client.swift", "https://api.example.com/v1"),
-        ]),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder()
+                let client = Swagger2FixtureClient(apiKey: "k", serverURL: server, transport: recorder)
+                try await client.searchPets(.init(tags: ["a", "b c"], ids: [1, 2], names: ["x", "y"]))
+                say("form", recorder.last.bodyText)
+                """#, expect: ["form: ids=1%7C2&names=x&names=y&tags=a,b%20c"]),
+        ])),
         FeatureFixture(path: "openapi32.yaml", module: "OpenAPI32Fixture", diagnostics: [
             "warning: itemSchema (streamed items) in a request body is not generated; the body is sent whole, as "
                 + "'Foundation.Data'",
             "warning: itemSchema (streamed items) of 'application/json' is not generated (streams are "
                 + "text/event-stream, application/jsonl, application/x-ndjson and application/json-seq); the response "
                 + "is read whole",
+            "warning: querystring parameter 'doc' uses content 'application/xml'; only "
+                + "application/x-www-form-urlencoded (an object), JSON and text/plain are generated; it is not generated",
+            "warning: querystring parameter 'words' is text/plain but its schema is not a string, number or boolean; "
+                + "it is not generated",
+            "warning: querystring parameter 'term' is form-encoded (k=v&…) but its schema is not an object; "
+                + "it is not generated",
         ], contains: [
             ("Operations.swift", "async throws -> JSONStream<StreamLinesResponseItem> {"),
             ("Operations.swift", #"method: "QUERY""#), ("Operations.swift", #"method: "PURGE""#),
+            ("Operations.swift", "public func jsonQuery(selector: JSONQuerySelector, options: RequestOptions = .init())"),
+            ("Operations.swift", "request.jsonQueryString(selector)"),
+            ("Operations.swift", "public func textQuery(raw: String? = nil, options: RequestOptions = .init())"),
+            ("Operations.swift", "public func xmlQuery(options: RequestOptions = .init())"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder([HTTPResponse(statusCode: 204), HTTPResponse(statusCode: 204)])
@@ -655,6 +707,31 @@ extension FeatureFixture {
                 try await client.rawQuery(q: .init(term: "x"))
                 say("query", recorder.last.target)
                 """#, expect: ["query: /raw?page=2&term=a%20b%26c", "query: /raw?term=x"]),
+            // `in: querystring` with JSON or text content: the whole query string is the percent-encoded text.
+            .code(#"""
+                let recorder = Recorder()
+                let client = OpenAPI32FixtureClient(serverURL: server, transport: recorder)
+                try await client.jsonQuery(selector: .init(numbers: [1, 2], flag: true, path: "a/b c"))
+                say("json", recorder.last.target)
+                try await client.jsonQuery(selector: .init())
+                say("empty", recorder.last.target)
+                try await client.anyJSONQuery(filter: ["tags": ["x", "y"], "q": "ü"])
+                say("any", recorder.last.target)
+                try await client.anyJSONQuery()
+                say("absent", recorder.last.target)
+                try await client.textQuery(raw: "a b&c=d/é")
+                say("text", recorder.last.target)
+                try await client.textQuery(raw: "")
+                say("empty text", recorder.last.target)
+                let url = URL(string: recorder.requests[0].url.absoluteString)!
+                let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery ?? ""
+                say("decoded", query.removingPercentEncoding)
+                """#, expect: [
+                    "json: /json-query?%7B%22flag%22%3Atrue%2C%22numbers%22%3A%5B1%2C2%5D%2C%22path%22%3A%22a%2Fb%20c%22%7D",
+                    "empty: /json-query?%7B%7D", "any: /any-json-query?%7B%22q%22%3A%22%C3%BC%22%2C%22tags%22%3A%5B%22x%22%2C%22y%22%5D%7D",
+                    "absent: /any-json-query", "text: /text-query?a%20b%26c%3Dd%2F%C3%A9", "empty text: /text-query",
+                    #"decoded: {"flag":true,"numbers":[1,2],"path":"a/b c"}"#,
+                ]),
         ])),
         FeatureFixture(path: "webhooks.yaml", module: "WebhooksFixture", diagnostics: [
             "warning: callbacks are not generated ('onEvent' of POST /subscriptions)",

@@ -5,13 +5,15 @@ import Testing
 /// give the same bytes, and an override must still be a full Mustache template.
 struct LiteralTemplateTests {
     /// Values with characters Mustache would escape in HTML mode, to show that TEXT mode escapes nothing here too.
-    static let file = FileContext(access: "package", specPath: "Specs/a&b <\"c\">.yaml", moduleName: "Mod",
-                                  clientName: "ModClient")
+    static let file = FileContext(access: "package", specPath: "Specs/a&b <\"c\">.yaml",
+                                  header: FileContext.header(specPath: "Specs/a&b <\"c\">.yaml",
+                                                             overlays: ["o&1.yaml", "o2 <x>.yaml"]),
+                                  moduleName: "Mod", clientName: "ModClient")
 
     @Test func everyRuntimeTemplateIsLiteral() {
         for (name, bytes) in EmbeddedTemplates.all where name == "Runtime" || name.hasPrefix("Runtime+") {
             #expect(LiteralTemplate(String(decoding: bytes, as: UTF8.self)) != nil,
-                    "\(name).mustache uses more than {{access}}/{{specPath}}/{{moduleName}}/{{clientName}}")
+                    "\(name).mustache uses more than {{access}}/{{specPath}}/{{header}}/{{moduleName}}/{{clientName}}")
         }
     }
 

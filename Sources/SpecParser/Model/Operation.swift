@@ -138,12 +138,18 @@ public struct PropertyEncoding: Sendable {
     public var style: String?
     public var explode: Bool?
     public var allowReserved: Bool
-    public init(property: String, contentType: String?, style: String?, explode: Bool?, allowReserved: Bool) {
+    /// The names of the part headers the entry declares (multipart only), in document order.
+    public var headers: [String]
+    public var origin: Origin?
+    public init(property: String, contentType: String?, style: String?, explode: Bool?, allowReserved: Bool,
+                headers: [String] = [], origin: Origin? = nil) {
         self.property = property
         self.contentType = contentType
         self.style = style
         self.explode = explode
         self.allowReserved = allowReserved
+        self.headers = headers
+        self.origin = origin
     }
 }
 

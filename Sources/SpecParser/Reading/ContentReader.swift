@@ -31,18 +31,20 @@ extension ParserState {
         return entries.compactMap { entry in
             let entryCursor = here.child(entry.key)
             guard let fields = mapping(entry.value, entryCursor, entry.key) else { return nil }
-            var contentType: String?, style: String?, explode: Bool?, allowReserved = false
+            var contentType: String?, style: String?, explode: Bool?, allowReserved = false, headers: [String] = []
             for field in fields {
                 switch field.key {
                 case "contentType": contentType = string(field, entryCursor)
                 case "style": style = string(field, entryCursor)
                 case "explode": explode = bool(field, entryCursor)
                 case "allowReserved": allowReserved = bool(field, entryCursor) ?? false
+                case "headers": headers = field.value.pairs?.map(\.key) ?? []
                 default: break
                 }
             }
             return PropertyEncoding(property: entry.key, contentType: contentType, style: style, explode: explode,
-                                    allowReserved: allowReserved)
+                                    allowReserved: allowReserved, headers: headers,
+                                    origin: entryCursor.origin(entry.value))
         }
     }
 

@@ -3,15 +3,16 @@ enum ParameterEntry {
     case parameter(Parameter)
     /// Swagger 2.0 `in: body`.
     case body(name: String, description: String?, required: Bool, schema: Schema, origin: Origin)
-    /// Swagger 2.0 `in: formData`.
-    case formField(name: String, description: String?, required: Bool, schema: Schema, isFile: Bool, origin: Origin)
+    /// Swagger 2.0 `in: formData`; `encoding` carries an array's `collectionFormat` as style/explode.
+    case formField(name: String, description: String?, required: Bool, schema: Schema, isFile: Bool, origin: Origin,
+                   encoding: PropertyEncoding? = nil)
 
     /// Operation-level parameters replace path-level ones with the same name and location.
     var mergeKey: String {
         switch self {
         case .parameter(let parameter): "\(parameter.location.rawValue):\(parameter.name)"
         case .body: "body"
-        case .formField(let name, _, _, _, _, _): "formData:\(name)"
+        case .formField(let name, _, _, _, _, _, _): "formData:\(name)"
         }
     }
 }

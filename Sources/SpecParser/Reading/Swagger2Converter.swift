@@ -18,8 +18,15 @@ extension ParserState {
         case "formData":
             let schema = readSchemaObject(pairs, node, cursor, swaggerParameter: true)
             let isFile = node.value(forKey: "type")?.text == "file"
+            var encoding: PropertyEncoding?
+            if schema.types?.contains(.array) == true {
+                let format = pairs.last { $0.key == "collectionFormat" }.flatMap { string($0, cursor) } ?? "csv"
+                let (style, explode) = collectionStyle(format, .query, node, cursor)
+                encoding = PropertyEncoding(property: name, contentType: nil, style: style, explode: explode,
+                                            allowReserved: false, origin: origin)
+            }
             return .formField(name: name, description: description, required: required, schema: schema,
-                              isFile: isFile, origin: origin)
+                              isFile: isFile, origin: origin, encoding: encoding)
         case "path", "query", "header":
             let parameterLocation = ParameterLocation(rawValue: location) ?? .query
             let schema = readSchemaObject(pairs, node, cursor, swaggerParameter: true)
@@ -59,6 +66,7 @@ extension ParserState {
     /// The request body made from `body` or `formData` entries, with `consumes` (operation over document).
     func swagger2RequestBody(_ entries: [ParameterEntry], consumes: [String], origin: Origin) -> RequestBody? {
         var formFields: [(name: String, description: String?, required: Bool, schema: Schema, isFile: Bool)] = []
+        var encodings: [PropertyEncoding] = []
         var formOrigin: Origin?
         for entry in entries {
             switch entry {
@@ -69,8 +77,10 @@ extension ParserState {
                     content: types.map { MediaType(mediaType: $0, schema: schema, itemSchema: nil, encoding: [],
                                                    example: nil, extensions: [], origin: bodyOrigin) },
                     extensions: [], origin: bodyOrigin)
-            case .formField(let name, let description, let required, let schema, let isFile, let fieldOrigin):
+            case .formField(let name, let description, let required, let schema, let isFile, let fieldOrigin,
+                            let encoding):
                 formFields.append((name, description, required, schema, isFile))
+                if let encoding { encodings.append(encoding) }
                 formOrigin = formOrigin ?? fieldOrigin
             case .parameter:
                 continue
@@ -86,8 +96,10 @@ extension ParserState {
             required: formFields.filter(\.required).map(\.name))
         return RequestBody(
             description: nil, required: formFields.contains { $0.required },
-            content: [MediaType(mediaType: mediaType, schema: schema, itemSchema: nil, encoding: [], example: nil,
-                                extensions: [], origin: bodyOrigin)],
+            // collectionFormat applies to url-encoded forms; a multipart array is one part per item.
+            content: [MediaType(mediaType: mediaType, schema: schema, itemSchema: nil,
+                                encoding: multipart ? [] : encodings, example: nil, extensions: [],
+                                origin: bodyOrigin)],
             extensions: [], origin: bodyOrigin)
     }
 

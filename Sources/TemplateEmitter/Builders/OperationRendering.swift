@@ -57,6 +57,13 @@ struct OperationRendering: Sendable {
                 lines.append("\(request).header(\(wire), \(p.name)\(p.explode ? ", explode: true" : ""))")
             case .cookie:
                 lines.append("\(request).cookie(\(wire), \(p.name)\(p.explode ? "" : ", explode: false"))")
+            case .querystring:
+                let method = switch p.queryStringEncoding {
+                case .json?: "jsonQueryString"
+                case .text?: "textQueryString"
+                default: "formQueryString"
+                }
+                lines.append("\(request).\(method)(\(p.name))")
             case .path:
                 break
             }
@@ -165,7 +172,7 @@ struct OperationRendering: Sendable {
             lines.append(pad + "switch \(body) {")
             for content in decl.contents {
                 lines.append(pad + "case .\(content.caseName)(let value):")
-                lines.append(pad + "    " + bodyCall(content, value: "value", request: request))
+                lines += Self.lines(bodyCall(content, value: "value", request: request), pad: pad + "    ")
             }
             lines.append(pad + "}")
             if decl.type.isOptional { lines.append("}") }
@@ -174,10 +181,15 @@ struct OperationRendering: Sendable {
         guard let content = decl.contents.first else { return [] }
         if let choice = decl.contentTypeChoice {
             return ["switch \(choice.parameterName) {"] + decl.contents.flatMap { content in
-                ["case .\(content.caseName):", "    " + bodyCall(content, value: body, request: request)]
+                ["case .\(content.caseName):"] + Self.lines(bodyCall(content, value: body, request: request), pad: "    ")
             } + ["}"]
         }
-        return [bodyCall(content, value: body, request: request)]
+        return Self.lines(bodyCall(content, value: body, request: request), pad: "")
+    }
+
+    /// A statement that may span lines, each line indented by `pad`.
+    static func lines(_ statement: String, pad: String) -> [String] {
+        statement.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
     }
 
     func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
@@ -185,7 +197,19 @@ struct OperationRendering: Sendable {
         let base = content.type.unwrapped
         switch content.encoding {
         case .formURLEncoded:
-            return "\(request).formBody(\(value))"
+            // Per-property `encoding` (`["ids": .style("pipeDelimited", explode: false, allowReserved: false)]`).
+            let fields = content.formFields.map { field -> String in
+                let key = SwiftEscaping.stringLiteral(field.property)
+                switch field.serialization {
+                case .json:
+                    return key + ": .json"
+                case .style(let style, let explode, let allowReserved):
+                    return key + ": .style(\(SwiftEscaping.stringLiteral(style)), explode: \(explode), "
+                        + "allowReserved: \(allowReserved))"
+                }
+            }
+            guard !fields.isEmpty else { return "\(request).formBody(\(value))" }
+            return "\(request).formBody(\(value), fields: [\n" + fields.map { "    " + $0 + ",\n" }.joined() + "])"
         case .multipart:
             // Per-part `encoding.contentType`: the first concrete media type of the list (`image/*` is no
             // Content-Type; the runtime's default for the part applies).

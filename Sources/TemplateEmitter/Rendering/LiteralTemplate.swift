@@ -18,7 +18,7 @@ struct LiteralTemplate: Sendable {
     let pieces: [Piece]
 
     /// The keys a literal template may use: those of `FileContext`, which the runtime templates are rendered over.
-    static let keys: Set<String> = ["access", "specPath", "moduleName", "clientName"]
+    static let keys: Set<String> = ["access", "specPath", "header", "moduleName", "clientName"]
 
     /// The standalone first line every template starts with; Mustache drops it with its newline.
     private static let header = Array("{{%CONTENT_TYPE:TEXT}}\n".utf8)
