@@ -81,8 +81,8 @@ struct StructContext: TemplateContext {
     var additionalPropertiesValueType: String
     /// Redacted `description`, `debugDescription` and `customMirror` (some property is sensitive).
     var isRedacted: Bool
-    /// The `description` as a string literal with interpolations.
-    var descriptionLiteral: String
+    /// The statements of `description` (appending each property to a `Redaction.Fields`).
+    var descriptionLines: [String]
     var mirrorChildren: [MirrorChildContext]
     var isValidatable: Bool
     /// Statements of `validate(path:into:)`.
@@ -100,7 +100,7 @@ struct StructContext: TemplateContext {
         value["additionalPropertiesName"] = additionalPropertiesName
         value["additionalPropertiesValueType"] = additionalPropertiesValueType
         value["isRedacted"] = isRedacted
-        value["descriptionLiteral"] = descriptionLiteral
+        value["descriptionLines"] = descriptionLines
         value["mirrorChildren"] = mirrorChildren.templateValue
         value["isValidatable"] = isValidatable
         value["validationLines"] = validationLines
