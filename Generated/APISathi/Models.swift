@@ -36,7 +36,11 @@ public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendabl
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "AadhaarOkycV1Request(otp: \(Redaction.mask(Swift.String(describing: self.otp))), aadhaar: \(Redaction.mask(Swift.String(describing: self.aadhaar))), otpReference: \(Swift.String(describing: self.otpReference)))"
+        var text = Redaction.Fields("AadhaarOkycV1Request")
+        text.addMasked("otp", self.otp)
+        text.addMasked("aadhaar", self.aadhaar)
+        text.add("otpReference", self.otpReference)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }

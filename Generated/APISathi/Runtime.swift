@@ -2,24 +2,27 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 //
 // The runtime of APISathi: static, Foundation-only code that every generated module carries, so a
-// generated client has no dependency. Only the access level varies between modules.
+// generated client has no dependency. Only the access level varies between modules, and the optional sections
+// below are left out when the document does not use them. Each section is a template of its own
+// (`Runtime+….mustache`); they are emitted as this one file, because every file is a compiler job of its own.
 //
-//   Runtime.swift             `ClientRuntime` (the request pipeline that `APISathiClient` drives),
+//   Runtime                   `ClientRuntime` (the request pipeline that `APISathiClient` drives),
 //                             `ClientOptions`, `RequestOptions`.
-//   Runtime+Transport.swift   `HTTPTransport`, `HTTPRequest`, `HTTPResponse`, `HTTPHeaders`, `URLSessionTransport`
+//   Runtime+Transport         `HTTPTransport`, `HTTPRequest`, `HTTPResponse`, `HTTPHeaders`, `URLSessionTransport`
 //                             (with a redirect guard), `Sleeper`, the per-attempt timeout race.
-//   Runtime+Request.swift     `RequestBuilder`, `PathEncoder`: parameter styles, percent-encoding, bodies.
-//   Runtime+Response.swift    `Response<Value>`, `APIError`, response decoding helpers, request IDs, typed
+//   Runtime+Request           `RequestBuilder`, `PathEncoder`: parameter styles, percent-encoding, bodies.
+//   Runtime+Response          `Response<Value>`, `APIError`, response decoding helpers, request IDs, typed
 //                             header parsing (`HTTPHeaders.value(_:as:)`), streamed bodies (`ServerSentEvents`,
 //                             `JSONStream`).
-//   Runtime+Retry.swift       `RetryPolicy`: backoff with full jitter, `Retry-After`, idempotency rules.
-//   Runtime+Auth.swift        `CredentialApplying` (implemented by the generated `Credentials`), `BearerCredential`,
-//                             `TokenProvider`, `CachingTokenProvider`, `OAuth2ClientCredentialsProvider`, `BasicAuth`.
-//   Runtime+Validation.swift  `Validatable`, `Validation`, `ValidationFailure`.
-//   Runtime+Redaction.swift   `Redaction` (Aadhaar masking, secret scrubbing), `ClientMiddleware`, `ClientLogger`,
+//   Runtime+Retry             `RetryPolicy`: backoff with full jitter, `Retry-After`, idempotency rules.
+//   Runtime+Auth              `CredentialApplying` (implemented by the generated `Credentials`), `BasicAuth`.
+//   Runtime+Tokens            `TokenProvider`, `BearerCredential`, `CachingTokenProvider`,
+//                             `OAuth2ClientCredentialsProvider` (only with a bearer-like security scheme).
+//   Runtime+Validation        `Validatable`, `Validation`, `ValidationFailure`.
+//   Runtime+Redaction         `Redaction` (Aadhaar masking, secret scrubbing), `ClientMiddleware`, `ClientLogger`,
 //                             `LogEvent`.
-//   Runtime+JSON.swift        `JSONValue`, `OptionalValue` (null versus absent), `CalendarDate`, RFC 3339 dates,
-//                             the JSON coders.
+//   Runtime+JSON              `JSONValue`, `CalendarDate`, RFC 3339 dates, the JSON coders.
+//   Runtime+OptionalValue     `OptionalValue` (null versus absent; only when a property needs it).
 //
 // One call of an operation: validate (when `validatesRequests`) → build the `HTTPRequest` → for each attempt:
 // authorize (OR of AND-sets of schemes) → middlewares → transport, raced against the timeout → on 401 refresh the
@@ -129,80 +132,103 @@ final class ClientRuntime: Sendable {
         decode: (HTTPResponse) throws -> Value,
         errorBody: (HTTPResponse) throws -> ErrorBody? = { _ in nil }
     ) async throws -> Response<Value> {
-        let operationID = builder.operationID
-        let policy = call.retry ?? options.retry
-        var failures = builder.encodingFailures
+        let operationID: String = builder.operationID
+        let policy: RetryPolicy = call.retry ?? options.retry
+        var failures: [ValidationFailure] = builder.encodingFailures
         if options.validatesRequests {
-            for rule in builder.validations { rule(&failures) }
+            for rule: (inout [ValidationFailure]) -> Void in builder.validations { rule(&failures) }
         }
         if !failures.isEmpty {
             throw APIError(kind: .validation, operationID: operationID, validationFailures: failures)
         }
-        var base = try builder.makeRequest(
+        var base: HTTPRequest = try builder.makeRequest(
             serverURL: serverURL, timeout: call.timeout ?? options.timeout,
             additionalHeaders: options.additionalHeaders, callHeaders: call.headers,
             idempotencyKey: call.idempotencyKey
         )
-        base.headers.sensitiveNames.formUnion((credentials?.credentialHeaderNames ?? []).map { $0.lowercased() })
-        let retrySafe = RetryPolicy.isIdempotent(base.method) || base.headers[builder.idempotencyKeyHeader] != nil
-        let retryable = policy.retryableStatuses.union(builder.retryableStatuses)
+        if let credentials: any CredentialApplying = credentials {
+            for name: String in credentials.credentialHeaderNames {
+                base.headers.sensitiveNames.insert(name.lowercased())
+            }
+        }
+        let retrySafe: Bool = RetryPolicy.isIdempotent(base.method)
+            || base.headers[builder.idempotencyKeyHeader] != nil
+        let retryable: Set<Int> = policy.retryableStatuses.union(builder.retryableStatuses)
 
-        var retries = 0
-        var refreshed = false
-        var preauthorized: (HTTPRequest, Bool)?
+        var retries: Int = 0
+        var refreshed: Bool = false
+        var preauthorized: Authorized?
         while true {
             if Task.isCancelled { throw APIError(kind: .cancelled, operationID: operationID) }
-            let request: HTTPRequest, authorized: Bool
-            if let renewed = preauthorized {
-                (request, authorized) = renewed
+            let current: Authorized
+            if let renewed: Authorized = preauthorized {
+                current = renewed
                 preauthorized = nil
             } else {
-                (request, authorized) = try await authorize(base, builder, forceRefresh: false)
+                current = try await authorize(base, builder, forceRefresh: false)
             }
-            log(.init(.requestSent, operationID, request, attempt: retries + 1))
-            let started = ContinuousClock.now
+            let request: HTTPRequest = current.request
+            let attempt: Int = retries + 1
+            log(LogEvent(.requestSent, operationID, request, attempt: attempt))
+            let started: ContinuousClock.Instant = ContinuousClock.now
             let response: HTTPResponse
             do {
                 response = try await send(request, operationID: operationID, streaming: streaming)
             } catch {
-                let failure = APIError.classify(error, operationID: operationID)
-                let again = failure.kind == .transport ? policy.retriesConnectionFailures
-                    : failure.kind == .timeout ? policy.retriesTimeouts : false
+                let failure: APIError = APIError.classify(error, operationID: operationID)
+                var again: Bool = false
+                if failure.kind == .transport {
+                    again = policy.retriesConnectionFailures
+                } else if failure.kind == .timeout {
+                    again = policy.retriesTimeouts
+                }
                 if again, retrySafe, retries < policy.maxRetries {
-                    try await pause(policy.delay(forRetry: retries, retryAfter: nil), request, operationID, retries)
+                    let delay: Duration = policy.delay(forRetry: retries, retryAfter: nil)
+                    try await pause(delay, request, operationID, retries)
                     retries += 1
                     continue
                 }
-                log(.init(.failed, operationID, request, attempt: retries + 1, error: failure.description))
+                log(LogEvent(.failed, operationID, request, attempt: attempt, error: failure.description))
                 throw failure
             }
-            let requestID = requestID(in: response)
-            log(.init(.responseReceived, operationID, request, attempt: retries + 1, statusCode: response.statusCode,
-                      duration: ContinuousClock.now - started, requestID: requestID))
+            let requestID: String? = requestID(in: response)
+            let duration: Duration = started.duration(to: ContinuousClock.now)
+            log(LogEvent(.responseReceived, operationID, request, attempt: attempt, statusCode: response.statusCode,
+                         duration: duration, requestID: requestID))
 
-            if response.statusCode == 401, authorized, !refreshed, credentials != nil {
+            if response.statusCode == 401, current.isAuthorized, !refreshed, credentials != nil {
                 refreshed = true
-                let renewed = try await authorize(base, builder, forceRefresh: true)
-                if renewed.1, renewed.0.headers != request.headers || renewed.0.url != request.url {
+                let renewed: Authorized = try await authorize(base, builder, forceRefresh: true)
+                if renewed.isAuthorized,
+                   renewed.request.headers != request.headers || renewed.request.url != request.url {
                     preauthorized = renewed
                     continue
                 }
             }
             if retryable.contains(response.statusCode), retrySafe, retries < policy.maxRetries {
-                let retryAfter = response.headers["Retry-After"]
-                    .flatMap { RetryPolicy.parseRetryAfter($0, now: Date()) }
-                try await pause(policy.delay(forRetry: retries, retryAfter: retryAfter), request, operationID, retries)
+                var retryAfter: Duration?
+                if let header: String = response.headers["Retry-After"] {
+                    retryAfter = RetryPolicy.parseRetryAfter(header, now: Date())
+                }
+                let delay: Duration = policy.delay(forRetry: retries, retryAfter: retryAfter)
+                try await pause(delay, request, operationID, retries)
                 retries += 1
                 continue
             }
             do {
                 return try interpret(response, operationID, requestID, retryable, decode: decode, errorBody: errorBody)
             } catch let failure as APIError {
-                log(.init(.failed, operationID, request, attempt: retries + 1, statusCode: response.statusCode,
-                          requestID: requestID, error: failure.description))
+                log(LogEvent(.failed, operationID, request, attempt: attempt, statusCode: response.statusCode,
+                             requestID: requestID, error: failure.description))
                 throw failure
             }
         }
+    }
+
+    /// A request ready to send, and whether credentials were applied to it.
+    private struct Authorized: Sendable {
+        var request: HTTPRequest
+        var isAuthorized: Bool
     }
 
     // MARK: Steps
@@ -210,14 +236,14 @@ final class ClientRuntime: Sendable {
     /// Applies the first AND-set of schemes the credentials can satisfy, to a copy of `base`.
     private func authorize(
         _ base: HTTPRequest, _ builder: RequestBuilder, forceRefresh: Bool
-    ) async throws -> (HTTPRequest, Bool) {
-        if builder.security.isEmpty { return (base, false) }
-        if let credentials {
-            for schemes in builder.security {
-                var request = base
+    ) async throws -> Authorized {
+        if builder.security.isEmpty { return Authorized(request: base, isAuthorized: false) }
+        if let credentials: any CredentialApplying = credentials {
+            for schemes: [String] in builder.security {
+                var request: HTTPRequest = base
                 do {
                     if try await credentials.apply(schemes: schemes, to: &request, forceRefresh: forceRefresh) {
-                        return (request, true)
+                        return Authorized(request: request, isAuthorized: true)
                     }
                 } catch {
                     if Task.isCancelled { throw APIError(kind: .cancelled, operationID: builder.operationID) }
@@ -226,10 +252,14 @@ final class ClientRuntime: Sendable {
                 }
             }
         }
-        if builder.securityOptional { return (base, false) }
-        let wanted = builder.security.map { $0.joined(separator: " + ") }.joined(separator: " or ")
+        if builder.securityOptional { return Authorized(request: base, isAuthorized: false) }
+        var wanted: String = ""
+        for schemes: [String] in builder.security {
+            if !wanted.isEmpty { wanted += " or " }
+            wanted += schemes.joined(separator: " + ")
+        }
         throw APIError(kind: .authentication, operationID: builder.operationID,
-                       underlying: "no credentials for the required security scheme(s): \(wanted)")
+                       underlying: "no credentials for the required security scheme(s): " + wanted)
     }
 
     /// One attempt: the middlewares around the transport, raced against the request's timeout.
@@ -243,12 +273,18 @@ final class ClientRuntime: Sendable {
             let inner = next
             next = { try await middleware.intercept($0, operationID: operationID, next: inner) }
         }
-        let chain = next
-        return try await withTimeout(request.timeout) { try await chain(request) }
+        for middleware: any ClientMiddleware in options.middlewares.reversed() {
+            let inner: @Sendable (HTTPRequest) async throws -> HTTPResponse = next
+            next = { (request: HTTPRequest) async throws -> HTTPResponse in
+                try await middleware.intercept(request, operationID: operationID, next: inner)
+            }
+        }
+        let chain: @Sendable (HTTPRequest) async throws -> HTTPResponse = next
+        return try await withTimeout(request.timeout) { () async throws -> HTTPResponse in try await chain(request) }
     }
 
     private func pause(_ delay: Duration, _ request: HTTPRequest, _ operationID: String, _ retries: Int) async throws {
-        log(.init(.retryScheduled, operationID, request, attempt: retries + 1, retryDelay: delay))
+        log(LogEvent(.retryScheduled, operationID, request, attempt: retries + 1, retryDelay: delay))
         do {
             try await options.sleeper.sleep(for: delay)
         } catch {
@@ -289,18 +325,2656 @@ final class ClientRuntime: Sendable {
 
     /// The request ID from the usual headers, else from the JSON body at `requestIDFields`.
     func requestID(in response: HTTPResponse) -> String? {
-        for name in ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"] {
-            if let value = response.headers[name], !value.isEmpty { return value }
+        for name: String in ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"] {
+            if let value: String = response.headers[name], !value.isEmpty { return value }
         }
-        guard !requestIDFields.isEmpty, response.body.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"),
-              let json = try? JSONDecoder().decode(JSONValue.self, from: response.body) else { return nil }
-        for path in requestIDFields {
-            if let value = json.value(atPath: path)?.scalarText, !value.isEmpty { return value }
+        guard !requestIDFields.isEmpty else { return nil }
+        let opening: UInt8? = response.body.first { (byte: UInt8) -> Bool in byte > 0x20 }
+        guard opening == UInt8(ascii: "{"),
+              let json: JSONValue = try? JSONDecoder().decode(JSONValue.self, from: response.body) else { return nil }
+        for path: String in requestIDFields {
+            if let value: String = json.value(atPath: path)?.scalarText, !value.isEmpty { return value }
         }
         return nil
     }
 
     private func log(_ event: LogEvent) {
         options.logger?.log(event)
+    }
+}
+
+// MARK: - Runtime+Auth
+
+//
+// How credentials reach a request.
+//
+// The generated `APISathiClient.Credentials` conforms to `CredentialApplying`. For each security requirement of an
+// operation (`request.security`, an OR of AND-sets of scheme keys), the runtime asks the credentials to apply one
+// AND-set to a copy of the request; `true` means every scheme of the set was applied, `false` that one is missing
+// (the runtime then tries the next set, or sends without credentials when the spec allows it, or throws
+// `.authentication`). After a 401 on an authorized request the runtime applies the set again with
+// `forceRefresh: true` and, if the request changed (a new token), resends it once. `credentialHeaderNames` lists the
+// headers that carry secrets, so they are masked in logs and descriptions and dropped on cross-origin redirects.
+//
+// A worked example — a spec with five schemes:
+//   ApiId + ApiSecret: two apiKey headers required together (`security: [{ApiId: [], ApiSecret: []}]`),
+//   Bearer: http bearer, Basic: http basic, QueryKey: apiKey in query `api_key`, Session: apiKey in cookie `sid`.
+//
+//     extension APISathiClient {
+//         public struct Credentials: CredentialApplying, CustomStringConvertible {
+//             public var apiID: String?
+//             public var apiSecret: String?
+//             public var bearer: BearerCredential?          // .token("…") or .provider(CachingTokenProvider…)
+//             public var basic: (username: String, password: String)?
+//             public var queryKey: String?
+//             public var session: String?
+//
+//             var credentialHeaderNames: Set<String> { ["X-DF-API-ID", "X-DF-API-SECRET"] }
+//
+//             func apply(schemes: [String], to request: inout HTTPRequest, forceRefresh: Bool) async throws -> Bool {
+//                 for scheme in schemes {
+//                     switch scheme {
+//                     case "ApiId":
+//                         guard let apiID else { return false }
+//                         request.headers["X-DF-API-ID"] = apiID
+//                     case "ApiSecret":
+//                         guard let apiSecret else { return false }
+//                         request.headers["X-DF-API-SECRET"] = apiSecret
+//                     case "Bearer":
+//                         guard let bearer else { return false }
+//                         let token = try await bearer.token(forceRefresh: forceRefresh)
+//                         request.headers["Authorization"] = "Bearer " + token
+//                     case "Basic":
+//                         guard let basic else { return false }
+//                         request.headers["Authorization"] = BasicAuth.header(basic.username, basic.password)
+//                     case "QueryKey":
+//                         guard let queryKey else { return false }
+//                         request.appendQuery("api_key", queryKey)
+//                     case "Session":
+//                         guard let session else { return false }
+//                         request.appendCookie("sid", session)
+//                     default:
+//                         return false
+//                     }
+//                 }
+//                 return true
+//             }
+//
+//             public var description: String { "Credentials(<redacted>)" }
+//         }
+//     }
+//
+// Query parameter names that carry keys are masked in descriptions when they look like secrets (`api_key`, `token`,
+// …) or when they are listed in `credentialHeaderNames` too.
+
+// MARK: - Applying credentials
+
+/// Implemented by the generated `Credentials`; see the comment at the top of this file.
+protocol CredentialApplying: Sendable {
+    /// Applies every scheme in `schemes` (an AND-set) to `request`; returns false when one of them is missing.
+    func apply(schemes: [String], to request: inout HTTPRequest, forceRefresh: Bool) async throws -> Bool
+    /// Names of the headers (and query parameters) that carry the secrets.
+    var credentialHeaderNames: Set<String> { get }
+}
+
+extension HTTPRequest {
+    /// Appends `name=value` to the query, percent-encoded.
+    mutating func appendQuery(_ name: String, _ value: String) {
+        let item: String = Percent.encode(name) + "=" + Percent.encode(value)
+        let whole: String = url.absoluteString
+        var text: String = whole
+        var fragment: String = ""
+        if let hash: String.Index = whole.firstIndex(of: "#") {
+            text = String(whole[..<hash])
+            fragment = String(whole[hash...])
+        }
+        if !text.contains("?" as Character) {
+            text += "?"
+        } else if !text.hasSuffix("?") && !text.hasSuffix("&") {
+            text += "&"
+        }
+        text += item
+        text += fragment
+        if let newURL: URL = URL(string: text) { url = newURL }
+    }
+
+    /// Adds `name=value` to the `Cookie` header.
+    mutating func appendCookie(_ name: String, _ value: String) {
+        let pair: String = Percent.encode(name) + "=" + Percent.encode(value)
+        if let cookie: String = headers["Cookie"] {
+            headers["Cookie"] = cookie + "; " + pair
+        } else {
+            headers["Cookie"] = pair
+        }
+    }
+}
+
+/// HTTP Basic authorization.
+enum BasicAuth {
+    /// `Basic base64(user:password)`.
+    static func header(_ username: String, _ password: String) -> String {
+        let credentials: String = username + ":" + password
+        return "Basic " + Data(credentials.utf8).base64EncodedString()
+    }
+}
+
+// MARK: - Runtime+JSON
+
+// MARK: - JSONValue
+
+/// Any JSON value: free-form schemas, `additionalProperties`, and the runtime's parameter encoding.
+/// Integers beyond `Int` decode as `.double`.
+public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
+                          ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
+                          ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container: any SingleValueDecodingContainer = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value: Bool = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value: Int = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value: Double = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value: String = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value: [JSONValue] = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            let value: [String: JSONValue] = try container.decode([String: JSONValue].self)
+            self = .object(value)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        var object: [String: JSONValue] = [:]
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
+    }
+
+    /// The member `key` of an object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let object) = self else { return nil }
+        return object[key]
+    }
+
+    /// The element at `index` of an array.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let array) = self, index >= 0, index < array.count else { return nil }
+        return array[index]
+    }
+
+    /// The value at a dotted path (`error.call_id`, `items.0.id`).
+    public func value(atPath path: String) -> JSONValue? {
+        var value: JSONValue? = self
+        for part: Substring in path.split(separator: ".") {
+            guard let current: JSONValue = value else { return nil }
+            if let member: JSONValue = current[String(part)] {
+                value = member
+            } else if let index: Int = Int(part) {
+                value = current[index]
+            } else {
+                value = nil
+            }
+        }
+        return value
+    }
+
+    /// A string, number or boolean as text; nil for null, arrays and objects.
+    var scalarText: String? {
+        switch self {
+        case .string(let value):
+            return value
+        case .int(let value):
+            return String(value)
+        case .double(let value):
+            if value.rounded() == value, value.magnitude < 1e15 { return String(Int(value)) }
+            return String(value)
+        case .bool(let value):
+            return value ? "true" : "false"
+        case .null, .array, .object:
+            return nil
+        }
+    }
+
+    /// Encodes a request value through `JSONCoding.makeRequestEncoder()` (RFC 3339 dates, read-only properties left
+    /// out). With `markingData`, `Data` becomes a marked string that `markedData` turns back into bytes (for
+    /// multipart file parts).
+    init<T: Encodable>(encoding value: T, markingData: Bool = false) throws {
+        switch value {
+        case let value as JSONValue: self = value
+        case let value as String: self = .string(value)
+        case let value as Int: self = .int(value)
+        case let value as Bool: self = .bool(value)
+        default:
+            let encoder: JSONEncoder = JSONCoding.makeRequestEncoder()
+            if markingData {
+                encoder.dataEncodingStrategy = .custom { (data: Data, encoder: any Encoder) throws -> Void in
+                    var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
+                    let marked: String = JSONValue.dataMark + data.base64EncodedString()
+                    try container.encode(marked)
+                }
+            }
+            let encoded: Data = try encoder.encode(value)
+            self = try JSONDecoder().decode(JSONValue.self, from: encoded)
+        }
+    }
+
+    private static let dataMark: String = "\u{0}openapi-swift-data:"
+
+    var markedData: Data? {
+        guard case .string(let text) = self, text.hasPrefix(Self.dataMark) else { return nil }
+        let encoded: String = String(text.dropFirst(Self.dataMark.count))
+        return Data(base64Encoded: encoded)
+    }
+}
+
+// MARK: - Coding helpers
+
+extension KeyedDecodingContainer {
+    /// `decode(_:forKey:)` under a name of its own. Generated `init(from:)`s call these: the standard library's
+    /// overloads (one per primitive type) make the type checker search every call, 4–5× slower to compile.
+    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decode(type, forKey: key)
+    }
+
+    /// `decodeIfPresent(_:forKey:)` under a name of its own (see `decodeValue`).
+    func decodeValueIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try decodeIfPresent(type, forKey: key)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// `encode(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
+    mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// `encodeIfPresent(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
+    mutating func encodeValueIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        try encodeIfPresent(value, forKey: key)
+    }
+}
+
+// MARK: - CalendarDate
+
+/// A calendar date without time or time zone (`format: date`), coded as `YYYY-MM-DD`.
+public struct CalendarDate: Codable, Hashable, Comparable, Sendable, LosslessStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Nil unless the date exists (leap years included).
+    public init?(year: Int, month: Int, day: Int) {
+        guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
+              day <= CivilTime.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(_ description: String) {
+        guard description.utf8.count == 10, description.utf8.allSatisfy({ (byte: UInt8) -> Bool in byte < 0x80 })
+        else { return nil }
+        let parts: [Substring] = description.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2, parts[2].utf8.count == 2,
+              let year: Int = Int(parts[0]), let month: Int = Int(parts[1]), let day: Int = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The date's start in `timeZone`.
+    public func date(in timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> Date {
+        let utc: Date = CivilTime.date(year: year, month: month, day: day, hour: 0, minute: 0, second: 0) ?? Date()
+        let offset: Int = timeZone.secondsFromGMT(for: utc)
+        return utc.addingTimeInterval(-Double(offset))
+    }
+
+    public var description: String {
+        CivilTime.digits(year, 4) + "-" + CivilTime.digits(month, 2) + "-" + CivilTime.digits(day, 2)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container: any SingleValueDecodingContainer = try decoder.singleValueContainer()
+        let text: String = try container.decode(String.self)
+        guard let date: CalendarDate = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected a date as YYYY-MM-DD.")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        if lhs.year != rhs.year { return lhs.year < rhs.year }
+        if lhs.month != rhs.month { return lhs.month < rhs.month }
+        return lhs.day < rhs.day
+    }
+}
+
+// MARK: - Coders and dates
+
+/// The JSON coders of generated code: RFC 3339 dates (fractional seconds written only when present; read with or
+/// without them, with `Z`, an offset, or no zone meaning UTC; a number reads as seconds since 1970).
+enum JSONCoding {
+    static func makeEncoder() -> JSONEncoder {
+        let encoder: JSONEncoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { (date: Date, encoder: any Encoder) throws -> Void in
+            try encodeDate(date, encoder)
+        }
+        return encoder
+    }
+
+    static func makeDecoder() -> JSONDecoder {
+        let decoder: JSONDecoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { (decoder: any Decoder) throws -> Date in try decodeDate(decoder) }
+        return decoder
+    }
+
+    private static func encodeDate(_ date: Date, _ encoder: any Encoder) throws {
+        var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
+        try container.encode(RFC3339.format(date))
+    }
+
+    private static func decodeDate(_ decoder: any Decoder) throws -> Date {
+        let container: any SingleValueDecodingContainer = try decoder.singleValueContainer()
+        if let text: String = try? container.decode(String.self) {
+            if let date: Date = RFC3339.parse(text) { return date }
+        } else if let seconds: Double = try? container.decode(Double.self) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected an RFC 3339 date-time.")
+    }
+}
+
+/// RFC 3339 date-times without formatters (which differ across platforms and are not `Sendable`).
+enum RFC3339 {
+    /// The ASCII bytes used below.
+    private static let zero: UInt8 = 48, nine: UInt8 = 57, dash: UInt8 = 45, plus: UInt8 = 43, colon: UInt8 = 58
+    private static let dot: UInt8 = 46, comma: UInt8 = 44, space: UInt8 = 32
+
+    static func parse(_ text: String) -> Date? {
+        let bytes: [UInt8] = Array(text.utf8)
+        let count: Int = bytes.count
+        guard let year: Int = CivilTime.number(bytes, 0, 4), count > 4, bytes[4] == dash,
+              let month: Int = CivilTime.number(bytes, 5, 2), count > 7, bytes[7] == dash,
+              let day: Int = CivilTime.number(bytes, 8, 2) else { return nil }
+        var hour: Int = 0, minute: Int = 0, second: Int = 0, offset: Int = 0, index: Int = 10
+        var fraction: String = ""
+        if index < count {
+            let separator: UInt8 = bytes[10]
+            guard separator == 84 || separator == 116 || separator == space,
+                  let h: Int = CivilTime.number(bytes, 11, 2), count > 13, bytes[13] == colon,
+                  let m: Int = CivilTime.number(bytes, 14, 2) else { return nil }
+            hour = h
+            minute = m
+            index = 16
+            if count > 16, bytes[16] == colon {
+                guard let s: Int = CivilTime.number(bytes, 17, 2) else { return nil }
+                second = s
+                index = 19
+            }
+            if index < count, bytes[index] == dot || bytes[index] == comma {
+                index += 1
+                while index < count, bytes[index] >= zero, bytes[index] <= nine {
+                    if fraction.utf8.count < 9 { fraction.unicodeScalars.append(Unicode.Scalar(bytes[index])) }
+                    index += 1
+                }
+                guard !fraction.isEmpty else { return nil }
+            }
+            if index < count {
+                let zone: UInt8 = bytes[index]
+                if zone == 90 || zone == 122 {
+                    index += 1
+                } else if zone == plus || zone == dash {
+                    guard let h: Int = CivilTime.number(bytes, index + 1, 2) else { return nil }
+                    index += 3
+                    if index < count, bytes[index] == colon { index += 1 }
+                    var m: Int = 0
+                    if let minutes: Int = CivilTime.number(bytes, index, 2) {
+                        m = minutes
+                        index += 2
+                    }
+                    let sign: Int = zone == dash ? -1 : 1
+                    offset = sign * (h * 3600 + m * 60)
+                }
+            }
+            guard index == count, hour < 24, minute < 60, second <= 60 else { return nil }
+        }
+        guard let date: Date = CivilTime.date(year: year, month: month, day: day, hour: hour, minute: minute,
+                                              second: Swift.min(second, 59)) else { return nil }
+        let whole: Int = Int(date.timeIntervalSince1970) - offset
+        // Parsed from one decimal string, so `...30.123Z` equals `Date(timeIntervalSince1970: ...30.123)`.
+        if fraction.isEmpty { return Date(timeIntervalSince1970: Double(whole)) }
+        if whole >= 0 {
+            let decimal: String = String(whole) + "." + fraction
+            guard let seconds: Double = Double(decimal) else { return nil }
+            return Date(timeIntervalSince1970: seconds)
+        }
+        guard let part: Double = Double("0." + fraction) else { return nil }
+        return Date(timeIntervalSince1970: Double(whole) + part)
+    }
+
+    /// `2024-05-01T10:20:30Z`, or `2024-05-01T10:20:30.123Z` when the date has a fractional second.
+    static func format(_ date: Date) -> String {
+        let interval: Double = date.timeIntervalSince1970
+        var whole: Double = interval.rounded(.down)
+        var millis: Int = Int(((interval - whole) * 1000).rounded())
+        if millis >= 1000 {
+            whole += 1
+            millis = 0
+        }
+        guard whole.isFinite, whole.magnitude < 253_402_300_800 else { return "9999-12-31T23:59:59Z" }
+        let seconds: Int = Int(whole)
+        let days: Int = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let civil: (year: Int, month: Int, day: Int) = CivilTime.civil(fromDays: days)
+        let time: Int = seconds - days * 86_400
+        var text: String = CivilTime.digits(civil.year, 4)
+        text += "-"
+        text += CivilTime.digits(civil.month, 2)
+        text += "-"
+        text += CivilTime.digits(civil.day, 2)
+        text += "T"
+        text += CivilTime.digits(time / 3600, 2)
+        text += ":"
+        text += CivilTime.digits(time / 60 % 60, 2)
+        text += ":"
+        text += CivilTime.digits(time % 60, 2)
+        if millis != 0 {
+            text += "."
+            text += CivilTime.digits(millis, 3)
+        }
+        text += "Z"
+        return text
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic in UTC (H. Hinnant's days-from-civil).
+enum CivilTime {
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2:
+            let leap: Bool = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11:
+            return 30
+        default:
+            return 31
+        }
+    }
+
+    static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+        guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year), hour >= 0, hour < 24,
+              minute >= 0, minute < 60, second >= 0, second < 61 else { return nil }
+        let y: Int = month <= 2 ? year - 1 : year
+        let era: Int = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra: Int = y - era * 400
+        let shifted: Int = month > 2 ? month - 3 : month + 9
+        var dayOfYear: Int = (153 * shifted + 2) / 5
+        dayOfYear += day - 1
+        var dayOfEra: Int = yearOfEra * 365
+        dayOfEra += yearOfEra / 4 - yearOfEra / 100
+        dayOfEra += dayOfYear
+        let days: Int = era * 146_097 + dayOfEra - 719_468
+        var seconds: Int = days * 86_400
+        seconds += hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z: Int = days + 719_468
+        let era: Int = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra: Int = z - era * 146_097
+        var yearOfEra: Int = dayOfEra - dayOfEra / 1460
+        yearOfEra += dayOfEra / 36_524
+        yearOfEra -= dayOfEra / 146_096
+        yearOfEra /= 365
+        var dayOfYear: Int = dayOfEra - 365 * yearOfEra
+        dayOfYear -= yearOfEra / 4 - yearOfEra / 100
+        let mp: Int = (5 * dayOfYear + 2) / 153
+        let day: Int = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month: Int = mp < 10 ? mp + 3 : mp - 9
+        let year: Int = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    /// The decimal number in `bytes[start..<start + count]`; nil unless all of them are digits.
+    static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
+        var value: Int = 0
+        for index: Int in start..<(start + count) {
+            let byte: UInt8 = bytes[index]
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters like `%0*d` (a minus sign counts in the width).
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let text: String = String(value.magnitude)
+        let sign: String = value < 0 ? "-" : ""
+        let padding: Int = width - sign.utf8.count - text.utf8.count
+        return padding > 0 ? sign + String(repeating: "0", count: padding) + text : sign + text
+    }
+}
+
+// MARK: - Runtime+Redaction
+
+// MARK: - Redaction
+
+/// Keeps Aadhaar numbers and secrets out of logs, errors and descriptions (UIDAI: never show a full Aadhaar number).
+public enum Redaction {
+    /// `999999990019` → `xxxx-xxxx-0019` (any value of 8 or more digits, spaces and dashes ignored);
+    /// anything else (OTPs, tokens, secrets) → `<redacted>`.
+    public static func mask(_ value: String) -> String {
+        var digits: String = ""
+        for character: Character in value where character != " " && character != "-" {
+            guard character.isASCII, character.isNumber else { return "<redacted>" }
+            digits.append(character)
+        }
+        guard digits.count >= 8 else { return "<redacted>" }
+        return "xxxx-xxxx-" + String(digits.suffix(4))
+    }
+
+    /// Masks every Aadhaar-like run in free text: 12 digits (or a 16-digit VID), optionally grouped by 4 with
+    /// spaces or dashes, not part of a longer number; and the string values of JSON members or form fields whose
+    /// names look secret (`otp`, `password`, `secret`, `token`, `api_key`, `authorization`), also in Swift
+    /// descriptions (`otp: "123456"`).
+    public static func scrub(_ text: String) -> String {
+        guard text.contains(where: mayHoldSecrets) else { return text }
+        var result: String = text
+        for rule: (pattern: String, template: String) in scrubRules {
+            guard let expression: NSRegularExpression = RegexCache.shared.expression(rule.pattern) else { continue }
+            let range: NSRange = NSRange(result.startIndex..<result.endIndex, in: result)
+            result = expression.stringByReplacingMatches(in: result, options: [], range: range,
+                                                         withTemplate: rule.template)
+        }
+        guard let expression: NSRegularExpression = RegexCache.shared.expression(aadhaarPattern) else {
+            return result
+        }
+        var masked: String = ""
+        var last: String.Index = result.startIndex
+        let whole: NSRange = NSRange(result.startIndex..<result.endIndex, in: result)
+        for match: NSTextCheckingResult in expression.matches(in: result, options: [], range: whole) {
+            guard let range: Range<String.Index> = Range(match.range, in: result) else { continue }
+            masked += result[last..<range.lowerBound]
+            masked += mask(String(result[range]))
+            last = range.upperBound
+        }
+        masked += result[last...]
+        return masked
+    }
+
+    /// Digits, quotes and `=`: what an Aadhaar number or a secret value needs.
+    private static func mayHoldSecrets(_ character: Character) -> Bool {
+        character.isNumber || character == "\"" || character == "="
+    }
+
+    private static let aadhaarPattern: String =
+        "(?<![0-9])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?:[ -]?[0-9]{4})?(?![0-9])"
+    private static let secretKey: String =
+        "[A-Za-z0-9_-]*(?:otp|password|passwd|secret|token|api_?key|api-key|authorization)[A-Za-z0-9_-]*"
+    private static let quoted: String = "\"(?:[^\"\\\\]|\\\\.)*\""
+    private static let scrubRules: [(pattern: String, template: String)] = [
+        ("(?i)(\"?" + secretKey + "\"?\\s*:\\s*)(?:Optional\\(" + quoted + "\\)|" + quoted + ")", "$1\"<redacted>\""),
+        ("(?i)((?:^|[?&\\s])" + secretKey + "=)[^&\\s\"]+", "$1<redacted>"),
+    ]
+
+    // MARK: Internal helpers
+
+    /// Builds the `description` of a generated model with sensitive properties, `Name(a: 1, b: xxxx-xxxx-0019)`,
+    /// one property per call: a generic method with one overload type-checks ~9× faster than one interpolated
+    /// literal of every property.
+    struct Fields {
+        private var text: String
+        private var isFirst: Bool = true
+
+        init(_ typeName: String) {
+            text = typeName + "("
+        }
+
+        /// `label: value`, as `String(describing:)` shows it.
+        mutating func add<T>(_ label: String, _ value: T) {
+            append(label, String(describing: value))
+        }
+
+        /// `label: ` and the value masked (`Redaction.mask`).
+        mutating func addMasked<T>(_ label: String, _ value: T) {
+            append(label, Redaction.mask(String(describing: value)))
+        }
+
+        /// `label: nil`, or the value masked.
+        mutating func addMaskedOptional<T>(_ label: String, _ value: T?) {
+            if let value: T = value {
+                append(label, Redaction.mask(String(describing: value)))
+            } else {
+                append(label, "nil")
+            }
+        }
+
+        private mutating func append(_ label: String, _ shown: String) {
+            if !isFirst { text += ", " }
+            isFirst = false
+            text += label
+            text += ": "
+            text += shown
+        }
+
+        /// The finished description.
+        var result: String { text + ")" }
+    }
+
+    /// Header names (and query names) whose values are secrets.
+    static func isSensitiveName(_ name: String, extra: Set<String>, heuristics: Bool = true) -> Bool {
+        let lower: String = name.lowercased()
+        switch lower {
+        case "authorization", "proxy-authorization", "cookie", "set-cookie": return true
+        default: break
+        }
+        for candidate: String in extra where candidate.lowercased() == lower { return true }
+        guard heuristics else { return false }
+        for word: String in sensitiveWords where lower.contains(word) { return true }
+        return false
+    }
+
+    private static let sensitiveWords: [String] = [
+        "key", "secret", "token", "password", "passwd", "signature", "session", "credential", "otp",
+    ]
+
+    /// A URL with secret query values replaced and Aadhaar-like numbers masked.
+    static func url(_ url: URL, sensitiveNames: Set<String>) -> String {
+        let text: String = url.absoluteString
+        guard let mark: String.Index = text.firstIndex(of: "?") else { return scrub(text) }
+        var redacted: String = String(text[..<mark])
+        redacted += "?"
+        let query: Substring = text[text.index(after: mark)...]
+        var first: Bool = true
+        for item: Substring in query.split(separator: "&", omittingEmptySubsequences: false) {
+            if !first { redacted += "&" }
+            first = false
+            let parts: [Substring] = item.split(separator: "=", maxSplits: 1)
+            let name: String = parts.isEmpty ? "" : String(parts[0])
+            let decoded: String = name.removingPercentEncoding ?? name
+            if parts.count == 2 && isSensitiveName(decoded, extra: sensitiveNames) {
+                redacted += name
+                redacted += "=<redacted>"
+            } else {
+                redacted += item
+            }
+        }
+        return scrub(redacted)
+    }
+
+    /// At most 500 characters of a body as one line, scrubbed.
+    static func snippet(_ data: Data) -> String {
+        let raw: String = String(decoding: data.prefix(2000), as: UTF8.self)
+        let words: [Substring] = raw.split(whereSeparator: { (character: Character) -> Bool in character.isWhitespace })
+        let scrubbed: String = scrub(words.joined(separator: " "))
+        guard scrubbed.count > 500 else { return scrubbed }
+        return String(scrubbed.prefix(500)) + "…"
+    }
+
+    /// A short, scrubbed account of an error; `DecodingError`s name the coding path.
+    static func describe(_ error: any Error) -> String {
+        let text: String
+        switch error {
+        case let error as APIError:
+            text = error.description
+        case DecodingError.keyNotFound(let key, let context):
+            text = "missing key " + codingPath(context.codingPath + [key])
+        case DecodingError.typeMismatch(let type, let context):
+            text = "type mismatch at " + codingPath(context.codingPath) + ": expected " + String(describing: type)
+        case DecodingError.valueNotFound(let type, let context):
+            text = "null at " + codingPath(context.codingPath) + ", expected " + String(describing: type)
+        case DecodingError.dataCorrupted(let context):
+            text = "invalid data at " + codingPath(context.codingPath) + ": " + context.debugDescription
+        default:
+            text = String(describing: error)
+        }
+        let scrubbed: String = scrub(text)
+        guard scrubbed.count > 300 else { return scrubbed }
+        return String(scrubbed.prefix(300)) + "…"
+    }
+
+    /// `items[0].name`; `(root)` for an empty path.
+    private static func codingPath(_ keys: [any CodingKey]) -> String {
+        var text: String = ""
+        for key: any CodingKey in keys {
+            if let index: Int = key.intValue {
+                text += "[" + String(index) + "]"
+            } else {
+                text += "." + key.stringValue
+            }
+        }
+        if text.hasPrefix(".") { return String(text.dropFirst()) }
+        return text.isEmpty ? "(root)" : text
+    }
+}
+
+// MARK: - Middleware and logging
+
+/// Wraps every attempt (after credentials are applied); call `next` to continue the chain.
+public protocol ClientMiddleware: Sendable {
+    func intercept(
+        _ request: HTTPRequest, operationID: String,
+        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse
+}
+
+/// Receives redacted events; must not block.
+public protocol ClientLogger: Sendable {
+    func log(_ event: LogEvent)
+}
+
+/// Prints each event on one line.
+public struct PrintLogger: ClientLogger {
+    public init() {}
+    public func log(_ event: LogEvent) { print(event) }
+}
+
+/// What happened, already redacted: URL with secret query values and Aadhaar numbers masked, credential headers
+/// replaced by `<redacted>`, error text scrubbed. No bodies.
+public struct LogEvent: Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case requestSent, responseReceived, retryScheduled, failed
+    }
+
+    public var kind: Kind
+    public var operationID: String
+    /// 1 for the first attempt.
+    public var attempt: Int
+    public var method: String
+    public var url: String
+    public var headers: HTTPHeaders
+    public var statusCode: Int?
+    public var duration: Duration?
+    public var requestID: String?
+    /// For `.retryScheduled`: the wait before the next attempt.
+    public var retryDelay: Duration?
+    public var error: String?
+
+    init(
+        _ kind: Kind, _ operationID: String, _ request: HTTPRequest, attempt: Int, statusCode: Int? = nil,
+        duration: Duration? = nil, requestID: String? = nil, retryDelay: Duration? = nil, error: String? = nil
+    ) {
+        self.kind = kind
+        self.operationID = operationID
+        self.attempt = attempt
+        self.method = request.method
+        self.url = Redaction.url(request.url, sensitiveNames: request.headers.sensitiveNames)
+        self.headers = kind == .requestSent ? request.headers.redacted() : [:]
+        self.statusCode = statusCode
+        self.duration = duration
+        self.requestID = requestID.map(Redaction.scrub)
+        self.retryDelay = retryDelay
+        self.error = error
+    }
+
+    public var description: String {
+        var text: String = "[" + operationID + " #" + String(attempt) + "] "
+        switch kind {
+        case .requestSent:
+            text += "→ " + method + " " + url + " " + String(describing: headers)
+        case .responseReceived:
+            text += "← HTTP " + String(statusCode ?? 0) + " " + method + " " + url
+        case .retryScheduled:
+            var delay: String = "0 seconds"
+            if let retryDelay: Duration = retryDelay { delay = String(describing: retryDelay) }
+            text += "retrying " + method + " " + url + " in " + delay
+        case .failed:
+            text += "failed " + method + " " + url
+        }
+        if let duration: Duration = duration { text += " in " + String(describing: duration) }
+        if let requestID: String = requestID { text += " request ID " + requestID }
+        if let error: String = error { text += ": " + error }
+        return text
+    }
+}
+
+// MARK: - Runtime+Request
+
+// MARK: - Request building
+
+/// What a generated operation assembles before `ClientRuntime.perform`: parameters by OpenAPI style, the body,
+/// the security requirement, the idempotency key and validation rules. Nothing here throws: a value that cannot
+/// be encoded is recorded and surfaces as a `.validation` error before anything is sent.
+struct RequestBuilder {
+    let operationID: String
+    let method: String
+    /// The path, parameters already encoded with `PathEncoder`.
+    let path: String
+    /// Scheme keys: OR of AND-sets (`[["ApiId", "ApiSecret"]]`). Empty: no authorization.
+    var security: [[String]] = []
+    /// True when the spec also allows no authorization (`{}` in `security`).
+    var securityOptional = false
+    /// Statuses the operation marks retryable, on top of the policy's.
+    var retryableStatuses: Set<Int> = []
+    /// The header an idempotency key travels in.
+    var idempotencyKeyHeader = "Idempotency-Key"
+    /// Setting this (even to nil) declares that the operation takes an idempotency key: when neither this nor
+    /// `RequestOptions.idempotencyKey` gives one, a UUID is generated once per call and reused on every retry.
+    var idempotencyKey: String? {
+        get { explicitIdempotencyKey }
+        set { explicitIdempotencyKey = newValue; declaresIdempotencyKey = true }
+    }
+
+    private(set) var declaresIdempotencyKey = false
+    private var explicitIdempotencyKey: String?
+    private(set) var queryItems: [String] = []
+    private(set) var headers = HTTPHeaders()
+    private(set) var cookies: [String] = []
+    private(set) var body: Data?
+    private(set) var validations: [(inout [ValidationFailure]) -> Void] = []
+    private(set) var encodingFailures: [ValidationFailure] = []
+
+    init(operationID: String, method: String, path: String) {
+        self.operationID = operationID
+        self.method = method.uppercased()
+        self.path = path
+    }
+
+    // MARK: Parameters
+
+    /// A query parameter; `style` is form, spaceDelimited, pipeDelimited or deepObject. `nil` is skipped.
+    mutating func query<T: Encodable>(
+        _ name: String, _ value: T?, style: String = "form", explode: Bool = true, allowReserved: Bool = false
+    ) {
+        guard let value = encoded(value, at: name) else { return }
+        queryItems += ParameterStyle.query(value, name: name, style: style, explode: explode,
+                                           allowReserved: allowReserved)
+    }
+
+    /// OpenAPI 3.2 `in: querystring` as `application/x-www-form-urlencoded`: an object as `k=v&k2=v2` (nested
+    /// objects `a[b]=c`, arrays as repeated keys). `nil` is skipped.
+    mutating func formQueryString<T: Encodable>(_ value: T?) {
+        guard let value = encoded(value, at: "querystring") else { return }
+        queryItems += ParameterStyle.formPairs(value, fields: [:])
+    }
+
+    /// `in: querystring` as JSON: the value's JSON text (keys sorted, `/` unescaped), percent-encoded, is the whole
+    /// query string (`{"a":1}` → `?%7B%22a%22%3A1%7D`). `nil` is skipped.
+    mutating func jsonQueryString<T: Encodable>(_ value: T?) {
+        guard let value else { return }
+        do {
+            queryItems.append(Percent.encode(try ParameterStyle.jsonText(value)))
+        } catch {
+            encodingFailures.append(.init(path: "querystring", rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// `in: querystring` as `text/plain`: the value's text, percent-encoded, is the whole query string. `nil` and
+    /// empty text are skipped.
+    mutating func textQueryString<T: Encodable>(_ value: T?) {
+        guard let value = encoded(value, at: "querystring"), let text = value.scalarText, !text.isEmpty else { return }
+        queryItems.append(Percent.encode(text))
+    }
+
+    /// A header parameter (style simple). `nil` is skipped.
+    mutating func header<T: Encodable>(_ name: String, _ value: T?, explode: Bool = false) {
+        guard let value = encoded(value, at: name), value != .null else { return }
+        headers[name] = ParameterStyle.simple(value, explode: explode, escape: { $0 })
+    }
+
+    /// A cookie parameter (style form). `nil` is skipped.
+    mutating func cookie<T: Encodable>(_ name: String, _ value: T?, explode: Bool = true) {
+        guard let value = encoded(value, at: name), value != .null else { return }
+        cookies += ParameterStyle.form(value, name: name, explode: explode, escape: { Percent.encode($0) })
+    }
+
+    // MARK: Bodies
+
+    /// `application/json` (or a `+json` type): `JSONEncoder` with RFC 3339 dates, property order kept.
+    mutating func jsonBody<T: Encodable>(_ value: T?, contentType: String = "application/json") {
+        guard let value else { return }
+        do {
+            setBody(try JSONCoding.makeRequestEncoder().encode(value), contentType: contentType)
+        } catch {
+            encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// How one property of a form body is written: the spec's `encoding` entry for it.
+    enum FormField: Sendable {
+        /// Like a query parameter of that style (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`).
+        case style(String, explode: Bool, allowReserved: Bool)
+        /// As JSON text (`contentType: application/json`).
+        case json
+    }
+
+    /// `application/x-www-form-urlencoded`: a property with an entry in `fields` as that entry says; others with
+    /// nested objects as `a[b]=c` and arrays as repeated keys.
+    mutating func formBody<T: Encodable>(_ value: T?, fields: [String: FormField] = [:]) {
+        guard let value = encoded(value, at: "body") else { return }
+        let pairs: [String] = ParameterStyle.formPairs(value, fields: fields)
+        setBody(Data(pairs.joined(separator: "&").utf8), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// `multipart/form-data`, one part per property (binary parts last): `Data` → a file part
+    /// (`encodings[name]` or `application/octet-stream`), objects → JSON parts, arrays → one part per item,
+    /// other values → text parts.
+    mutating func multipartBody<T: Encodable>(_ value: T?, encodings: [String: String] = [:]) {
+        guard let value else { return }
+        let fields: [String: JSONValue]
+        do {
+            guard case .object(let object) = try JSONValue(encoding: value, markingData: true) else {
+                return encodingFailures.append(.init(path: "body", rule: "encoding",
+                                                     message: "a multipart body must be an object"))
+            }
+            fields = object
+        } catch {
+            return encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
+        }
+        let boundary = "openapi-swift-" + UUID().uuidString
+        var data = Data()
+        let ordered = fields.sorted {
+            ($0.value.markedData == nil ? 0 : 1, $0.key) < ($1.value.markedData == nil ? 0 : 1, $1.key)
+        }
+        for (name, field) in ordered {
+            let items: [JSONValue] = if case .array(let items) = field { items } else { [field] }
+            for item in items where item != .null {
+                let quoted = HTTPHeaders.cleanLine(name).replacingOccurrences(of: "\"", with: "%22")
+                let type = encodings[name].map(HTTPHeaders.cleanLine)
+                var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted)\""
+                let content: Data
+                if let bytes = item.markedData {
+                    head += "; filename=\"\(quoted)\"\r\nContent-Type: \(type ?? "application/octet-stream")"
+                    content = bytes
+                } else if case .object = item {
+                    head += "\r\nContent-Type: \(type ?? "application/json")"
+                    content = (try? JSONCoding.makeEncoder().encode(item)) ?? Data()
+                } else {
+                    if let type { head += "\r\nContent-Type: \(type)" }
+                    content = Data((item.scalarText ?? "").utf8)
+                }
+                data.append(Data((head + "\r\n\r\n").utf8))
+                data.append(content)
+                data.append(Data("\r\n".utf8))
+            }
+        }
+        data.append(Data("--\(boundary)--\r\n".utf8))
+        setBody(data, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    /// Raw bytes.
+    mutating func binaryBody(_ data: Data?, contentType: String = "application/octet-stream") {
+        if let data { setBody(data, contentType: contentType) }
+    }
+
+    /// Text, UTF-8 encoded.
+    mutating func textBody(_ text: String?, contentType: String = "text/plain; charset=utf-8") {
+        if let text { setBody(Data(text.utf8), contentType: contentType) }
+    }
+
+    /// A rule run before sending when `ClientOptions.validatesRequests`.
+    mutating func validate(_ rule: @escaping (inout [ValidationFailure]) -> Void) {
+        validations.append(rule)
+    }
+
+    // MARK: Assembly
+
+    private mutating func setBody(_ data: Data, contentType: String) {
+        body = data
+        headers["Content-Type"] = contentType
+    }
+
+    private mutating func encoded<T: Encodable>(_ value: T?, at path: String) -> JSONValue? {
+        guard let value else { return nil }
+        do {
+            return try JSONValue(encoding: value)
+        } catch {
+            encodingFailures.append(.init(path: path, rule: "encoding", message: Redaction.describe(error)))
+            return nil
+        }
+    }
+
+    /// The `HTTPRequest`: server URL + path + query, the operation's headers, then the client's additional headers
+    /// (where not set), then the call's headers (replacing), cookies and the idempotency key.
+    func makeRequest(
+        serverURL: URL, timeout: Duration, additionalHeaders: [String: String] = [:],
+        callHeaders: [String: String] = [:], idempotencyKey callKey: String? = nil
+    ) throws -> HTTPRequest {
+        var base = serverURL.absoluteString
+        var baseQuery: String?
+        if let mark = base.firstIndex(of: "?") {
+            baseQuery = String(base[base.index(after: mark)...])
+            base = String(base[..<mark])
+        }
+        while base.hasSuffix("/") { base.removeLast() }
+        var text = base + (path.hasPrefix("/") || path.isEmpty ? path : "/" + path)
+        let query = (baseQuery.map { [$0] } ?? []) + queryItems
+        if !query.isEmpty { text += "?" + query.joined(separator: "&") }
+        guard let url = URL(string: text) else {
+            throw APIError(kind: .validation, operationID: operationID, validationFailures: [
+                .init(path: "url", rule: "url", message: "the server URL and path do not form a valid URL"),
+            ])
+        }
+        var headers = self.headers
+        for (name, value) in additionalHeaders.sorted(by: { $0.key < $1.key }) where !headers.contains(name) {
+            headers[name] = value
+        }
+        for (name, value) in callHeaders.sorted(by: { $0.key < $1.key }) { headers[name] = value }
+        if !cookies.isEmpty {
+            headers["Cookie"] = ((headers["Cookie"].map { [$0] } ?? []) + cookies).joined(separator: "; ")
+        }
+        if let key = explicitIdempotencyKey ?? callKey ?? (declaresIdempotencyKey ? UUID().uuidString : nil) {
+            headers[idempotencyKeyHeader] = key
+        }
+        return HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+    }
+}
+
+// MARK: - Path parameters
+
+/// Encodes path parameters inside the generated path literal.
+enum PathEncoder {
+    /// `style`: simple, label or matrix (`name` is needed for matrix). Reserved characters are percent-encoded.
+    static func encode<T: Encodable>(
+        _ value: T, name: String = "", style: String = "simple", explode: Bool = false
+    ) -> String {
+        let json = (try? JSONValue(encoding: value)) ?? .string(String(describing: value))
+        let escape = { (text: String) in Percent.encode(text) }
+        switch style {
+        case "label":
+            return "." + ParameterStyle.simple(json, explode: explode, escape: escape, separator: explode ? "." : ",")
+        case "matrix":
+            return ParameterStyle.form(json, name: name, explode: explode, escape: escape)
+                .map { ";" + $0 }.joined()
+        default:
+            return ParameterStyle.simple(json, explode: explode, escape: escape)
+        }
+    }
+}
+
+// MARK: - Styles
+
+/// OpenAPI parameter serialization over a `JSONValue`. Object keys are sorted, so output is deterministic.
+enum ParameterStyle {
+    /// simple / label: `a,b,c`; objects `k,v,k2,v2`, or `k=v,k2=v2` when exploded.
+    static func simple(
+        _ value: JSONValue, explode: Bool, escape: (String) -> String, separator: String = ","
+    ) -> String {
+        switch value {
+        case .array(let items):
+            return items.compactMap(\.scalarText).map(escape).joined(separator: separator)
+        case .object(let object):
+            return object.sorted { $0.key < $1.key }.compactMap { key, item in
+                item.scalarText.map { explode ? escape(key) + "=" + escape($0) : escape(key) + "," + escape($0) }
+            }.joined(separator: separator)
+        default:
+            return value.scalarText.map(escape) ?? ""
+        }
+    }
+
+    /// form (query, cookie, matrix): `name=a&name=b` exploded, `name=a,b` not; objects `k=v` exploded,
+    /// `name=k,v` not. Returns the encoded `name=value` items.
+    static func form(
+        _ value: JSONValue, name: String, explode: Bool, escape: (String) -> String, delimiter: String = ","
+    ) -> [String] {
+        let key = escape(name)
+        switch value {
+        case .null:
+            return []
+        case .array(let items):
+            let texts = items.compactMap(\.scalarText).map(escape)
+            return explode ? texts.map { key + "=" + $0 } : [key + "=" + texts.joined(separator: delimiter)]
+        case .object(let object):
+            let entries = object.sorted { $0.key < $1.key }.compactMap { k, v in v.scalarText.map { (k, $0) } }
+            return explode ? entries.map { escape($0.0) + "=" + escape($0.1) }
+                : [key + "=" + entries.map { escape($0.0) + delimiter + escape($0.1) }.joined(separator: delimiter)]
+        default:
+            return value.scalarText.map { [key + "=" + escape($0)] } ?? []
+        }
+    }
+
+    static func query(_ value: JSONValue, name: String, style: String, explode: Bool, allowReserved: Bool) -> [String] {
+        let escape = { (text: String) in Percent.encode(text, keepingReserved: allowReserved) }
+        switch style {
+        case "deepObject":
+            return flatten(value, prefix: name).map { Percent.encode($0.0) + "=" + escape($0.1) }
+        case "spaceDelimited" where !explode:
+            return form(value, name: name, explode: false, escape: escape, delimiter: "%20")
+        case "pipeDelimited" where !explode:
+            return form(value, name: name, explode: false, escape: escape, delimiter: "%7C")
+        default:
+            return form(value, name: name, explode: explode, escape: escape)
+        }
+    }
+
+    /// The encoded `name=value` items of a form (body or whole query string), properties in key order: those
+    /// named in `fields` as their entry says, the others flattened (`a[b]=c`, repeated keys for arrays).
+    static func formPairs(_ value: JSONValue, fields: [String: RequestBuilder.FormField]) -> [String] {
+        guard !fields.isEmpty, case .object(let object) = value else {
+            return flatten(value, prefix: nil).map(encodedPair)
+        }
+        var items: [String] = []
+        for (key, item) in object.sorted(by: { $0.key < $1.key }) {
+            switch fields[key] {
+            case .style(let style, let explode, let allowReserved)?:
+                items += query(item, name: key, style: style, explode: explode, allowReserved: allowReserved)
+            case .json?:
+                guard item != .null, let text = try? jsonText(item) else { continue }
+                items.append(Percent.encode(key) + "=" + Percent.encode(text))
+            case nil:
+                items += flatten(item, prefix: key).map(encodedPair)
+            }
+        }
+        return items
+    }
+
+    /// `key=value`, both percent-encoded.
+    static func encodedPair(_ pair: (String, String)) -> String {
+        Percent.encode(pair.0) + "=" + Percent.encode(pair.1)
+    }
+
+    /// Compact JSON text with sorted keys and unescaped `/`, so the same value always gives the same text.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        let encoder: JSONEncoder = JSONCoding.makeEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Unencoded `(key, value)` pairs: `prefix[a][b]` for nested objects, repeated keys for arrays.
+    static func flatten(_ value: JSONValue, prefix: String?) -> [(String, String)] {
+        switch value {
+        case .null:
+            return []
+        case .object(let object):
+            return object.sorted { $0.key < $1.key }.flatMap { key, item in
+                flatten(item, prefix: prefix.map { "\($0)[\(key)]" } ?? key)
+            }
+        case .array(let items):
+            return items.flatMap { flatten($0, prefix: prefix) }
+        default:
+            return value.scalarText.map { [(prefix ?? "", $0)] } ?? []
+        }
+    }
+}
+
+// MARK: - Percent-encoding
+
+/// RFC 3986 percent-encoding of UTF-8: unreserved characters are kept; with `keepingReserved`
+/// (`allowReserved: true`) the reserved ones except `#` are kept too.
+enum Percent {
+    static func encode(_ text: String, keepingReserved: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if isUnreserved(byte) || (keepingReserved && isReserved(byte)) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + String(byte >> 4, radix: 16, uppercase: true)
+                    + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+             UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isReserved(_ byte: UInt8) -> Bool {
+        ":/?[]@!$&'()*+,;=".utf8.contains(byte)
+    }
+}
+
+// MARK: - Runtime+Response
+
+// MARK: - Response
+
+/// A decoded success value with the HTTP details it came with.
+public struct Response<Value: Sendable>: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+                                              CustomReflectable {
+    public var value: Value
+    public var statusCode: Int
+    public var headers: HTTPHeaders
+    public var rawBody: Data
+    /// From `x-request-id`, `request-id`, `x-correlation-id`, or the body fields the spec names.
+    public var requestID: String?
+
+    public init(value: Value, statusCode: Int, headers: HTTPHeaders = [:], rawBody: Data = Data(),
+                    requestID: String? = nil) {
+        self.value = value
+        self.statusCode = statusCode
+        self.headers = headers
+        self.rawBody = rawBody
+        self.requestID = requestID
+    }
+
+    public var description: String {
+        "Response(HTTP \(statusCode)" + (requestID.map { ", request ID \($0)" } ?? "")
+            + ", value: \(Redaction.scrub(String(describing: value))))"
+    }
+
+    public var debugDescription: String {
+        description + " headers: \(headers) body: \(Redaction.snippet(rawBody))"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "value": Redaction.scrub(String(describing: value)), "statusCode": statusCode, "headers": headers,
+            "rawBody": Redaction.snippet(rawBody),
+            "requestID": requestID as Any,
+        ], displayStyle: .struct)
+    }
+}
+
+// MARK: - Decoding helpers for generated code
+
+/// Thrown by `HTTPResponse.unexpected()`; the runtime turns it into `.undocumentedStatus`.
+struct UnexpectedResponse: Error {}
+
+/// Lets `decodeJSON` return `nil` for an empty body when the expected type is optional.
+protocol OptionalDecodingTarget {
+    static var emptyValue: Self { get }
+}
+
+extension Optional: OptionalDecodingTarget {
+    static var emptyValue: Optional { nil }
+}
+
+extension HTTPResponse {
+    /// Decodes the JSON body (RFC 3339 dates with or without fractional seconds). An empty body decodes as
+    /// `nil` for an optional type and as `.null` for `JSONValue`.
+    func decodeJSON<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if let optional = T.self as? any OptionalDecodingTarget.Type, let none = optional.emptyValue as? T {
+                return none
+            }
+            if let null = JSONValue.null as? T { return null }
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The response body is empty."))
+        }
+        return try JSONCoding.makeDecoder().decode(T.self, from: body)
+    }
+
+    /// The body as text (UTF-8, invalid bytes replaced).
+    func decodeText() -> String {
+        String(decoding: body, as: UTF8.self)
+    }
+
+    /// The error to throw for a status the operation does not document.
+    func unexpected() -> some Error {
+        UnexpectedResponse()
+    }
+}
+
+// MARK: - Typed response headers
+
+extension HTTPHeaders {
+    /// The header `name` as `T` (OpenAPI `simple` style), or nil when it is missing or does not parse: text as is
+    /// (strings, string enums, RFC 3339 dates, UUIDs), then as a number or boolean, then as a comma-separated list.
+    public func value<T: Decodable>(_ name: String, as type: T.Type = T.self) -> T? {
+        guard let text = self[name] else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let items = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var candidates: [JSONValue] = [.string(trimmed)]
+        if let scalar = Self.scalar(trimmed) { candidates.append(scalar) }
+        candidates.append(.array(items.map { .string($0) }))
+        candidates.append(.array(items.map { Self.scalar($0) ?? .string($0) }))
+        let decoder = JSONCoding.makeDecoder()
+        for candidate in candidates {
+            guard let data = try? JSONCoding.makeEncoder().encode(candidate),
+                  let value = try? decoder.decode(T.self, from: data) else { continue }
+            return value
+        }
+        return nil
+    }
+
+    private static func scalar(_ text: String) -> JSONValue? {
+        if let value = Int(text) { return .int(value) }
+        if let value = Double(text), value.isFinite { return .double(value) }
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default: return nil
+        }
+    }
+}
+
+// MARK: - Server-sent events
+
+/// One event of a `text/event-stream` response (the WHATWG format). `data` is the event's `data` lines joined with
+/// newlines, decoded as `Payload`: `String` keeps the text, any other type is decoded from it as JSON.
+public struct ServerSentEvent<Payload: Sendable>: Sendable {
+    /// The `event:` field; nil means the default type, `message`.
+    public var event: String?
+    public var data: Payload
+    /// The last event ID: the latest `id:` field of the stream so far.
+    public var id: String?
+    /// The `retry:` field sent with this event, in milliseconds.
+    public var retry: Int?
+
+    public init(event: String? = nil, data: Payload, id: String? = nil, retry: Int? = nil) {
+        self.event = event
+        self.data = data
+        self.id = id
+        self.retry = retry
+    }
+}
+
+extension ServerSentEvent: Equatable where Payload: Equatable {}
+extension ServerSentEvent: Hashable where Payload: Hashable {}
+
+extension ServerSentEvent where Payload == String {
+    /// `data` decoded as JSON.
+    public func decodeData<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONCoding.makeDecoder().decode(T.self, from: Data(data.utf8))
+    }
+}
+
+/// Parses `text/event-stream` bytes incrementally, per the WHATWG rules: lines end in CRLF, LF or CR (also when a
+/// CRLF is split between chunks); bytes are decoded as UTF-8 per line, so a character split between chunks is
+/// intact; a leading byte-order mark is skipped; `:` lines are comments; an event without `data` is not dispatched,
+/// nor is an unfinished event at the end of the stream; `id` with NUL is ignored; `retry` must be digits.
+public struct ServerSentEventParser: Sendable {
+    private var line: [UInt8] = []
+    private var afterCR = false
+    private var firstLine = true
+    private var data: [String] = []
+    private var hasData = false
+    private var eventType = ""
+    private var lastEventID: String?
+    private var retry: Int?
+    private var ready: [ServerSentEvent<String>] = []
+
+    public init() {}
+
+    /// Adds a chunk; complete events become available from `nextEvent()`.
+    public mutating func feed(_ chunk: Data) {
+        for byte in chunk {
+            if byte == 0x0A {
+                if afterCR { afterCR = false } else { endLine() }
+            } else if byte == 0x0D {
+                afterCR = true
+                endLine()
+            } else {
+                afterCR = false
+                line.append(byte)
+            }
+        }
+    }
+
+    /// The oldest complete event not yet returned.
+    public mutating func nextEvent() -> ServerSentEvent<String>? {
+        ready.isEmpty ? nil : ready.removeFirst()
+    }
+
+    private mutating func endLine() {
+        var bytes: ArraySlice<UInt8> = line[...]
+        line.removeAll(keepingCapacity: true)
+        if firstLine {
+            firstLine = false
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            if bytes.starts(with: bom) { bytes = bytes.dropFirst(3) }
+        }
+        if bytes.isEmpty { return dispatch() }
+        let colonByte: UInt8 = 0x3A, space: UInt8 = 0x20, nul: UInt8 = 0
+        if bytes.first == colonByte { return }
+        var name: ArraySlice<UInt8> = bytes
+        var value: ArraySlice<UInt8> = []
+        if let colon: Int = bytes.firstIndex(of: colonByte) {
+            name = bytes[..<colon]
+            value = bytes[(colon + 1)...]
+            if value.first == space { value = value.dropFirst() }
+        }
+        let text: String = String(decoding: value, as: UTF8.self)
+        let field: String = String(decoding: name, as: UTF8.self)
+        if field == "data" {
+            data.append(text)
+            hasData = true
+        } else if field == "event" {
+            eventType = text
+        } else if field == "id" {
+            if !value.contains(nul) { lastEventID = text }
+        } else if field == "retry" {
+            if Self.isDigits(value) { retry = Int(text) }
+        }
+    }
+
+    private static func isDigits(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.isEmpty { return false }
+        for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
+        return true
+    }
+
+    private mutating func dispatch() {
+        if hasData {
+            let event = ServerSentEvent(event: eventType.isEmpty ? nil : eventType,
+                                        data: data.joined(separator: "\n"), id: lastEventID, retry: retry)
+            ready.append(event)
+        }
+        data = []
+        hasData = false
+        eventType = ""
+        retry = nil
+    }
+}
+
+/// The events of a `text/event-stream` response, as an `AsyncSequence` that yields each event as soon as its blank
+/// line arrives (with a streaming transport; see `HTTPTransport.stream`). Each event's data is decoded as `Payload`;
+/// data that does not decode throws `APIError` `.decodingFailed` from the loop.
+public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Sendable {
+    public typealias Element = ServerSentEvent<Payload>
+    public let body: HTTPBodyStream
+
+    public init(_ body: HTTPBodyStream) { self.body = body }
+
+    /// The events of a complete body.
+    public init(parsing data: Data) { self.body = HTTPBodyStream(data) }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(chunks: body.makeAsyncIterator(), operationID: body.operationID)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var chunks: HTTPBodyStream.Iterator
+        let operationID: String?
+        var parser = ServerSentEventParser()
+
+        public mutating func next() async throws -> ServerSentEvent<Payload>? {
+            while true {
+                if let event = parser.nextEvent() { return try decode(event) }
+                guard let chunk = try await chunks.next() else { return nil }
+                parser.feed(chunk)
+            }
+        }
+
+        private func decode(_ event: ServerSentEvent<String>) throws -> ServerSentEvent<Payload> {
+            if let text = event as? ServerSentEvent<Payload> { return text }
+            let payload: Payload = try StreamDecoding.decode(Payload.self, Data(event.data.utf8),
+                                                             operationID: operationID)
+            return ServerSentEvent(event: event.event, data: payload, id: event.id, retry: event.retry)
+        }
+    }
+}
+
+// MARK: - JSON streams
+
+/// The items of a JSON Lines / NDJSON (`application/jsonl`, `application/x-ndjson`: one JSON text per line) or JSON
+/// text sequence (`application/json-seq`, RFC 7464: each text after a 0x1E record separator) response, decoded as
+/// `Item` one by one as they arrive. Blank lines and empty records are skipped; an item that does not decode throws
+/// `APIError` `.decodingFailed` from the loop.
+public struct JSONStream<Item: Decodable & Sendable>: AsyncSequence, Sendable {
+    public typealias Element = Item
+    public let body: HTTPBodyStream
+    /// The byte that ends a record: LF (JSON Lines) or RS, 0x1E (JSON text sequences).
+    public let separator: UInt8
+
+    public init(_ body: HTTPBodyStream, separator: UInt8) {
+        self.body = body
+        self.separator = separator
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(chunks: body.makeAsyncIterator(), operationID: body.operationID, separator: separator)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var chunks: HTTPBodyStream.Iterator
+        let operationID: String?
+        let separator: UInt8
+        var buffer: [UInt8] = []
+        var start = 0
+        var ended = false
+
+        public mutating func next() async throws -> Item? {
+            while true {
+                if let record = nextRecord() {
+                    return try StreamDecoding.decode(Item.self, Data(record), operationID: operationID)
+                }
+                if ended { return nil }
+                if let chunk = try await chunks.next() {
+                    buffer.removeFirst(start)
+                    start = 0
+                    buffer.append(contentsOf: chunk)
+                } else {
+                    ended = true
+                }
+            }
+        }
+
+        /// The next record that is not blank: up to the next separator, or the rest once the body has ended.
+        private mutating func nextRecord() -> ArraySlice<UInt8>? {
+            while start < buffer.count {
+                let end: Int
+                if let index = buffer[start...].firstIndex(of: separator) {
+                    end = index
+                } else if ended {
+                    end = buffer.count
+                } else {
+                    return nil
+                }
+                let record: ArraySlice<UInt8> = buffer[start..<end]
+                start = Swift.min(end + 1, buffer.count)
+                if record.contains(where: { $0 > 0x20 }) { return record }
+            }
+            return nil
+        }
+    }
+}
+
+/// Decoding one streamed item.
+enum StreamDecoding {
+    /// `data` decoded as JSON; a failure is `.decodingFailed` for the operation (when known).
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, operationID: String?) throws -> T {
+        do {
+            return try JSONCoding.makeDecoder().decode(T.self, from: data)
+        } catch {
+            guard let operationID else { throw error }
+            throw APIError(kind: .decodingFailed, operationID: operationID, rawBody: data,
+                           underlying: Redaction.describe(error))
+        }
+    }
+}
+
+extension HTTPResponse {
+    /// The body as server-sent events whose data decodes as `Payload`.
+    func decodeServerSentEvents<Payload: Decodable & Sendable>(
+        _ type: Payload.Type = Payload.self
+    ) -> ServerSentEvents<Payload> {
+        ServerSentEvents(chunks)
+    }
+
+    /// The body as a JSON stream of `Item`s: `lines` (JSON Lines, NDJSON) or RFC 7464 record-separated texts.
+    func decodeJSONStream<Item: Decodable & Sendable>(
+        _ type: Item.Type = Item.self, recordSeparated: Bool
+    ) -> JSONStream<Item> {
+        JSONStream(chunks, separator: recordSeparated ? 0x1E : 0x0A)
+    }
+}
+
+// MARK: - Errors
+
+/// Every failure of a generated client. `description` is one redacted line; `debugDescription` adds redacted
+/// headers and the scrubbed body.
+public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A status the spec documents as an error; `body` holds the decoded body (nil if it did not decode).
+        case documentedStatus
+        /// A status the spec does not document; see `rawBody`.
+        case undocumentedStatus
+        /// A success status whose body did not decode as documented.
+        case decodingFailed
+        /// The request could not be sent or the connection failed.
+        case transport
+        /// An attempt took longer than the timeout.
+        case timeout
+        /// The request breaks the spec's constraints (`validationFailures`); nothing was sent.
+        case validation
+        /// No credentials for the operation's security, or they could not be obtained.
+        case authentication
+        /// The calling task was cancelled.
+        case cancelled
+    }
+
+    public var kind: Kind
+    public var operationID: String
+    public var statusCode: Int?
+    public var headers: HTTPHeaders
+    public var rawBody: Data?
+    /// The documented error body, decoded.
+    public var body: ErrorBody?
+    public var requestID: String?
+    public var validationFailures: [ValidationFailure]
+    /// What went wrong underneath, already redacted.
+    public var underlying: String?
+    /// Whether the same request may succeed later (connection failure, timeout, retryable status).
+    public var isRetryable: Bool
+
+    public init(
+        kind: Kind, operationID: String, statusCode: Int? = nil, headers: HTTPHeaders = [:], rawBody: Data? = nil,
+        body: ErrorBody? = nil, requestID: String? = nil, validationFailures: [ValidationFailure] = [],
+        underlying: String? = nil, isRetryable: Bool? = nil
+    ) {
+        self.kind = kind
+        self.operationID = operationID
+        self.statusCode = statusCode
+        self.headers = headers
+        self.rawBody = rawBody
+        self.body = body
+        self.requestID = requestID
+        self.validationFailures = validationFailures
+        self.underlying = underlying
+        self.isRetryable = isRetryable ?? (kind == .transport || kind == .timeout
+            || [429, 502, 503, 504].contains(statusCode ?? 0))
+    }
+
+    public var description: String {
+        var text = operationID + ": "
+        switch kind {
+        case .documentedStatus: text += "HTTP \(statusCode ?? 0) (documented error)"
+        case .undocumentedStatus: text += "HTTP \(statusCode ?? 0) (undocumented status)"
+        case .decodingFailed: text += "HTTP \(statusCode ?? 0) response could not be decoded"
+        case .transport: text += "transport failure"
+        case .timeout: text += "timed out"
+        case .validation: text += "invalid request: " + validationFailures.map(\.description).joined(separator: "; ")
+        case .authentication: text += "authentication failed"
+        case .cancelled: text += "cancelled"
+        }
+        if let requestID { text += " [request ID \(Redaction.scrub(requestID))]" }
+        if let underlying { text += ": " + underlying }
+        if let rawBody, !rawBody.isEmpty { text += " — body: " + Redaction.snippet(rawBody) }
+        return text
+    }
+
+    public var debugDescription: String {
+        "APIError(\(kind.rawValue)) \(description) headers: \(headers)"
+    }
+
+    public var customMirror: Mirror {
+        // Through `Any`: a closure over `ErrorBody` itself would be unreachable code (a warning) in a module
+        // whose `ErrorBody` has no cases.
+        let body: Any? = self.body
+        return Mirror(self, children: [
+            "kind": kind, "operationID": operationID, "statusCode": statusCode as Any, "headers": headers,
+            "rawBody": rawBody.map { Redaction.snippet($0) } as Any,
+            "body": body.map { Redaction.scrub(String(describing: $0)) } as Any,
+            "requestID": requestID as Any, "validationFailures": validationFailures, "underlying": underlying as Any,
+            "isRetryable": isRetryable,
+        ], displayStyle: .struct)
+    }
+
+    /// Maps an error thrown while sending to `.timeout`, `.cancelled` or `.transport`; an `APIError` (e.g. from a
+    /// middleware) passes through.
+    static func classify(_ error: any Error, operationID: String) -> APIError {
+        if let error = error as? APIError { return error }
+        if error is TimeoutSignal { return APIError(kind: .timeout, operationID: operationID) }
+        if error is CancellationError || (error as? URLError)?.code == .cancelled {
+            return APIError(kind: .cancelled, operationID: operationID)
+        }
+        if (error as? URLError)?.code == .timedOut {
+            return APIError(kind: .timeout, operationID: operationID, underlying: Redaction.describe(error))
+        }
+        return APIError(kind: .transport, operationID: operationID, underlying: Redaction.describe(error))
+    }
+}
+
+// MARK: - Runtime+Retry
+
+// MARK: - Retries
+
+/// When and how a failed attempt is retried.
+///
+/// Only safe requests are retried: idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) and requests that
+/// carry an idempotency key. The delay before retry `n` (from 0) is `initialDelay * multiplier^n` capped at
+/// `maxDelay`, drawn uniformly from `0...delay` with `jitter` ("full jitter"); a `Retry-After` header (seconds or
+/// HTTP-date) replaces it, capped at `maxDelay`.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Retries after the first attempt; 0 disables retrying.
+    public var maxRetries: Int
+    public var initialDelay: Duration
+    public var maxDelay: Duration
+    public var multiplier: Double
+    public var jitter: Bool
+    /// Statuses worth retrying; the operation can add its own.
+    public var retryableStatuses: Set<Int>
+    /// Retry when the connection fails.
+    public var retriesConnectionFailures: Bool
+    /// Retry when an attempt times out.
+    public var retriesTimeouts: Bool
+
+    public init(
+        maxRetries: Int = 2,
+        initialDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(30),
+        multiplier: Double = 2,
+        jitter: Bool = true,
+        retryableStatuses: Set<Int> = [429, 502, 503, 504],
+        retriesConnectionFailures: Bool = true,
+        retriesTimeouts: Bool = true
+    ) {
+        self.maxRetries = maxRetries
+        self.initialDelay = initialDelay
+        self.maxDelay = maxDelay
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.retryableStatuses = retryableStatuses
+        self.retriesConnectionFailures = retriesConnectionFailures
+        self.retriesTimeouts = retriesTimeouts
+    }
+
+    /// Two retries, 0.5 s then 1 s (before jitter), at most 30 s.
+    public static let `default` = RetryPolicy()
+    /// Never retry.
+    public static let none = RetryPolicy(maxRetries: 0)
+
+    /// The delay before retry `retry` (0-based).
+    func delay(forRetry retry: Int, retryAfter: Duration?) -> Duration {
+        let cap: Double = Self.seconds(maxDelay)
+        if let retryAfter: Duration = retryAfter {
+            let wait: Double = Swift.max(0, Self.seconds(retryAfter))
+            return .seconds(Swift.min(wait, cap))
+        }
+        let growth: Double = pow(Swift.max(multiplier, 1), Double(Swift.min(retry, 62)))
+        let exponential: Double = Self.seconds(initialDelay) * growth
+        let capped: Double = Swift.min(Swift.max(0, exponential), cap)
+        if jitter { return .seconds(Double.random(in: 0...capped)) }
+        return .seconds(capped)
+    }
+
+    /// GET, HEAD, PUT, DELETE, OPTIONS and TRACE may be repeated without changing the outcome.
+    static func isIdempotent(_ method: String) -> Bool {
+        switch method.uppercased() {
+        case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE": return true
+        default: return false
+        }
+    }
+
+    private static let months: [String] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
+    static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
+        let text: String = value.trimmingCharacters(in: .whitespaces)
+        if let seconds: Double = Double(text), seconds.isFinite, seconds >= 0 { return .seconds(seconds) }
+        let parts: [Substring] = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let day: Int = Int(parts[1]), let year: Int = Int(parts[3]),
+              let month: Int = months.firstIndex(of: parts[2].lowercased()) else { return nil }
+        var time: [Int] = []
+        for part: Substring in parts[4].split(separator: ":") {
+            if let number: Int = Int(part) { time.append(number) }
+        }
+        guard time.count == 3,
+              let date: Date = CivilTime.date(year: year, month: month + 1, day: day,
+                                              hour: time[0], minute: time[1], second: time[2]) else { return nil }
+        let wait: TimeInterval = date.timeIntervalSince(now)
+        return .seconds(Swift.max(0, wait))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction): (Int64, Int64) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
+
+// MARK: - Runtime+Schema
+
+// MARK: - Request bodies: read-only properties are left out
+
+extension CodingUserInfoKey {
+    /// `true` in the encoders of request bodies and parameters: generated types leave read-only properties out.
+    static let openAPIRequest = CodingUserInfoKey(rawValue: "openapi-swift.request")!
+}
+
+extension Encoder {
+    /// Whether this encoding is a request's (read-only properties are left out) rather than, say, a cache's.
+    var isRequestBody: Bool {
+        let flag: Bool? = userInfo[CodingUserInfoKey.openAPIRequest] as? Bool
+        return flag ?? false
+    }
+}
+
+extension JSONCoding {
+    /// The encoder of request bodies and parameters: `makeEncoder()` with `isRequestBody` set.
+    static func makeRequestEncoder() -> JSONEncoder {
+        let encoder = makeEncoder()
+        encoder.userInfo[.openAPIRequest] = true
+        return encoder
+    }
+}
+
+// MARK: - Tuples (prefixItems): JSON arrays coded element by element
+
+extension UnkeyedDecodingContainer {
+    /// `decode(_:)` under a name of its own: one overload, quick to type-check. Throws at the end of the array.
+    mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
+        try decode(type)
+    }
+
+    /// An optional element: nil at the end of the array or for `null`.
+    mutating func decodeElementIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
+        if isAtEnd { return nil }
+        if try decodeNil() { return nil }
+        return try decode(type)
+    }
+}
+
+extension UnkeyedEncodingContainer {
+    /// `encode(_:)` under a name of its own (see `decodeElement`). A nil optional is written as `null`.
+    mutating func encodeElement<T: Encodable>(_ value: T) throws {
+        try encode(value)
+    }
+}
+
+// MARK: - Runtime+Transport
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+// MARK: - Transport
+
+/// Sends one HTTP request. `URLSessionTransport` is the default; tests and other stacks supply their own.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Sends `request` and returns as soon as the response head has arrived, with the body still arriving in
+    /// `bodyStream` (streaming operations: server-sent events, JSON Lines). The default reads the body whole with
+    /// `send`, so a transport that does not stream still works; the items then arrive when the response ends.
+    func stream(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+extension HTTPTransport {
+    public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await send(request)
+    }
+}
+
+/// An HTTP request as the transport sees it: credentials applied, body encoded.
+public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var method: String
+    public var url: URL
+    public var headers: HTTPHeaders
+    public var body: Data?
+    public var timeout: Duration
+
+    public init(method: String = "GET", url: URL, headers: HTTPHeaders = [:], body: Data? = nil,
+                    timeout: Duration = .seconds(60)) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+
+    /// Method and URL, with secret query values and Aadhaar-like numbers masked.
+    public var description: String {
+        "\(method) \(Redaction.url(url, sensitiveNames: headers.sensitiveNames))"
+            + (body.map { " (\($0.count)-byte body)" } ?? "")
+    }
+
+    public var debugDescription: String {
+        "\(description) \(headers.debugDescription)" + (body.map { " body: " + Redaction.snippet($0) } ?? "")
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "method": method, "url": Redaction.url(url, sensitiveNames: headers.sensitiveNames), "headers": headers,
+            "body": body.map { Redaction.snippet($0) } ?? "nil", "timeout": timeout,
+        ], displayStyle: .struct)
+    }
+}
+
+/// An HTTP response: status, headers and the whole body, or (from `HTTPTransport.stream`) a body still arriving.
+public struct HTTPResponse: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var statusCode: Int
+    public var headers: HTTPHeaders
+    public var body: Data
+    /// The body as it arrives, when it has not been read yet (`body` is then empty). Read it once.
+    public var bodyStream: HTTPBodyStream?
+
+    public init(statusCode: Int, headers: HTTPHeaders = [:], body: Data = Data(),
+                    bodyStream: HTTPBodyStream? = nil) {
+        self.statusCode = statusCode
+        self.headers = headers
+        self.body = body
+        self.bodyStream = bodyStream
+    }
+
+    /// The body's chunks: `bodyStream`, or the whole `body` as one chunk.
+    var chunks: HTTPBodyStream { bodyStream ?? HTTPBodyStream(body) }
+
+    /// A copy whose `body` holds the whole body (read from `bodyStream` when there is one).
+    public func readingBody() async throws -> HTTPResponse {
+        guard let bodyStream else { return self }
+        return HTTPResponse(statusCode: statusCode, headers: headers, body: try await bodyStream.collect())
+    }
+
+    public var description: String { "HTTP \(statusCode) (\(body.count) bytes)" }
+
+    public var debugDescription: String {
+        "\(description) \(headers.debugDescription) body: \(Redaction.snippet(body))"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["statusCode": statusCode, "headers": headers, "body": Redaction.snippet(body)],
+               displayStyle: .struct)
+    }
+}
+
+// MARK: - Streamed bodies
+
+/// The body of a streaming response, chunk by chunk, as the network delivers it. Iterating it again after the end
+/// yields nothing; stopping early (leaving the loop, cancelling the task) cancels the request. Errors of a body read
+/// by a generated operation are `APIError`s (`.transport`, `.timeout`, `.cancelled`).
+public struct HTTPBodyStream: AsyncSequence, Sendable {
+    public typealias Element = Data
+    private let chunks: AsyncThrowingStream<Data, any Error>
+    private let stop: (@Sendable () -> Void)?
+    /// Set by the client for an operation's body: errors are then classified as that operation's `APIError`s.
+    var operationID: String?
+
+    /// - Parameter stop: called when an iteration ends before the body has (the consumer left the loop or its
+    ///   task was cancelled); a transport cancels its request there.
+    public init(_ chunks: AsyncThrowingStream<Data, any Error>, onStop stop: (@Sendable () -> Void)? = nil) {
+        self.chunks = chunks
+        self.stop = stop
+    }
+
+    /// A body that is already complete: one chunk (none when empty).
+    public init(_ data: Data) {
+        let (chunks, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+        if !data.isEmpty { continuation.yield(data) }
+        continuation.finish()
+        self.chunks = chunks
+        self.stop = nil
+    }
+
+    /// Reads every remaining chunk.
+    public func collect() async throws -> Data {
+        var data = Data()
+        for try await chunk in self { data.append(chunk) }
+        return data
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(base: chunks.makeAsyncIterator(), operationID: operationID, guard: IterationGuard(stop))
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var base: AsyncThrowingStream<Data, any Error>.AsyncIterator
+        let operationID: String?
+        let `guard`: IterationGuard
+
+        public mutating func next() async throws -> Data? {
+            let chunk: Data?
+            do {
+                chunk = try await base.next()
+            } catch {
+                guard let operationID else { throw error }
+                throw APIError.classify(error, operationID: operationID)
+            }
+            // A cancelled consumer sees the stream end; say why instead of looking like a complete body.
+            if chunk == nil, Task.isCancelled {
+                guard let operationID else { throw CancellationError() }
+                throw APIError(kind: .cancelled, operationID: operationID)
+            }
+            return chunk
+        }
+    }
+}
+
+/// Calls `stop` when the iterator that owns it goes away (the loop ended, however). Stopping after the body has
+/// ended is harmless: a finished request cannot be cancelled.
+final class IterationGuard: Sendable {
+    private let stop: (@Sendable () -> Void)?
+
+    init(_ stop: (@Sendable () -> Void)?) { self.stop = stop }
+
+    deinit { stop?() }
+}
+
+extension HTTPResponse {
+    /// For a streaming call: an error status's body is read whole (for `APIError`, retries and logging); a success
+    /// keeps streaming, its errors classified as `operationID`'s.
+    func preparedForStreaming(operationID: String) async throws -> HTTPResponse {
+        guard var stream = bodyStream else { return self }
+        guard (200...299).contains(statusCode) else { return try await readingBody() }
+        stream.operationID = operationID
+        var response = self
+        response.bodyStream = stream
+        return response
+    }
+}
+
+// MARK: - Headers
+
+/// Ordered HTTP header fields with case-insensitive names. Values of credential headers are masked in every
+/// description and mirror, and stripped when a redirect leaves the origin.
+public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, Equatable,
+                               CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public typealias Element = (name: String, value: String)
+    private var fields: [Field] = []
+    /// Lower-cased names of headers that carry credentials (besides `Authorization`, `Cookie`, …).
+    public var sensitiveNames: Set<String> = []
+
+    private struct Field: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        for (name, value) in elements { add(name, value) }
+    }
+
+    public init(_ elements: [String: String]) {
+        for (name, value) in elements.sorted(by: { $0.key < $1.key }) { add(name, value) }
+    }
+
+    /// The first value for `name` (any case); setting replaces all values, `nil` removes them.
+    public subscript(name: String) -> String? {
+        get { fields.first { Self.same($0.name, name) }?.value }
+        set {
+            guard let newValue else { return remove(name) }
+            if let index = fields.firstIndex(where: { Self.same($0.name, name) }) {
+                fields[index].value = Self.cleanLine(newValue)
+                for later in fields.indices.reversed() where later > index && Self.same(fields[later].name, name) {
+                    fields.remove(at: later)
+                }
+            } else {
+                add(name, newValue)
+            }
+        }
+    }
+
+    /// Every value for `name`, in order.
+    public func values(for name: String) -> [String] {
+        fields.filter { Self.same($0.name, name) }.map(\.value)
+    }
+
+    /// Appends a field, keeping existing ones of the same name. CR and LF are replaced, so a value cannot inject
+    /// a header.
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append(Field(name: Self.cleanLine(name), value: Self.cleanLine(value)))
+    }
+
+    public mutating func remove(_ name: String) {
+        fields.removeAll { Self.same($0.name, name) }
+    }
+
+    public func contains(_ name: String) -> Bool { self[name] != nil }
+
+    public var count: Int { fields.count }
+
+    public func makeIterator() -> IndexingIterator<[Element]> {
+        fields.map { (name: $0.name, value: $0.value) }.makeIterator()
+    }
+
+    /// A copy with the value of every credential-bearing header replaced by `<redacted>`.
+    public func redacted() -> HTTPHeaders {
+        var copy = self
+        for index in copy.fields.indices where isSensitive(copy.fields[index].name) {
+            copy.fields[index].value = "<redacted>"
+        }
+        return copy
+    }
+
+    /// True for `Authorization`, `Cookie`, `Set-Cookie`, `Proxy-Authorization`, the client's credential headers
+    /// and names that look like secrets (`api-key`, `token`, `secret`, …).
+    public func isSensitive(_ name: String) -> Bool {
+        Redaction.isSensitiveName(name, extra: sensitiveNames)
+    }
+
+    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool { lhs.fields == rhs.fields }
+
+    public var description: String {
+        "[" + redacted().fields.map { "\($0.name): \(Redaction.scrub($0.value))" }.joined(separator: ", ") + "]"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, unlabeledChildren: redacted().fields.map { "\($0.name): \(Redaction.scrub($0.value))" },
+               displayStyle: .collection)
+    }
+
+    private static func same(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.lowercased() == rhs.lowercased()
+    }
+
+    /// Replaces CR and LF, so a value cannot inject a header line.
+    static func cleanLine(_ text: String) -> String {
+        text.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
+            ? String(text.map { $0 == "\r" || $0 == "\n" || $0 == "\r\n" ? " " : $0 }) : text
+    }
+}
+
+// MARK: - URLSession
+
+/// `HTTPTransport` over `URLSession` (FoundationNetworking on Linux).
+///
+/// Redirects are followed, but a redirect to another scheme, host or port drops `Authorization`, `Cookie`,
+/// `Proxy-Authorization` and the client's credential headers; same-origin redirects keep them.
+public struct URLSessionTransport: HTTPTransport {
+    private let box: SessionBox
+
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        box = SessionBox(configuration: configuration)
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let urlRequest = Self.urlRequest(for: request)
+        let sensitive = request.headers.sensitiveNames
+        let box = self.box
+        let handle = TaskHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = box.session.dataTask(with: urlRequest) { data, response, error in
+                    if let error { return continuation.resume(throwing: error) }
+                    guard let http = response as? HTTPURLResponse else {
+                        return continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                    continuation.resume(returning: HTTPResponse(statusCode: http.statusCode,
+                                                                headers: Self.headers(of: http), body: data ?? Data()))
+                }
+                box.guardian.register(task.taskIdentifier, sensitive: sensitive)
+                handle.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+    }
+
+    /// Returns once the head has arrived; the body follows chunk by chunk in `bodyStream` (a data-delegate task,
+    /// which FoundationNetworking supports too). The request's timeout applies between chunks, so a long stream
+    /// that keeps sending lives on. Stopping the iteration cancels the task. Chunks the consumer has not taken yet
+    /// are buffered.
+    public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let urlRequest = Self.urlRequest(for: request)
+        let sensitive = request.headers.sensitiveNames
+        let box = self.box
+        let handle = TaskHandle()
+        let receiver = StreamReceiver(handle)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                receiver.waitForHead(continuation)
+                let task = box.session.dataTask(with: urlRequest)
+                box.guardian.register(task.taskIdentifier, sensitive: sensitive, receiver: receiver)
+                handle.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+    }
+
+    private static func urlRequest(for request: HTTPRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        urlRequest.timeoutInterval = max(1, Double(request.timeout.components.seconds) + 1)
+        for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
+        // An explicit Cookie header is sent as given, not merged with the session's cookie storage.
+        if request.headers.contains("Cookie") { urlRequest.httpShouldHandleCookies = false }
+        return urlRequest
+    }
+
+    /// The response's header fields, sorted by name (Foundation gives them unordered).
+    static func headers(of http: HTTPURLResponse) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        let fields: [(String, String)] = http.allHeaderFields.compactMap { key, value in
+            (key as? String).map { ($0, value as? String ?? String(describing: value)) }
+        }
+        for (name, value) in fields.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
+            headers.add(name, value)
+        }
+        return headers
+    }
+}
+
+/// One streaming task: resumes the caller with the head, then feeds the body's chunks to an `HTTPBodyStream`.
+private final class StreamReceiver: Sendable {
+    private let head = Locked<CheckedContinuation<HTTPResponse, any Error>?>(nil)
+    /// Handed out with the head and not kept: once every copy is gone unread, the stream terminates.
+    private let chunks: Locked<AsyncThrowingStream<Data, any Error>?>
+    private let sink: AsyncThrowingStream<Data, any Error>.Continuation
+    private let handle: TaskHandle
+
+    init(_ handle: TaskHandle) {
+        let (chunks, sink) = AsyncThrowingStream<Data, any Error>.makeStream()
+        self.chunks = Locked(chunks)
+        self.sink = sink
+        self.handle = handle
+        // The consumer stopped or dropped the body unread: the task has nothing left to deliver to.
+        sink.onTermination = { _ in handle.cancel() }
+    }
+
+    func waitForHead(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        head.withLock { $0 = continuation }
+    }
+
+    private func takeHead() -> CheckedContinuation<HTTPResponse, any Error>? {
+        head.withLock { continuation in
+            defer { continuation = nil }
+            return continuation
+        }
+    }
+
+    func received(_ response: URLResponse) {
+        guard let continuation = takeHead() else { return }
+        let taken: AsyncThrowingStream<Data, any Error>? = chunks.withLock { chunks in
+            defer { chunks = nil }
+            return chunks
+        }
+        guard let http = response as? HTTPURLResponse, let taken else {
+            handle.cancel()
+            return continuation.resume(throwing: URLError(.badServerResponse))
+        }
+        let handle = self.handle
+        let body = HTTPBodyStream(taken, onStop: { handle.cancel() })
+        continuation.resume(returning: HTTPResponse(statusCode: http.statusCode,
+                                                    headers: URLSessionTransport.headers(of: http), bodyStream: body))
+    }
+
+    func received(_ data: Data) {
+        sink.yield(data)
+    }
+
+    func completed(_ error: (any Error)?) {
+        takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
+        sink.finish(throwing: error)
+    }
+}
+
+/// Owns the session and invalidates it when the transport goes away.
+private final class SessionBox: Sendable {
+    let session: URLSession
+    let guardian = RedirectGuard()
+
+    init(configuration: URLSessionConfiguration) {
+        session = URLSession(configuration: configuration, delegate: guardian, delegateQueue: nil)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+}
+
+/// Strips credentials from cross-origin redirects; knows each task's extra credential header names. Delivers the
+/// head and chunks of streaming tasks to their `StreamReceiver`.
+private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let sensitive = Locked<[Int: Set<String>]>([:])
+    private let receivers = Locked<[Int: StreamReceiver]>([:])
+
+    func register(_ task: Int, sensitive names: Set<String>) {
+        sensitive.withLock { $0[task] = names }
+    }
+
+    fileprivate func register(_ task: Int, sensitive names: Set<String>, receiver: StreamReceiver) {
+        sensitive.withLock { $0[task] = names }
+        receivers.withLock { $0[task] = receiver }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        _ = sensitive.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        let receiver: StreamReceiver? = receivers.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        receiver?.completed(error)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        receiver?.received(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        receiver?.received(data)
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        guard let from = response.url ?? task.currentRequest?.url, let to = request.url,
+              Self.origin(from) != Self.origin(to) else { return completionHandler(request) }
+        let extra = sensitive.withLock { $0[task.taskIdentifier] ?? [] }
+        var stripped = request
+        for name in (request.allHTTPHeaderFields ?? [:]).keys
+        where Redaction.isSensitiveName(name, extra: extra, heuristics: false) {
+            stripped.setValue(nil, forHTTPHeaderField: name)
+        }
+        completionHandler(stripped)
+    }
+
+    private static func origin(_ url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : -1)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
+    }
+}
+
+/// Lets a cancellation handler reach a task created later inside the continuation.
+private final class TaskHandle: @unchecked Sendable {
+    private let state = Locked<(task: URLSessionTask?, cancelled: Bool)>((nil, false))
+
+    func set(_ task: URLSessionTask) {
+        let cancelNow = state.withLock { state -> Bool in
+            state.task = task
+            return state.cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        let task = state.withLock { state -> URLSessionTask? in
+            state.cancelled = true
+            return state.task
+        }
+        task?.cancel()
+    }
+}
+
+/// A value guarded by an `NSLock` (`Mutex` would need macOS 15).
+final class Locked<State>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: State
+
+    init(_ state: State) { self.state = state }
+
+    func withLock<R>(_ body: (inout State) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&state)
+    }
+}
+
+// MARK: - Sleeping and timeouts
+
+/// Waits between retries; inject a recording sleeper in tests.
+public protocol Sleeper: Sendable {
+    func sleep(for duration: Duration) async throws
+}
+
+/// Sleeps with `Task.sleep`; throws `CancellationError` when the task is cancelled.
+public struct TaskSleeper: Sleeper {
+    public init() {}
+
+    public func sleep(for duration: Duration) async throws {
+        try await Task.sleep(for: duration)
+    }
+}
+
+/// Thrown by `withTimeout` when the deadline passes first.
+struct TimeoutSignal: Error {}
+
+/// Runs `operation`, failing with `TimeoutSignal` once `timeout` has passed and with `CancellationError` when the
+/// caller is cancelled. The operation runs in its own task, so a transport that ignores cancellation still cannot
+/// hold the caller past the deadline (it is cancelled and left to finish alone).
+func withTimeout<T: Sendable>(
+    _ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    let race = Race<T>()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { continuation in
+            let work = Task {
+                do { race.finish(.success(try await operation())) } catch { race.finish(.failure(error)) }
+            }
+            let timer = Task {
+                do {
+                    try await Task.sleep(for: timeout)
+                    race.finish(.failure(TimeoutSignal()))
+                } catch {}
+            }
+            race.start(continuation, tasks: [work, timer])
+        }
+    } onCancel: {
+        race.finish(.failure(CancellationError()))
+    }
+}
+
+/// The first outcome wins; the losers are cancelled.
+private final class Race<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var outcome: Result<T, any Error>?
+        var tasks: [Task<Void, Never>] = []
+    }
+
+    private let state = Locked(State())
+
+    func start(_ continuation: CheckedContinuation<T, any Error>, tasks: [Task<Void, Never>]) {
+        let early = state.withLock { state -> Result<T, any Error>? in
+            if state.outcome == nil {
+                state.continuation = continuation
+                state.tasks = tasks
+            }
+            return state.outcome
+        }
+        if let early {
+            tasks.forEach { $0.cancel() }
+            continuation.resume(with: early)
+        }
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        typealias Losers = (CheckedContinuation<T, any Error>?, [Task<Void, Never>])
+        let (continuation, tasks) = state.withLock { state -> Losers in
+            guard state.outcome == nil else { return (nil, []) }
+            state.outcome = result
+            defer { state.continuation = nil; state.tasks = [] }
+            return (state.continuation, state.tasks)
+        }
+        tasks.forEach { $0.cancel() }
+        continuation?.resume(with: result)
+    }
+}
+
+// MARK: - Runtime+Validation
+
+// MARK: - Validation
+
+/// A broken constraint. Names the field and the rule, never the value.
+public struct ValidationFailure: Sendable, Hashable, CustomStringConvertible {
+    /// Where: `body.aadhaar`, `query.limit`, `body.items[2].id`.
+    public var path: String
+    /// Which rule: `pattern`, `minLength`, `maximum`, `enum`, `format`, …
+    public var rule: String
+    /// What is wanted, e.g. `does not match ^\d{12}$`.
+    public var message: String
+
+    public init(path: String, rule: String, message: String) {
+        self.path = path
+        self.rule = rule
+        self.message = message
+    }
+
+    /// `body.aadhaar: does not match ^\d{12}$`
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Generated types with constraints check themselves (and their nested values) into `failures`.
+public protocol Validatable {
+    func validate(path: String, into failures: inout [ValidationFailure])
+}
+
+/// The checks generated `validate(path:into:)` methods call. `nil` values pass (requiredness is in the types).
+enum Validation {
+    static func pattern(_ value: String?, _ regex: String, path: String, into failures: inout [ValidationFailure]) {
+        guard let value, let expression = RegexCache.shared.expression(regex) else { return }
+        let range = NSRange(value.startIndex..., in: value)
+        if expression.firstMatch(in: value, options: [], range: range) == nil {
+            failures.append(.init(path: path, rule: "pattern", message: "does not match \(regex)"))
+        }
+    }
+
+    /// Lengths count Unicode scalars, as JSON Schema does.
+    static func minLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let value, value.unicodeScalars.count < limit {
+            failures.append(.init(path: path, rule: "minLength", message: "is shorter than \(limit) characters"))
+        }
+    }
+
+    static func maxLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let value, value.unicodeScalars.count > limit {
+            failures.append(.init(path: path, rule: "maxLength", message: "is longer than \(limit) characters"))
+        }
+    }
+
+    static func minimum<T: Comparable>(
+        _ value: T?, _ limit: T, exclusive: Bool = false, path: String, into failures: inout [ValidationFailure]
+    ) {
+        if let value, exclusive ? value <= limit : value < limit {
+            failures.append(.init(path: path, rule: exclusive ? "exclusiveMinimum" : "minimum",
+                                  message: "must be \(exclusive ? ">" : ">=") \(limit)"))
+        }
+    }
+
+    static func maximum<T: Comparable>(
+        _ value: T?, _ limit: T, exclusive: Bool = false, path: String, into failures: inout [ValidationFailure]
+    ) {
+        if let value, exclusive ? value >= limit : value > limit {
+            failures.append(.init(path: path, rule: exclusive ? "exclusiveMaximum" : "maximum",
+                                  message: "must be \(exclusive ? "<" : "<=") \(limit)"))
+        }
+    }
+
+    /// Floating values: a multiple within a few ulps of the quotient, so decimal steps pass (`0.3` of `0.1`, `19.99`
+    /// of `0.01`) while a real remainder (`0.015` of `0.01`) fails at any magnitude.
+    static func multipleOf<T: BinaryFloatingPoint>(
+        _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
+    ) {
+        guard let value, value.isFinite, factor > 0 else { return }
+        let quotient = value / factor
+        guard quotient.isFinite else { return }
+        if abs(quotient - quotient.rounded()) > 4 * T.ulpOfOne * max(1, abs(quotient)) {
+            failures.append(.init(path: path, rule: "multipleOf", message: "must be a multiple of \(factor)"))
+        }
+    }
+
+    /// Integers: exact.
+    static func integerMultipleOf<T: BinaryInteger>(
+        _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
+    ) {
+        guard let value, factor > 0 else { return }
+        if value % factor != 0 {
+            failures.append(.init(path: path, rule: "multipleOf", message: "must be a multiple of \(factor)"))
+        }
+    }
+
+    static func minItems<C: Collection>(
+        _ value: C?, _ limit: Int, path: String, into failures: inout [ValidationFailure]
+    ) {
+        if let value, value.count < limit {
+            failures.append(.init(path: path, rule: "minItems", message: "has fewer than \(limit) items"))
+        }
+    }
+
+    static func maxItems<C: Collection>(
+        _ value: C?, _ limit: Int, path: String, into failures: inout [ValidationFailure]
+    ) {
+        if let value, value.count > limit {
+            failures.append(.init(path: path, rule: "maxItems", message: "has more than \(limit) items"))
+        }
+    }
+
+    static func uniqueItems<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
+    where C.Element: Hashable {
+        if let value, Set(value).count != value.count {
+            failures.append(.init(path: path, rule: "uniqueItems", message: "has duplicate items"))
+        }
+    }
+
+    /// The number of members of an object: a dictionary's count, or a struct's encoded properties.
+    static func minProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let count, count < limit {
+            failures.append(.init(path: path, rule: "minProperties", message: "has fewer than \(limit) properties"))
+        }
+    }
+
+    static func maxProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+        if let count, count > limit {
+            failures.append(.init(path: path, rule: "maxProperties", message: "has more than \(limit) properties"))
+        }
+    }
+
+    /// `enum` on a non-enum type (e.g. a string kept open): the value must be one of `allowed`.
+    static func allowedValues<T: Equatable>(
+        _ value: T?, _ allowed: [T], path: String, into failures: inout [ValidationFailure]
+    ) {
+        if let value, !allowed.contains(value) {
+            failures.append(.init(path: path, rule: "enum",
+                                  message: "is not one of \(allowed.map { "\($0)" }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Checks `uuid`, `date-time`, `date`, `email`, `ipv4`; other formats pass.
+    static func format(_ value: String?, _ format: String, path: String, into failures: inout [ValidationFailure]) {
+        guard let value else { return }
+        let valid: Bool
+        switch format {
+        case "uuid": valid = UUID(uuidString: value) != nil
+        case "date-time": valid = RFC3339.parse(value) != nil && value.utf8.count > 10
+        case "date": valid = CalendarDate(value) != nil
+        case "email": valid = value.split(separator: "@", omittingEmptySubsequences: false).count == 2
+            && !value.hasPrefix("@") && !value.hasSuffix("@")
+        case "ipv4":
+            let octets = value.split(separator: ".", omittingEmptySubsequences: false)
+            valid = octets.count == 4 && octets.allSatisfy { UInt8($0) != nil && ($0 == "0" || !$0.hasPrefix("0")) }
+        default: valid = true
+        }
+        if !valid { failures.append(.init(path: path, rule: "format", message: "is not a valid \(format)")) }
+    }
+
+    /// Validates a nested value, an array (`path[i]`) or a dictionary (`path.key`) of them.
+    static func nested(_ value: (any Validatable)?, path: String, into failures: inout [ValidationFailure]) {
+        value?.validate(path: path, into: &failures)
+    }
+
+    static func each<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
+    where C.Element: Validatable {
+        guard let value else { return }
+        for (index, item) in value.enumerated() {
+            item.validate(path: "\(path)[\(index)]", into: &failures)
+        }
+    }
+
+    static func each<V: Validatable>(_ value: [String: V]?, path: String, into failures: inout [ValidationFailure]) {
+        for (key, item) in (value ?? [:]).sorted(by: { $0.key < $1.key }) {
+            item.validate(path: "\(path).\(key)", into: &failures)
+        }
+    }
+}
+
+/// Compiled regular expressions, each pattern compiled once (nil when the pattern does not compile: it is then
+/// not checked).
+final class RegexCache: Sendable {
+    static let shared = RegexCache()
+    private let cache = Locked<[String: Compiled]>([:])
+
+    /// `NSRegularExpression` is immutable and documented thread-safe.
+    private struct Compiled: @unchecked Sendable {
+        let expression: NSRegularExpression?
+    }
+
+    func expression(_ pattern: String) -> NSRegularExpression? {
+        if let hit = cache.withLock({ $0[pattern] }) { return hit.expression }
+        let compiled = Compiled(expression: try? NSRegularExpression(pattern: pattern))
+        cache.withLock { $0[pattern] = compiled }
+        return compiled.expression
     }
 }

@@ -23,7 +23,9 @@ public struct SendAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "SendAadhaarOTPRequest(aadhaarNo: \(Redaction.mask(Swift.String(describing: self.aadhaarNo))))"
+        var text = Redaction.Fields("SendAadhaarOTPRequest")
+        text.addMasked("aadhaarNo", self.aadhaarNo)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }
@@ -132,7 +134,10 @@ public struct ValidateAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Se
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "ValidateAadhaarOTPRequest(clientID: \(Swift.String(describing: self.clientID)), otpCode: \(Redaction.mask(Swift.String(describing: self.otpCode))))"
+        var text = Redaction.Fields("ValidateAadhaarOTPRequest")
+        text.add("clientID", self.clientID)
+        text.addMasked("otpCode", self.otpCode)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }
@@ -295,7 +300,29 @@ public struct AadhaarKYCResult: Swift.Codable, Swift.Hashable, Swift.Sendable, S
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "AadhaarKYCResult(clientID: \(Swift.String(describing: self.clientID)), fullName: \(Swift.String(describing: self.fullName)), aadhaarNumber: \(self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), dob: \(Swift.String(describing: self.dob)), gender: \(Swift.String(describing: self.gender)), address: \(Swift.String(describing: self.address)), faceStatus: \(Swift.String(describing: self.faceStatus)), faceScore: \(Swift.String(describing: self.faceScore)), zip: \(Swift.String(describing: self.zip)), profileImage: \(Swift.String(describing: self.profileImage)), hasImage: \(Swift.String(describing: self.hasImage)), emailHash: \(Swift.String(describing: self.emailHash)), mobileHash: \(Swift.String(describing: self.mobileHash)), rawXML: \(Swift.String(describing: self.rawXML)), zipData: \(Swift.String(describing: self.zipData)), careOf: \(Swift.String(describing: self.careOf)), shareCode: \(self.shareCode.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), mobileVerified: \(Swift.String(describing: self.mobileVerified)), referenceID: \(Swift.String(describing: self.referenceID)), aadhaarPDF: \(Swift.String(describing: self.aadhaarPDF)), status: \(Swift.String(describing: self.status)))"
+        var text = Redaction.Fields("AadhaarKYCResult")
+        text.add("clientID", self.clientID)
+        text.add("fullName", self.fullName)
+        text.addMaskedOptional("aadhaarNumber", self.aadhaarNumber)
+        text.add("dob", self.dob)
+        text.add("gender", self.gender)
+        text.add("address", self.address)
+        text.add("faceStatus", self.faceStatus)
+        text.add("faceScore", self.faceScore)
+        text.add("zip", self.zip)
+        text.add("profileImage", self.profileImage)
+        text.add("hasImage", self.hasImage)
+        text.add("emailHash", self.emailHash)
+        text.add("mobileHash", self.mobileHash)
+        text.add("rawXML", self.rawXML)
+        text.add("zipData", self.zipData)
+        text.add("careOf", self.careOf)
+        text.addMaskedOptional("shareCode", self.shareCode)
+        text.add("mobileVerified", self.mobileVerified)
+        text.add("referenceID", self.referenceID)
+        text.add("aadhaarPDF", self.aadhaarPDF)
+        text.add("status", self.status)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }

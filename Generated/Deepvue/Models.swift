@@ -28,7 +28,10 @@ public struct AuthorizeRequest: Swift.Codable, Swift.Hashable, Swift.Sendable, S
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "AuthorizeRequest(clientID: \(Swift.String(describing: self.clientID)), clientSecret: \(Redaction.mask(Swift.String(describing: self.clientSecret))))"
+        var text = Redaction.Fields("AuthorizeRequest")
+        text.add("clientID", self.clientID)
+        text.addMasked("clientSecret", self.clientSecret)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }
@@ -69,7 +72,11 @@ public struct AuthorizeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable, 
 
     /// The value with sensitive properties masked.
     public var description: Swift.String {
-        "AuthorizeResponse(accessToken: \(Redaction.mask(Swift.String(describing: self.accessToken))), tokenType: \(Swift.String(describing: self.tokenType)), expiry: \(Swift.String(describing: self.expiry)))"
+        var text = Redaction.Fields("AuthorizeResponse")
+        text.addMasked("accessToken", self.accessToken)
+        text.add("tokenType", self.tokenType)
+        text.add("expiry", self.expiry)
+        return text.result
     }
 
     public var debugDescription: Swift.String { self.description }
@@ -124,7 +131,11 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
 
         /// The value with sensitive properties masked.
         public var description: Swift.String {
-            "DataModel(aadhaarNumber: \(self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil"), otpSent: \(Swift.String(describing: self.otpSent)), referenceID: \(Swift.String(describing: self.referenceID)))"
+            var text = Redaction.Fields("DataModel")
+            text.addMaskedOptional("aadhaarNumber", self.aadhaarNumber)
+            text.add("otpSent", self.otpSent)
+            text.add("referenceID", self.referenceID)
+            return text.result
         }
 
         public var debugDescription: Swift.String { self.description }

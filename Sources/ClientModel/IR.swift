@@ -31,6 +31,8 @@ public struct APIDecl: Sendable {
     /// by name: request_id, transaction_id, call_id, requestId …), searched in error and success bodies.
     public var requestIDFields: [String]
     public var diagnostics: [Diagnostic]
+    /// The optional runtime parts the module uses (computed from the rest when the IR is built).
+    public var runtimeFeatures: RuntimeFeatures
 
     public init(moduleName: String, clientName: String, accessLevel: AccessLevel, specPath: String, title: String,
                 version: String, doc: [String], servers: [ServerDecl], types: [TypeDecl], operations: [OperationDecl],
@@ -50,6 +52,7 @@ public struct APIDecl: Sendable {
         self.errorBodies = errorBodies
         self.requestIDFields = requestIDFields
         self.diagnostics = diagnostics
+        self.runtimeFeatures = .required(types: types, operations: operations, securitySchemes: securitySchemes)
     }
 }
 

@@ -14,6 +14,7 @@ extension APIDecl {
         for operation in operations { Self.dump(operation, into: &out) }
         for body in errorBodies { out.append("errorBody \(body.caseName): \(body.type.swift)") }
         out.append("requestIDFields \(requestIDFields.joined(separator: ", "))")
+        out.append("runtimeFeatures \(runtimeFeatures.featureNames.joined(separator: ", "))")
         for diagnostic in diagnostics { out.append("diagnostic \(diagnostic)") }
         return out.joined(separator: "\n") + "\n"
     }

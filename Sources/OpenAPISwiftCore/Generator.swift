@@ -42,8 +42,11 @@ public enum Generator {
         guard let document = parsed.document, !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
         }
-        var api = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
-        api.overlayPaths = job.overlays.map(\.path)
+        let api: APIDecl = {
+            var built = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
+            built.overlayPaths = job.overlays.map(\.path)
+            return built
+        }()
         diagnostics += api.diagnostics
         guard !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)

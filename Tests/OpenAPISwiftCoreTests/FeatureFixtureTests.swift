@@ -396,6 +396,28 @@ extension FeatureFixture {
                 say("failures", failures.map(\.path))
                 """#, expect: ["described: false", #"failures: ["body.retries"]"#]),
         ])),
+        // Sensitive properties are masked in `description`, `debugDescription` and the mirror; the others are shown
+        // as `String(describing:)` shows them. No bearer scheme and no null-versus-absent property: the runtime
+        // leaves out its token and `OptionalValue` sections, and still compiles.
+        FeatureFixture(path: "redaction.yaml", module: "RedactionFixture", contains: [
+            ("Models.swift", "var text = Redaction.Fields(\"Login\")"),
+            ("Models.swift", "text.addMaskedOptional(\"aadhaar\", self.aadhaar)"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let full = Login(user: "u", password: "secret-1", aadhaar: "9999 9999 0019", note: "n", attempts: 2)
+                print(String(describing: full))
+                print(full.debugDescription)
+                let bare = Login(user: "u", password: "9999-9999-0019")
+                print(String(describing: bare))
+                let mirror = Mirror(reflecting: full).children.map { "\($0.label ?? ""): \($0.value)" }
+                print(mirror.joined(separator: ", "))
+                """#, expect: [
+                    #"Login(user: u, password: <redacted>, aadhaar: xxxx-xxxx-0019, note: Optional("n"), attempts: Optional(2))"#,
+                    #"Login(user: u, password: <redacted>, aadhaar: xxxx-xxxx-0019, note: Optional("n"), attempts: Optional(2))"#,
+                    "Login(user: u, password: xxxx-xxxx-0019, aadhaar: nil, note: nil, attempts: nil)",
+                    #"user: u, password: <redacted>, aadhaar: xxxx-xxxx-0019, note: Optional("n"), attempts: Optional(2)"#,
+                ]),
+        ])),
     ]
 }
 

@@ -44,9 +44,12 @@ struct GeneratedShapeTests {
     }
 
     @Test func sensitiveValuesAreMasked() {
+        // One `Redaction.Fields` call per property: an interpolated literal of every property type-checks ~9× slower.
         expectLines("Models.swift", [
-            "\"LoginForm(username: \\(Swift.String(describing: self.username)), password: "
-                + "\\(Redaction.mask(Swift.String(describing: self.password))))\"",
+            "var text = Redaction.Fields(\"LoginForm\")",
+            "text.add(\"username\", self.username)",
+            "text.addMasked(\"password\", self.password)",
+            "return text.result",
         ])
     }
 

@@ -90,8 +90,8 @@ struct StructContext: TemplateContext {
     var additionalPropertiesValueType: String
     /// Redacted `description`, `debugDescription` and `customMirror` (some property is sensitive).
     var isRedacted: Bool
-    /// The `description` as a string literal with interpolations.
-    var descriptionLiteral: String
+    /// The statements of `description` (appending each property to a `Redaction.Fields`).
+    var descriptionLines: [String]
     var mirrorChildren: [MirrorChildContext]
     var isValidatable: Bool
     /// Statements of `validate(path:into:)`.
@@ -112,7 +112,7 @@ struct StructContext: TemplateContext {
             "additionalPropertiesName": .string(additionalPropertiesName),
             "additionalPropertiesValueType": .string(additionalPropertiesValueType),
             "isRedacted": .bool(isRedacted),
-            "descriptionLiteral": .string(descriptionLiteral),
+            "descriptionLines": .strings(descriptionLines),
             "mirrorChildren": mirrorChildren.templateList,
             "isValidatable": .bool(isValidatable),
             "validationLines": .strings(validationLines),

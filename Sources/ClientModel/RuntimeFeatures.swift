@@ -1,0 +1,110 @@
+// MARK: - Which optional parts of the generated runtime a module needs
+
+/// The optional parts of the runtime a module uses, decided from the IR so the emitter only follows flags.
+///
+/// Every module carries the runtime that any client needs (`HTTPTransport`, `APIError`, `ClientOptions`,
+/// `RequestOptions`, `Response`, middleware and logging, retries, redaction, validation, `JSONValue`, dates). The
+/// parts below are emitted only when the document uses them: code that is not there costs no type-checking time.
+public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// A bearer-like scheme (http bearer, OAuth2, OpenID Connect): `TokenProvider`, `BearerCredential`,
+    /// `CachingTokenProvider`, `OAuth2ClientCredentialsProvider` (the `Runtime+Tokens` section).
+    public static let tokenProviders = RuntimeFeatures(rawValue: 1 << 0)
+    /// A property that tells `null` from absent: `OptionalValue` and its coding helpers
+    /// (the `Runtime+OptionalValue` section).
+    public static let optionalValue = RuntimeFeatures(rawValue: 1 << 1)
+    /// A `multipart/form-data` request body.
+    public static let multipart = RuntimeFeatures(rawValue: 1 << 2)
+    /// An `application/x-www-form-urlencoded` request body.
+    public static let formBodies = RuntimeFeatures(rawValue: 1 << 3)
+    /// A `text/event-stream` response (`ServerSentEvents`).
+    public static let serverSentEvents = RuntimeFeatures(rawValue: 1 << 4)
+    /// A `format: date` value (`CalendarDate`).
+    public static let calendarDate = RuntimeFeatures(rawValue: 1 << 5)
+    /// A `format: date-time` value (`Date`, RFC 3339).
+    public static let dateTime = RuntimeFeatures(rawValue: 1 << 6)
+    /// A free-form value (`JSONValue`) in a model or an operation.
+    public static let jsonValue = RuntimeFeatures(rawValue: 1 << 7)
+    /// A validation rule on a model or a parameter.
+    public static let validation = RuntimeFeatures(rawValue: 1 << 8)
+    /// An operation with typed response headers.
+    public static let responseHeaders = RuntimeFeatures(rawValue: 1 << 9)
+
+    /// Names, in bit order, for the IR dump.
+    static let names: [(RuntimeFeatures, String)] = [
+        (.tokenProviders, "tokenProviders"), (.optionalValue, "optionalValue"), (.multipart, "multipart"),
+        (.formBodies, "formBodies"), (.serverSentEvents, "serverSentEvents"), (.calendarDate, "calendarDate"),
+        (.dateTime, "dateTime"), (.jsonValue, "jsonValue"), (.validation, "validation"),
+        (.responseHeaders, "responseHeaders"),
+    ]
+
+    /// The features set, by name, in bit order.
+    public var featureNames: [String] { Self.names.filter { contains($0.0) }.map(\.1) }
+
+    /// What `api` uses: its security schemes, the types of every declaration, parameter, body and response.
+    public static func required(
+        types: [TypeDecl], operations: [OperationDecl], securitySchemes: [SecuritySchemeDecl]
+    ) -> RuntimeFeatures {
+        var features: RuntimeFeatures = []
+        for scheme in securitySchemes {
+            switch scheme.kind {
+            case .bearer, .oauth2ClientCredentials, .externalBearer: features.insert(.tokenProviders)
+            case .apiKey, .basic: break
+            }
+        }
+        var declarations = types
+        while let decl = declarations.popLast() {
+            declarations += decl.nested
+            switch decl.kind {
+            case .struct(let s):
+                for property in s.properties {
+                    features.formUnion(Self.features(of: property.type))
+                    if property.distinguishesNull { features.insert(.optionalValue) }
+                    if !property.validation.isEmpty { features.insert(.validation) }
+                }
+                if let extra = s.additionalProperties { features.formUnion(Self.features(of: extra.valueType)) }
+            case .union(let u):
+                for c in u.cases { features.formUnion(Self.features(of: c.type)) }
+            case .alias(let target):
+                features.formUnion(Self.features(of: target))
+            case .enum:
+                break
+            }
+        }
+        for operation in operations {
+            for parameter in operation.parameters {
+                features.formUnion(Self.features(of: parameter.type))
+                if !parameter.validation.isEmpty { features.insert(.validation) }
+            }
+            for content in operation.body?.contents ?? [] {
+                features.formUnion(Self.features(of: content.type))
+                switch content.encoding {
+                case .multipart: features.insert(.multipart)
+                case .formURLEncoded: features.insert(.formBodies)
+                case .json, .binary, .text: break
+                }
+            }
+            for response in operation.responses {
+                if let type = response.type { features.formUnion(Self.features(of: type)) }
+                for header in response.headers { features.formUnion(Self.features(of: header.type)) }
+            }
+            if operation.responseHeaders != nil { features.insert(.responseHeaders) }
+        }
+        return features
+    }
+
+    /// The features a type spells.
+    static func features(of type: TypeRef) -> RuntimeFeatures {
+        switch type {
+        case .builtin(.calendarDate): .calendarDate
+        case .builtin(.date): .dateTime
+        case .builtin(.json): .jsonValue
+        case .builtin, .named: []
+        case .stream(let format, let item):
+            format == .serverSentEvents ? features(of: item).union(.serverSentEvents) : features(of: item)
+        case .array(let element), .dictionary(let element), .optional(let element): features(of: element)
+        }
+    }
+}
