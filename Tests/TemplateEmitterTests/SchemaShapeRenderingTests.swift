@@ -67,6 +67,7 @@ struct SchemaShapeRenderingTests {
         }
         // Read-only properties are not sent, so they are neither validated nor counted.
         #expect(!lines.contains("if self.id != nil { propertyCount += 1 }"))
-        #expect(files.contains { $0.path == "Runtime+Schema.swift" })
+        // The runtime is one file, `Runtime.swift`, with a section per runtime template.
+        #expect(files.contains { $0.path == "Runtime.swift" && $0.contents.contains("// MARK: - Runtime+Schema") })
     }
 }
