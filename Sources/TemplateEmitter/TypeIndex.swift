@@ -60,12 +60,26 @@ struct TypeIndex: Sendable {
 
     // MARK: - Deprecation
 
+    /// The deprecated types that can carry the annotation, as a fixed point: a use inside a deprecated type counts
+    /// as a deprecated context only if that type is itself annotated (a deprecated type that something else still
+    /// uses stays unannotated, and so do the deprecated types it uses).
     private static func annotatable(api: APIDecl, declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
-        // Every type named from a place that is not itself deprecated.
+        var annotated = Set(declarations.values.lazy.filter(\.deprecated).map(\.name))
+        guard !annotated.isEmpty else { return [] }
+        while true {
+            let used = usedOutsideAnnotated(api: api, annotated: annotated)
+            let next = annotated.subtracting(used)
+            if next.count == annotated.count { return next }
+            annotated = next
+        }
+    }
+
+    /// Every type named from a place that is not inside an annotated type or a deprecated operation.
+    private static func usedOutsideAnnotated(api: APIDecl, annotated: Set<TypeName>) -> Set<TypeName> {
         var usedOutside: Set<TypeName> = []
         func use(_ ref: TypeRef?) { ref?.forEachNamed { usedOutside.insert($0) } }
         func visit(_ decl: TypeDecl, inDeprecated: Bool) {
-            let deprecated = inDeprecated || decl.deprecated
+            let deprecated = inDeprecated || annotated.contains(decl.name)
             if !deprecated {
                 switch decl.kind {
                 case .struct(let s):
@@ -93,7 +107,7 @@ struct TypeIndex: Sendable {
             }
         }
         api.errorBodies.forEach { use($0.type) }
-        return Set(declarations.values.filter { $0.deprecated && !usedOutside.contains($0.name) }.map(\.name))
+        return usedOutside
     }
 }
 

@@ -379,6 +379,8 @@ extension FeatureFixture {
         FeatureFixture(path: "metadata.yaml", module: "MetadataFixture", contains: [
             ("Models.swift", "@available(*, deprecated)\npublic struct LegacyThing"),
             ("Operations.swift", "@available(*, deprecated)\n    public func legacy("),
+            ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyInner`.\npublic struct LegacyInner"),
+            ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyWrapper`.\npublic struct LegacyWrapper"),
             ("Models.swift", "/// Default: `\"free\"`."),
             ("Models.swift", "/// Assigned by the server.\n    ///\n    /// Read-only: set by the server; left out of request bodies."),
             ("Models.swift", "/// Write-only: sent in requests, not returned."),
