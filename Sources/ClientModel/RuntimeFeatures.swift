@@ -21,6 +21,8 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
     public static let formBodies = RuntimeFeatures(rawValue: 1 << 3)
     /// A `text/event-stream` response (`ServerSentEvents`).
     public static let serverSentEvents = RuntimeFeatures(rawValue: 1 << 4)
+    /// A JSON Lines, NDJSON or JSON text sequence response (`JSONStream`).
+    public static let jsonStreams = RuntimeFeatures(rawValue: 1 << 10)
     /// A `format: date` value (`CalendarDate`).
     public static let calendarDate = RuntimeFeatures(rawValue: 1 << 5)
     /// A `format: date-time` value (`Date`, RFC 3339).
@@ -37,7 +39,7 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
         (.tokenProviders, "tokenProviders"), (.optionalValue, "optionalValue"), (.multipart, "multipart"),
         (.formBodies, "formBodies"), (.serverSentEvents, "serverSentEvents"), (.calendarDate, "calendarDate"),
         (.dateTime, "dateTime"), (.jsonValue, "jsonValue"), (.validation, "validation"),
-        (.responseHeaders, "responseHeaders"),
+        (.responseHeaders, "responseHeaders"), (.jsonStreams, "jsonStreams"),
     ]
 
     /// The features set, by name, in bit order.
@@ -103,7 +105,7 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
         case .builtin(.json): .jsonValue
         case .builtin, .named: []
         case .stream(let format, let item):
-            format == .serverSentEvents ? features(of: item).union(.serverSentEvents) : features(of: item)
+            features(of: item).union(format == .serverSentEvents ? .serverSentEvents : .jsonStreams)
         case .array(let element), .dictionary(let element), .optional(let element): features(of: element)
         }
     }

@@ -56,11 +56,14 @@ struct EmitterBehaviourTests {
     @Test func optionalRuntimeFilesFollowTheFeatureSet() {
         let names = EmbeddedTemplates.all.keys.sorted()
         let none = TemplateEmitter.runtimeTemplates(for: [], among: names)
-        let all = TemplateEmitter.runtimeTemplates(for: [.tokenProviders, .optionalValue], among: names)
-        #expect(!none.contains("Runtime+Tokens") && !none.contains("Runtime+OptionalValue"))
-        #expect(all.contains("Runtime+Tokens") && all.contains("Runtime+OptionalValue"))
-        #expect(Set(all).subtracting(none) == ["Runtime+Tokens", "Runtime+OptionalValue"])
+        let all = TemplateEmitter.runtimeTemplates(
+            for: [.tokenProviders, .optionalValue, .multipart, .serverSentEvents], among: names)
+        let optional: Set = ["Runtime+Tokens", "Runtime+OptionalValue", "Runtime+Multipart", "Runtime+Streams"]
+        #expect(Set(none).isDisjoint(with: optional))
+        #expect(Set(all).subtracting(none) == optional)
         #expect(none.contains("Runtime") && none.contains("Runtime+JSON") && none.contains("Runtime+Auth"))
+        // Either kind of streamed response brings the streams section.
+        #expect(TemplateEmitter.runtimeTemplates(for: .jsonStreams, among: names).contains("Runtime+Streams"))
     }
 
     // MARK: - Overrides
