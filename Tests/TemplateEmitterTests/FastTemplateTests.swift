@@ -17,6 +17,57 @@ struct FastTemplateTests {
         #expect(mustacheNames.contains("Struct") && mustacheNames.contains("Operation"))
     }
 
+    /// `FastTemplate(parsing:)` reads every embedded template into exactly the nodes swift-mustache's own parser
+    /// gives (read from its tokens), so compiling them needs no swift-mustache at all.
+    @Test(arguments: EmbeddedTemplates.all.keys.sorted())
+    func parsingGivesSwiftMustachesNodes(name: String) throws {
+        let source = String(decoding: try #require(EmbeddedTemplates.all[name]), as: UTF8.self)
+        guard LiteralTemplate(source) == nil else { return }
+        let reference = try #require(FastTemplate(try MustacheTemplate(string: source)))
+        let parsed = try #require(FastTemplate(parsing: source), "\(name) is outside the parser's subset")
+        #expect(parsed.nodes == reference.nodes, "\(name)")
+    }
+
+    /// Standalone lines, indentation, comments and text splits, as swift-mustache reads them.
+    @Test(arguments: [
+        "{{%CONTENT_TYPE:TEXT}}\nplain\n",
+        "{{%CONTENT_TYPE:TEXT}}\n  {{#a}}\n    x {{b}} y\n  {{/a}}\nafter\n",
+        "{{%CONTENT_TYPE:TEXT}}\n{{#a}}inline{{/a}} tail {{^b}}no{{/b}}\n",
+        "{{%CONTENT_TYPE:TEXT}}\n  {{! a comment }}\n  {{! inline }} text\n{{!x}}{{y}}\n",
+        "{{%CONTENT_TYPE:TEXT}}\n\t{{#a}} \t\n{{.}}\n\t{{/a}}\t \n",
+        "{{%CONTENT_TYPE:TEXT}}\n{ {x} }{{{raw}}} {{&amp}} {{ spaced }}\n",
+        "{{%CONTENT_TYPE:TEXT}}\n{{#a}}\n{{#b}}\n{{c}}\n{{/b}}\n{{/a}}",
+        "{{%CONTENT_TYPE:TEXT}}\n{{#a}}{{/a}}\n  {{#a}}  {{/a}}  \nend",
+        "{{%CONTENT_TYPE:TEXT}}  \n  {{%CONTENT_TYPE:TEXT}}\nx{{y}}\n",
+        "{{%CONTENT_TYPE:TEXT}}\n— “quoted” → {{name}} ✓\n",
+    ])
+    func parsingMatchesSwiftMustacheOnEdgeCases(source: String) throws {
+        let reference = try #require(FastTemplate(try MustacheTemplate(string: source)))
+        let parsed = try #require(FastTemplate(parsing: source))
+        #expect(parsed.nodes == reference.nodes)
+    }
+
+    @Test func parsingDeclinesWhatItDoesNotReproduce() {
+        for source in [
+            "{{a}}\n",                                            // HTML content type
+            "{{%CONTENT_TYPE:HTML}}\n{{a}}\n",
+            "{{%CONTENT_TYPE:TEXT}}\n{{a.b}}\n",                  // dotted name
+            "{{%CONTENT_TYPE:TEXT}}\n{{uppercased(a)}}\n",        // transform
+            "{{%CONTENT_TYPE:TEXT}}\n{{>Alias}}\n",               // partial
+            "{{%CONTENT_TYPE:TEXT}}\n{{=<% %>=}}\n",              // delimiters
+            "{{%CONTENT_TYPE:TEXT}}\n{{$block}}x{{/block}}\n",    // block
+            "{{%CONTENT_TYPE:TEXT}}\r\n{{a}}\r\n",                 // CRLF
+            "{{%CONTENT_TYPE:TEXT}}\n{{a}}\u{2028}x\n",            // LINE SEPARATOR
+            "{{%CONTENT_TYPE:TEXT}}\n{{#a}}x{{/b}}\n",            // mismatched end
+            "{{%CONTENT_TYPE:TEXT}}\n{{#a}}x\n",                  // unclosed section
+            "{{%CONTENT_TYPE:TEXT}}\n{{a}\n",                     // unfinished tag
+            "{{%CONTENT_TYPE:TEXT}}\n{{! never closed\n",
+            "{{%CONTENT_TYPE:TEXT}}\nends with {",
+        ] {
+            #expect(FastTemplate(parsing: source) == nil, "\(source.debugDescription)")
+        }
+    }
+
     @Test func overridesAndKeyRecordingUseSwiftMustache() throws {
         let overridden = try CompiledTemplates(overrides: ["Alias": "{{%CONTENT_TYPE:TEXT}}\n{{name}}\n"])
         #expect(overridden.fast == nil)

@@ -7,7 +7,9 @@ import SpecParser
 
 /// Parsed templates by name (file name without `.mustache`), ready to render from any thread.
 struct CompiledTemplates: Sendable {
-    let library: MustacheLibrary
+    /// swift-mustache's templates: only built for overrides, key recording, or an embedded template outside
+    /// `FastTemplate`'s subset (parsing them is most of a small document's run).
+    let library: MustacheLibrary?
     /// Templates rendered by substitution instead of Mustache (the runtime files; see `LiteralTemplate`).
     let literals: [String: LiteralTemplate]
     /// The Mustache templates rendered without swift-mustache's dynamic lookups (see `FastTemplate`): every one of
@@ -19,38 +21,34 @@ struct CompiledTemplates: Sendable {
     let recorder: KeyRecorder?
 
     /// The embedded templates, compiled on first use and shared by every emitter of the process.
-    private static let embedded = Result { () throws(Diagnostic) -> CompiledTemplates in
-        var library = MustacheLibrary()
+    private static let embedded = { () -> CompiledTemplates in
         var literals: [String: LiteralTemplate] = [:]
         var fast: [String: FastTemplate]? = [:]
-        // Each template compiles independently, so on all cores: for a small spec this is the critical path.
         let names = EmbeddedTemplates.all.keys.sorted()
-        let compiled = names.parallelMap(minimumCount: 2) { name in
-            Result { () throws(Diagnostic) -> Compiled in
-                let source = String(decoding: EmbeddedTemplates.all[name]!, as: UTF8.self)
-                if let literal = LiteralTemplate(source) { return .literal(literal) }
-                let template = try parse(source, name: name)
-                return .mustache(template, FastTemplate(template))
-            }
-        }
-        for (name, result) in zip(names, compiled) {
-            switch try result.get() {
-            case .literal(let literal):
+        for name in names {
+            let source = source(of: name)
+            if let literal = LiteralTemplate(source) {
                 literals[name] = literal
-            case .mustache(let template, let fastTemplate):
-                library.register(template, named: name)
-                if fast != nil { fast?[name] = fastTemplate }
-                if fast?[name] == nil { fast = nil }
+            } else if let template = FastTemplate(parsing: source), fast != nil {
+                fast?[name] = template
+            } else {
+                fast = nil
             }
         }
-        return CompiledTemplates(library: library, literals: literals, fast: fast, names: names, recorder: nil)
+        return CompiledTemplates(library: nil, literals: literals, fast: fast, names: names, recorder: nil)
+    }()
+
+    /// The embedded templates that are not literal, parsed by swift-mustache, once, when first needed.
+    private static let embeddedLibrary = Result { () throws(Diagnostic) -> MustacheLibrary in
+        var library = MustacheLibrary()
+        for name in embedded.names where embedded.literals[name] == nil {
+            library.register(try parse(source(of: name), name: name), named: name)
+        }
+        return library
     }
 
-    /// One embedded template, compiled.
-    private enum Compiled: Sendable {
-        case literal(LiteralTemplate)
-        /// Its fast rendering, when it has one.
-        case mustache(MustacheTemplate, FastTemplate?)
+    private static func source(of name: String) -> String {
+        String(decoding: EmbeddedTemplates.all[name] ?? [], as: UTF8.self)
     }
 
     /// Compiles the embedded templates on a background queue, once; `embedded`'s lazy initialisation is
@@ -73,26 +71,28 @@ struct CompiledTemplates: Sendable {
                     + EmbeddedTemplates.all.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
             )
         }
-        let base = try Self.embedded.get()
-        var library = base.library
+        let base = Self.embedded
+        guard !overrides.isEmpty || recorder != nil || base.fast == nil else {
+            self = base
+            return
+        }
+        var library = try Self.embeddedLibrary.get()
         var literals = base.literals
         for name in overrides.keys.sorted() {
             literals[name] = nil
-            library.register(try Self.parse(overrides[name]!, name: name), named: name)
+            library.register(try Self.parse(overrides[name] ?? "", name: name), named: name)
         }
         // An override may include any template as a partial (perhaps under other delimiters, after `{{=…=}}`),
         // so then the literal templates are registered with Mustache too; they are still rendered by substitution.
         if overrides.values.contains(where: { $0.contains("{{>") || $0.contains("{{<") || $0.contains("{{=") }) {
             for name in literals.keys.sorted() {
-                let source = String(decoding: EmbeddedTemplates.all[name]!, as: UTF8.self)
-                library.register(try Self.parse(source, name: name), named: name)
+                library.register(try Self.parse(Self.source(of: name), name: name), named: name)
             }
         }
-        let fast = overrides.isEmpty && recorder == nil ? base.fast : nil
-        self.init(library: library, literals: literals, fast: fast, names: base.names, recorder: recorder)
+        self.init(library: library, literals: literals, fast: nil, names: base.names, recorder: recorder)
     }
 
-    private init(library: MustacheLibrary, literals: [String: LiteralTemplate], fast: [String: FastTemplate]?,
+    private init(library: MustacheLibrary?, literals: [String: LiteralTemplate], fast: [String: FastTemplate]?,
                  names: [String], recorder: KeyRecorder?) {
         self.library = library
         self.literals = literals
@@ -130,7 +130,7 @@ struct CompiledTemplates: Sendable {
     /// Renders through swift-mustache (overrides, key recording).
     func mustacheRender(_ name: String, value: [String: Any]) -> String {
         let object: Any = recorder.map { $0.track(value) } ?? value
-        guard let text = library.render(object, withTemplate: name) else {
+        guard let text = library?.render(object, withTemplate: name) else {
             preconditionFailure("template \(name) is not registered")
         }
         return text

@@ -7,13 +7,15 @@ import Mustache
 /// swift-mustache looks every tag up through a chain of `as?` casts on `Any` (`MustacheCustomRepresentation`,
 /// `MustacheParent`, `MustacheTemplate`, `MustacheCustomRenderable`, …) and splits each name on dots: about a fifth
 /// of all instructions of a run. The embedded templates use only text, `{{key}}`, `{{{key}}}`, `{{.}}`, sections and
-/// inverted sections under `{{%CONTENT_TYPE:TEXT}}`, so they are rendered here from the tokens swift-mustache's own
-/// parser produced (so standalone lines, delimiters and comments are exactly its), with its rules for each value
-/// kind. A template with anything else (partials, blocks, transforms, dotted names, another content type) gives
-/// nil and the whole set stays with swift-mustache. Overrides (`--templates`) always render through swift-mustache.
-/// `FastTemplateTests` checks both renderings are byte-identical; the goldens check it on real output.
+/// inverted sections under `{{%CONTENT_TYPE:TEXT}}`, so they are read by `init(parsing:)` (a transcription of
+/// swift-mustache's parser for that subset: the same standalone lines and text splits) and rendered here with
+/// swift-mustache's rules for each value kind. A template with anything else (partials, blocks, transforms, dotted
+/// names, another content type) gives nil and the whole set stays with swift-mustache. Overrides (`--templates`)
+/// always render through swift-mustache. `FastTemplateTests` checks that `init(parsing:)` gives the nodes that
+/// swift-mustache's own tokens give (`init(_:)`, read through `Mirror`) and that both renderings are byte-identical;
+/// the goldens check it on real output.
 struct FastTemplate: Sendable {
-    indirect enum Node: Sendable {
+    indirect enum Node: Sendable, Equatable {
         case text(String)
         /// `{{name}}` or `{{{name}}}` (the TEXT content type escapes nothing).
         case variable(String)
@@ -25,7 +27,8 @@ struct FastTemplate: Sendable {
 
     let nodes: [Node]
 
-    /// Reads `template`'s tokens, or returns nil when it uses something `render` does not reproduce.
+    /// Reads `template`'s tokens, or returns nil when it uses something `render` does not reproduce. The reference
+    /// that `init(parsing:)` is tested against.
     init?(_ template: MustacheTemplate) {
         guard let tokens = Self.tokens(of: template), let first = tokens.first,
               Self.isTextContentType(first) else { return nil }
