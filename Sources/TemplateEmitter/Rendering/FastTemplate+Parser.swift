@@ -219,21 +219,22 @@ private struct TemplateParser {
 
     /// `readConfigVariable`, accepting only `CONTENT_TYPE:TEXT`.
     private mutating func readTextContentType() -> Bool {
-        skipWhiteSpace()
-        let variableStart = position
-        while !atEnd, Self.isNameByte(bytes[position]), bytes[position] != UInt8(ascii: "("),
-              bytes[position] != UInt8(ascii: ")") { position += 1 }
-        let variable = text(variableStart..<position)
-        skipWhiteSpace()
+        let variable = readConfigWord()
         guard current == UInt8(ascii: ":") else { return false }
         position += 1
+        let value = readConfigWord()
+        return readEndDelimiter() && variable == "CONTENT_TYPE" && value == "TEXT"
+    }
+
+    /// One side of a config tag: whitespace, the name characters without brackets, whitespace.
+    private mutating func readConfigWord() -> String {
         skipWhiteSpace()
-        let valueStart = position
+        let start = position
         while !atEnd, Self.isNameByte(bytes[position]), bytes[position] != UInt8(ascii: "("),
               bytes[position] != UInt8(ascii: ")") { position += 1 }
-        let value = text(valueStart..<position)
+        let word = text(start..<position)
         skipWhiteSpace()
-        return readEndDelimiter() && variable == "CONTENT_TYPE" && value == "TEXT"
+        return word
     }
 
     /// `hasLineFinished`: at the end, or only spaces and tabs before the next LF (which is then consumed).
