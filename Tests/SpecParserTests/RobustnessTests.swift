@@ -1,5 +1,5 @@
 import Foundation
-import SpecParser
+@testable import SpecParser
 import Testing
 
 /// Hostile input: every case must end in diagnostics, never a trap, a hang or a memory blow-up.
@@ -71,6 +71,23 @@ struct RobustnessTests {
         #expect(errorText(parse(text)) == "spec.yaml:10:1: error: a collection or alias used as a mapping key is "
             + "not supported; OpenAPI mapping keys are strings")
         #expect(errorText(parse("a: &a [1]\n*a : 2\n")).contains("spec.yaml:2:1: error: a collection or alias"))
+        // Anchors after a flow indicator or at a line start are found too; prose around them does not hide them.
+        #expect(errorText(parse("x: R&D * 2\nb: [&a [1]]\n*a : 2\n")).contains("spec.yaml:3:1: error: a collection"))
+    }
+
+    /// The pre-scan is skipped where no `&` can start an anchor (no alias can then expand), as in prose.
+    @Test func proseAmpersandsDefineNoAnchor() {
+        func mayDefine(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { ComplexKeyScanner.mayDefineAnchor($0) }
+        }
+        #expect(!mayDefine("description: A & B, R&D, x&y, &&, & *\n"))
+        #expect(mayDefine("a: &anchor 1\n"))
+        #expect(mayDefine("&a 1"))
+        #expect(mayDefine("a: [&x 1]\n"))
+        #expect(mayDefine("a: {b: 1,&x c: 2}\n"))
+        #expect(mayDefine("a:\n  - &a_1 x\n"))
+        #expect(mayDefine("é&x"), "a non-ASCII character before it is treated as a token boundary")
     }
 
     @Test func mergeKeysAndAnchorsStillWork() throws {

@@ -4,15 +4,38 @@
 /// structure makes that hash exponential (7 levels of 9 take seconds, 9 levels take hours). OpenAPI keys
 /// are always strings, so such documents are refused up front. The scan is a tokenizer approximation:
 /// it skips comments, quoted scalars and block scalars, and reports `]`/`}`/`*alias` followed by `:`
-/// and an explicit `? ` key. It runs only when the text contains both `&` and `*` (an anchor and an alias).
+/// and an explicit `? ` key. It runs only when the text may define an anchor and contains a `*` (see
+/// `mayDefineAnchor`).
 enum ComplexKeyScanner {
     static func firstComplexKey(in text: String) -> (line: Int, column: Int)? {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(UInt8(ascii: "&")), bytes.contains(UInt8(ascii: "*")) else { return nil }
+            guard bytes.contains(UInt8(ascii: "*")), mayDefineAnchor(bytes) else { return nil }
             var scan = Scan(bytes)
             return scan.run()
         }
+    }
+
+    /// Whether some `&` could start an anchor: libyaml reads `&` as an anchor only where a token starts (so not
+    /// right after a letter or digit, which would be inside a plain scalar or a tag) and only when an anchor
+    /// character (letter, digit, `_`, `-`) follows. Prose such as `A & B` or `R&D` defines none, and without an
+    /// anchor no alias can expand.
+    static func mayDefineAnchor(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "&")) {
+            index = found + 1
+            guard index < bytes.endIndex, isAnchorCharacter(bytes[index]) else { continue }
+            if found == bytes.startIndex || !isAlphanumeric(bytes[found - 1]) { return true }
+        }
+        return false
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    private static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     private struct Scan {
