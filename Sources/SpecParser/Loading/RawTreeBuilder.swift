@@ -11,17 +11,22 @@ struct RawTreeBuilder {
     /// The first error; conversion stops at it.
     private(set) var failure: Diagnostic?
 
-    init(file: String, limits: ParserLimits) {
+    /// Where a position of the composed text is in the file (the identity unless a piece of the file was composed).
+    let positions: PositionMap
+
+    init(file: String, limits: ParserLimits, positions: PositionMap = .identity) {
         self.file = file
         self.limits = limits
+        self.positions = positions
     }
 
-    mutating func build(_ node: Node) -> RawNode? {
-        convert(node, depth: 1)
+    /// Converts `node`, which sits at nesting level `depth` of its file (1: the root).
+    mutating func build(_ node: Node, depth: Int = 1) -> RawNode? {
+        convert(node, depth: depth)
     }
 
     private func position(_ mark: Mark?) -> (line: Int, column: Int) {
-        (max(mark?.line ?? 1, 1), max(mark?.column ?? 1, 1))
+        positions.map(line: max(mark?.line ?? 1, 1), column: max(mark?.column ?? 1, 1))
     }
 
     private mutating func fail(_ message: String, _ mark: Mark?, hint: String? = nil) -> RawNode? {
@@ -123,6 +128,30 @@ struct RawTreeBuilder {
             return RawScalar(text: text, kind: kind)
         default:
             return RawScalar(text: text, kind: .string)
+        }
+    }
+}
+
+/// Maps a line and column of a composed text back to the file it was cut from (see `ParallelJSONLoading`).
+enum PositionMap: Sendable {
+    /// The text is the file.
+    case identity
+    /// The text is a piece of the file that starts at `line`, `column` (its first line is that line, shifted).
+    case startingAt(line: Int, column: Int)
+    /// The text is the file with a piece left out: what the text has at `gap` and after it (`gap` is where the
+    /// piece started) comes from `resume` on in the file.
+    case leavingOut(gap: (line: Int, column: Int), resume: (line: Int, column: Int))
+
+    func map(line: Int, column: Int) -> (line: Int, column: Int) {
+        switch self {
+        case .identity:
+            return (line, column)
+        case .startingAt(let first, let offset):
+            return line == 1 ? (first, column + offset - 1) : (line + first - 1, column)
+        case .leavingOut(let gap, let resume):
+            if line < gap.line || (line == gap.line && column < gap.column) { return (line, column) }
+            if line == gap.line { return (resume.line, column - gap.column + resume.column) }
+            return (line - gap.line + resume.line, column)
         }
     }
 }

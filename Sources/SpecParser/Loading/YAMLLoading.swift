@@ -45,6 +45,7 @@ enum YAMLLoading {
                 at: SourceLocation(file: file, line: key.line, column: key.column),
                 hint: "OpenAPI mapping keys are strings"))
         }
+        if let tree = ParallelJSONLoading.load(text, file: file, limits: limits) { return .success(tree) }
         var composed: Node?
         do {
             composed = try Yams.compose(yaml: text, Resolver.basic)

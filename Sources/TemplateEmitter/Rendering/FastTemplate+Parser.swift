@@ -1,3 +1,5 @@
+import SpecParser
+
 // MARK: - Reading an embedded template without swift-mustache
 
 extension FastTemplate {
@@ -13,7 +15,7 @@ extension FastTemplate {
     init?(parsing source: String) {
         var source = source
         let nodes: [Node]? = source.withUTF8 { bytes in
-            guard !Self.containsUnsupportedLineBreak(bytes) else { return nil }
+            guard !LineBreaks.containsOtherThanLF(bytes) else { return nil }
             var parser = TemplateParser(bytes: bytes)
             guard let tokens = parser.parse(section: nil, newLine: true), case .textContentType? = tokens.first else {
                 return nil
@@ -22,25 +24,6 @@ extension FastTemplate {
         }
         guard let nodes else { return nil }
         self.nodes = nodes
-    }
-
-    /// CR, VT, FF, NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9) are line breaks to `Character.isNewline`, which
-    /// the byte-level reading below does not reproduce.
-    private static func containsUnsupportedLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in bytes.indices {
-            switch bytes[index] {
-            case 0x0D, 0x0B, 0x0C:
-                return true
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
-                return true
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return true
-            default:
-                continue
-            }
-        }
-        return false
     }
 
     fileprivate indirect enum Token {
