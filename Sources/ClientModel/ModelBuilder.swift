@@ -160,13 +160,7 @@ struct InlineSite {
 func docLines(_ texts: String?...) -> [String] {
     var lines: [String] = []
     for text in texts.compactMap({ $0 }) {
-        let normalized = text.contains("\r")
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        var paragraph = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> String in
-                guard let last = line.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-                return String(line[...last])
-            }
+        var paragraph = trimmedLines(text)
         while paragraph.first?.isEmpty == true { paragraph.removeFirst() }
         while paragraph.last?.isEmpty == true { paragraph.removeLast() }
         if paragraph.isEmpty { continue }
@@ -174,4 +168,33 @@ func docLines(_ texts: String?...) -> [String] {
         lines += paragraph
     }
     return lines
+}
+
+/// The lines of `text` (each ended by `\n`, `\r\n` or `\r`), without trailing spaces and tabs. On UTF-8 bytes, not
+/// Characters (which made doc lines a tenth of a run): a line feed is always a Character of its own, so splitting at
+/// byte 0x0A splits at `"\n"`.
+private func trimmedLines(_ text: String) -> [String] {
+    var bytes = Array(text.utf8)
+    if bytes.contains(UInt8(ascii: "\r")) {
+        bytes = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").utf8)
+    }
+    var lines: [String] = []
+    var start = 0
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+        lines.append(withoutTrailingBlanks(bytes[start..<index]))
+        start = index + 1
+    }
+    lines.append(withoutTrailingBlanks(bytes[start...]))
+    return lines
+}
+
+/// A line without its trailing spaces and tabs. Removing the bytes is removing the Characters, except after a
+/// non-ASCII character: a Unicode Prepend character and the space after it are one Character, which stays, so such a
+/// line is trimmed by Characters.
+private func withoutTrailingBlanks(_ line: ArraySlice<UInt8>) -> String {
+    guard let last = line.lastIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return "" }
+    guard line[last] >= 0x80, last + 1 < line.endIndex else { return String(decoding: line[...last], as: UTF8.self) }
+    let characters = String(decoding: line, as: UTF8.self)
+    guard let lastCharacter = characters.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+    return String(characters[...lastCharacter])
 }
