@@ -55,10 +55,20 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
         var text = "#"
         for component in components {
             text += "/"
-            if component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                text += component.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-            } else {
+            if !component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
                 text += component
+            } else if component.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (paths such as `/posts/{id}.json`): escaped by bytes, without Foundation's slow replacing.
+                for byte in component.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"): text += "~0"
+                    case UInt8(ascii: "/"): text += "~1"
+                    default: text.unicodeScalars.append(Unicode.Scalar(byte))
+                    }
+                }
+            } else {
+                // Foundation replaces whole Characters: a `~` or `/` that a combining mark follows stays.
+                text += component.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
             }
         }
         return text
