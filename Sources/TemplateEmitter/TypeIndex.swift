@@ -29,31 +29,30 @@ struct TypeIndex: Sendable {
         return validatable.contains(name)
     }
 
-    // MARK: - Validatable, as a fixed point
+    // MARK: - Validatable, by propagation
 
+    /// The types with rules of their own, and every type that contains one of them (through properties, union
+    /// cases and alias targets, transitively): a worklist over the reverse of the "contains" edges, so each type is
+    /// visited once.
     private static func validatableTypes(_ declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
-        var result: Set<TypeName> = []
-        let names = declarations.keys.sorted()
-        var changed = true
-        while changed {
-            changed = false
-            for name in names where !result.contains(name) {
-                guard let decl = declarations[name] else { continue }
-                let contains = { (ref: TypeRef) in ref.namedElement.map(result.contains) ?? false }
-                let isValidatable: Bool
-                switch decl.kind {
-                case .struct(let s):
-                    isValidatable = !s.validation.isEmpty
-                        || s.properties.contains { !$0.validation.isEmpty || contains($0.type) }
-                case .union(let u): isValidatable = u.cases.contains { contains($0.type) }
-                case .alias(let target): isValidatable = contains(target)
-                case .enum: isValidatable = false
-                }
-                if isValidatable {
-                    result.insert(name)
-                    changed = true
-                }
+        var containers: [TypeName: [TypeName]] = [:]
+        var work: [TypeName] = []
+        for (name, decl) in declarations {
+            let contained: [TypeRef]
+            switch decl.kind {
+            case .struct(let s):
+                let hasRules = !s.validation.isEmpty || s.properties.contains { !$0.validation.isEmpty }
+                if hasRules { work.append(name) }
+                contained = s.properties.map(\.type)
+            case .union(let u): contained = u.cases.map(\.type)
+            case .alias(let target): contained = [target]
+            case .enum: contained = []
             }
+            for element in contained.compactMap(\.namedElement) { containers[element, default: []].append(name) }
+        }
+        var result = Set(work)
+        while let name = work.popLast() {
+            for container in containers[name] ?? [] where result.insert(container).inserted { work.append(container) }
         }
         return result
     }
