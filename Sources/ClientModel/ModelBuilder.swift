@@ -19,6 +19,8 @@ final class Builder {
     let options: ModelOptions
     let moduleName: String
     let clientName: String
+    /// The module and client names, which no generated type may take.
+    let moduleNames: Set<String>
     var diagnostics: [Diagnostic] = []
 
     // MARK: - Schema index
@@ -61,7 +63,8 @@ final class Builder {
         let module = options.moduleName.isEmpty ? "API" : options.moduleName
         self.moduleName = module
         self.clientName = NameSanitizer.upperCamel(module, fallback: "API") + "Client"
-        self.topLevelScope = NameScope(reserved: [module, clientName])
+        self.moduleNames = [module, clientName]
+        self.topLevelScope = NameScope(reserved: moduleNames)
     }
 
     func run(specPath: String) -> APIDecl {
@@ -98,7 +101,7 @@ final class Builder {
     /// Claims a top-level type name for `raw` (sanitized, reserved names suffixed with `Model`, collisions numbered).
     /// `declares` is false for names the emitter declares itself from other IR (per-content bodies, success enums).
     func claimTopLevel(_ raw: String, declares: Bool = true) -> TypeName {
-        let base = NameSanitizer.typeName(raw, extraReserved: [moduleName, clientName])
+        let base = NameSanitizer.typeName(raw, extraReserved: moduleNames)
         let local = topLevelScope.claim(base) { [nestedLocalNames] in !nestedLocalNames.contains($0) }
         let name = TypeName(local)
         if declares { typeOrder.append(name) }
@@ -108,7 +111,7 @@ final class Builder {
     /// Claims a nested type name inside `parent`: distinct from its siblings, from every enclosing type and from
     /// every top-level type (so that references to top-level types are never shadowed inside `parent`).
     func claimNested(_ raw: String, in parent: TypeName) -> TypeName {
-        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: [moduleName, clientName])
+        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: moduleNames)
         var scope = nestedScopes[parent] ?? NameScope()
         let ancestors = Set(parent.components)
         let local = scope.claim(base) { [topLevelScope] in !ancestors.contains($0) && !topLevelScope.contains($0) }
