@@ -26,7 +26,7 @@ extension NameSanitizer {
         var ranges: [Range<Int>] = []
         var chunkStart: Int?
         for index in bytes.indices {
-            if ASCIIWord.isAlphanumeric(bytes[index]) {
+            if bytes[index].isASCIIAlphanumeric {
                 if chunkStart == nil { chunkStart = index }
             } else if let start = chunkStart {
                 splitASCIIHumps(bytes, start..<index, into: &ranges)
@@ -39,15 +39,15 @@ extension NameSanitizer {
 
     /// `splitHumps` for the ASCII chunk `bytes[chunk]`.
     private static func splitASCIIHumps(_ bytes: [UInt8], _ chunk: Range<Int>, into ranges: inout [Range<Int>]) {
-        let isLower = ASCIIWord.isLower, isUpper = ASCIIWord.isUpper
         var start = chunk.lowerBound
         var index = chunk.lowerBound + 1
         while index < chunk.upperBound {
             let previous = bytes[index - 1], char = bytes[index]
-            var boundary = isLower(previous) && isUpper(char)
-            if !boundary, isUpper(previous), isUpper(char), index + 1 < chunk.upperBound, isLower(bytes[index + 1]) {
+            var boundary = previous.isASCIILowercase && char.isASCIIUppercase
+            if !boundary, previous.isASCIIUppercase, char.isASCIIUppercase, index + 1 < chunk.upperBound,
+               bytes[index + 1].isASCIILowercase {
                 let pluralS = bytes[index + 1] == UInt8(ascii: "s")
-                    && (index + 2 == chunk.upperBound || !isLower(bytes[index + 2]))
+                    && (index + 2 == chunk.upperBound || !bytes[index + 2].isASCIILowercase)
                 boundary = !pluralS
             }
             if boundary {
@@ -75,17 +75,10 @@ extension NameSanitizer {
         /// Some letter, and every letter upper case (`OKYC`, `ID2`).
         let isAllCaps: Bool
 
-        static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-        static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-        static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        static func isAlphanumeric(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
-        static func lowered(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 32 : byte }
-        static func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
-
         /// `bytes` must be ASCII.
         init(_ bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
-            isAllCaps = bytes.contains(where: Self.isUpper) && !bytes.contains(where: Self.isLower)
+            isAllCaps = bytes.contains(where: \.isASCIIUppercase) && !bytes.contains(where: \.isASCIILowercase)
         }
 
         /// Nil unless `word` is ASCII.
@@ -96,7 +89,7 @@ extension NameSanitizer {
 
         /// The initialism spelled by the first `count` bytes, case-insensitively.
         private func initialism(prefix count: Int) -> String? {
-            let lower = bytes.prefix(count).lazy.map(Self.lowered)
+            let lower = bytes.prefix(count).lazy.map(\.asciiLowercased)
             return count <= 8 ? packedInitialisms[packed(lower)] : initialisms[String(decoding: lower, as: UTF8.self)]
         }
 
@@ -104,8 +97,8 @@ extension NameSanitizer {
         /// letter capitalised; `id2` → `ID2`, `ids` → `IDs`.
         func appendCapitalized(to out: inout [UInt8]) {
             let count = bytes.count
-            let digits = bytes.reversed().prefix(while: Self.isDigit).count
-            let endsInS = count > 1 && bytes.last.map(Self.lowered) == UInt8(ascii: "s")
+            let digits = bytes.reversed().prefix(while: \.isASCIIDigit).count
+            let endsInS = count > 1 && bytes.last?.asciiLowercased == UInt8(ascii: "s")
             if let initialism = initialism(prefix: count) {
                 out += initialism.utf8
             } else if digits > 0, digits < count, let initialism = initialism(prefix: count - digits) {
@@ -115,8 +108,8 @@ extension NameSanitizer {
                 out += initialism.utf8
                 out.append(UInt8(ascii: "s"))
             } else if let first = bytes.first {
-                out.append(Self.upper(first))
-                if isAllCaps { out += bytes.dropFirst().lazy.map(Self.lowered) } else { out += bytes.dropFirst() }
+                out.append(first.asciiUppercased)
+                if isAllCaps { out += bytes.dropFirst().lazy.map(\.asciiLowercased) } else { out += bytes.dropFirst() }
             }
         }
 
@@ -124,11 +117,11 @@ extension NameSanitizer {
         /// first letter in lower case.
         func appendLeading(to out: inout [UInt8]) {
             let count = bytes.count
-            let endsInS = bytes.last.map(Self.lowered) == UInt8(ascii: "s")
+            let endsInS = bytes.last?.asciiLowercased == UInt8(ascii: "s")
             if initialism(prefix: count) != nil || isAllCaps || (endsInS && initialism(prefix: count - 1) != nil) {
-                out += bytes.lazy.map(Self.lowered)
+                out += bytes.lazy.map(\.asciiLowercased)
             } else if let first = bytes.first {
-                out.append(Self.lowered(first))
+                out.append(first.asciiLowercased)
                 out += bytes.dropFirst()
             }
         }

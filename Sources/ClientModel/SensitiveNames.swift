@@ -32,16 +32,13 @@ enum SensitiveNames {
         var word: [UInt8] = []
         var afterLowerOrDigit = false
         for byte in name.utf8 {
-            let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-            let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            let separates = !isLower && !isUpper && !isDigit
-            if separates || (isUpper && afterLowerOrDigit), !word.isEmpty {
+            let separates = !byte.isASCIIAlphanumeric
+            if separates || (byte.isASCIIUppercase && afterLowerOrDigit), !word.isEmpty {
                 words.append(String(decoding: word, as: UTF8.self))
                 word.removeAll(keepingCapacity: true)
             }
-            if !separates { word.append(isUpper ? byte + 32 : byte) }
-            afterLowerOrDigit = isLower || isDigit
+            if !separates { word.append(byte.asciiLowercased) }
+            afterLowerOrDigit = byte.isASCIILowercase || byte.isASCIIDigit
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
