@@ -69,6 +69,9 @@ extension NameSanitizer {
         initialisms.filter { $0.key.utf8.count <= 8 }.map { (packed($0.key.utf8), $0.value) },
         uniquingKeysWith: { first, _ in first })
 
+    /// The length of the longest initialism: a longer word is none.
+    private static let longestInitialism = initialisms.keys.map(\.utf8.count).max() ?? 0
+
     /// An ASCII word of `asciiWordRanges`: `capitalized` and `leading` on its bytes.
     struct ASCIIWord {
         let bytes: ArraySlice<UInt8>
@@ -78,7 +81,7 @@ extension NameSanitizer {
         /// `bytes` must be ASCII.
         init(_ bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
-            isAllCaps = bytes.contains(where: \.isASCIIUppercase) && !bytes.contains(where: \.isASCIILowercase)
+            isAllCaps = bytes.contains { $0.isASCIIUppercase } && !bytes.contains { $0.isASCIILowercase }
         }
 
         /// Nil unless `word` is ASCII.
@@ -89,7 +92,8 @@ extension NameSanitizer {
 
         /// The initialism spelled by the first `count` bytes, case-insensitively.
         private func initialism(prefix count: Int) -> String? {
-            let lower = bytes.prefix(count).lazy.map(\.asciiLowercased)
+            guard count <= longestInitialism else { return nil }
+            let lower = bytes.prefix(count).lazy.map { $0.asciiLowercased }
             return count <= 8 ? packedInitialisms[packed(lower)] : initialisms[String(decoding: lower, as: UTF8.self)]
         }
 
@@ -97,7 +101,7 @@ extension NameSanitizer {
         /// letter capitalised; `id2` → `ID2`, `ids` → `IDs`.
         func appendCapitalized(to out: inout [UInt8]) {
             let count = bytes.count
-            let digits = bytes.reversed().prefix(while: \.isASCIIDigit).count
+            let digits = bytes.reversed().prefix { $0.isASCIIDigit }.count
             let endsInS = count > 1 && bytes.last?.asciiLowercased == UInt8(ascii: "s")
             if let initialism = initialism(prefix: count) {
                 out += initialism.utf8
@@ -109,7 +113,11 @@ extension NameSanitizer {
                 out.append(UInt8(ascii: "s"))
             } else if let first = bytes.first {
                 out.append(first.asciiUppercased)
-                if isAllCaps { out += bytes.dropFirst().lazy.map(\.asciiLowercased) } else { out += bytes.dropFirst() }
+                if isAllCaps {
+                    out += bytes.dropFirst().lazy.map { $0.asciiLowercased }
+                } else {
+                    out += bytes.dropFirst()
+                }
             }
         }
 
@@ -119,7 +127,7 @@ extension NameSanitizer {
             let count = bytes.count
             let endsInS = bytes.last?.asciiLowercased == UInt8(ascii: "s")
             if initialism(prefix: count) != nil || isAllCaps || (endsInS && initialism(prefix: count - 1) != nil) {
-                out += bytes.lazy.map(\.asciiLowercased)
+                out += bytes.lazy.map { $0.asciiLowercased }
             } else if let first = bytes.first {
                 out.append(first.asciiLowercased)
                 out += bytes.dropFirst()
