@@ -19,6 +19,8 @@ final class Builder {
     let options: ModelOptions
     let moduleName: String
     let clientName: String
+    /// The module and client names, which no generated type may take.
+    let moduleNames: Set<String>
     var diagnostics: [Diagnostic] = []
 
     // MARK: - Schema index
@@ -61,7 +63,8 @@ final class Builder {
         let module = options.moduleName.isEmpty ? "API" : options.moduleName
         self.moduleName = module
         self.clientName = NameSanitizer.upperCamel(module, fallback: "API") + "Client"
-        self.topLevelScope = NameScope(reserved: [module, clientName])
+        self.moduleNames = [module, clientName]
+        self.topLevelScope = NameScope(reserved: moduleNames)
     }
 
     func run(specPath: String) -> APIDecl {
@@ -98,7 +101,7 @@ final class Builder {
     /// Claims a top-level type name for `raw` (sanitized, reserved names suffixed with `Model`, collisions numbered).
     /// `declares` is false for names the emitter declares itself from other IR (per-content bodies, success enums).
     func claimTopLevel(_ raw: String, declares: Bool = true) -> TypeName {
-        let base = NameSanitizer.typeName(raw, extraReserved: [moduleName, clientName])
+        let base = NameSanitizer.typeName(raw, extraReserved: moduleNames)
         let local = topLevelScope.claim(base) { [nestedLocalNames] in !nestedLocalNames.contains($0) }
         let name = TypeName(local)
         if declares { typeOrder.append(name) }
@@ -108,7 +111,7 @@ final class Builder {
     /// Claims a nested type name inside `parent`: distinct from its siblings, from every enclosing type and from
     /// every top-level type (so that references to top-level types are never shadowed inside `parent`).
     func claimNested(_ raw: String, in parent: TypeName) -> TypeName {
-        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: [moduleName, clientName])
+        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: moduleNames)
         var scope = nestedScopes[parent] ?? NameScope()
         let ancestors = Set(parent.components)
         let local = scope.claim(base) { [topLevelScope] in !ancestors.contains($0) && !topLevelScope.contains($0) }
@@ -160,13 +163,7 @@ struct InlineSite {
 func docLines(_ texts: String?...) -> [String] {
     var lines: [String] = []
     for text in texts.compactMap({ $0 }) {
-        let normalized = text.contains("\r")
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        var paragraph = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> String in
-                guard let last = line.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-                return String(line[...last])
-            }
+        var paragraph = trimmedLines(text)
         while paragraph.first?.isEmpty == true { paragraph.removeFirst() }
         while paragraph.last?.isEmpty == true { paragraph.removeLast() }
         if paragraph.isEmpty { continue }
@@ -174,4 +171,33 @@ func docLines(_ texts: String?...) -> [String] {
         lines += paragraph
     }
     return lines
+}
+
+/// The lines of `text` (each ended by `\n`, `\r\n` or `\r`), without trailing spaces and tabs. On UTF-8 bytes, not
+/// Characters (which made doc lines a tenth of a run): a line feed is always a Character of its own, so splitting at
+/// byte 0x0A splits at `"\n"`.
+private func trimmedLines(_ text: String) -> [String] {
+    var bytes = Array(text.utf8)
+    if bytes.contains(UInt8(ascii: "\r")) {
+        bytes = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").utf8)
+    }
+    var lines: [String] = []
+    var start = 0
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+        lines.append(withoutTrailingBlanks(bytes[start..<index]))
+        start = index + 1
+    }
+    lines.append(withoutTrailingBlanks(bytes[start...]))
+    return lines
+}
+
+/// A line without its trailing spaces and tabs. Removing the bytes is removing the Characters, except after a
+/// non-ASCII character: a Unicode Prepend character and the space after it are one Character, which stays, so such a
+/// line is trimmed by Characters.
+private func withoutTrailingBlanks(_ line: ArraySlice<UInt8>) -> String {
+    guard let last = line.lastIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return "" }
+    guard line[last] >= 0x80, last + 1 < line.endIndex else { return String(decoding: line[...last], as: UTF8.self) }
+    let characters = String(decoding: line, as: UTF8.self)
+    guard let lastCharacter = characters.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+    return String(characters[...lastCharacter])
 }

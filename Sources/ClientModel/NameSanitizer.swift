@@ -15,7 +15,8 @@ import Foundation
 public enum NameSanitizer {
     /// Splits a spec string into ASCII words.
     public static func words(_ raw: String) -> [String] {
-        let folded = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : transliterated(raw)
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(raw) }
+        let folded = transliterated(raw)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(folded) }
         var chunks: [[Character]] = []
         var current: [Character] = []
@@ -35,48 +36,6 @@ public enum NameSanitizer {
         }
         if !current.isEmpty { chunks.append(current) }
         return chunks.flatMap(splitHumps)
-    }
-
-    /// `words` for ASCII text, on bytes: the same chunks and humps without Unicode property lookups, which made
-    /// naming a tenth of a run.
-    private static func asciiWords(_ text: String) -> [String] {
-        var result: [String] = []
-        var chunk: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
-                chunk.append(byte)
-            default:
-                if !chunk.isEmpty { splitASCIIHumps(chunk, into: &result) }
-                chunk.removeAll(keepingCapacity: true)
-            }
-        }
-        if !chunk.isEmpty { splitASCIIHumps(chunk, into: &result) }
-        return result
-    }
-
-    /// `splitHumps` for an ASCII chunk.
-    private static func splitASCIIHumps(_ chars: [UInt8], into result: inout [String]) {
-        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-        var start = 0
-        var index = 1
-        while index < chars.count {
-            let previous = chars[index - 1], char = chars[index]
-            var boundary = isLower(previous) && isUpper(char)
-            if !boundary, isUpper(previous), isUpper(char), index + 1 < chars.count, isLower(chars[index + 1]) {
-                let pluralS = chars[index + 1] == UInt8(ascii: "s")
-                    && (index + 2 == chars.count || !isLower(chars[index + 2]))
-                boundary = !pluralS
-            }
-            if boundary {
-                result.append(String(decoding: chars[start..<index], as: UTF8.self))
-                start = index
-            }
-            index += 1
-        }
-        if start < chars.count { result.append(String(decoding: chars[start...], as: UTF8.self)) }
     }
 
     /// Non-ASCII text in Latin letters: ICU's `Any-Latin; Latin-ASCII` (`名前` → `ming qian`, `Привет` → `Privet`,
@@ -153,79 +112,6 @@ public enum NameSanitizer {
         return word.prefix(1).lowercased() + word.dropFirst()
     }
 
-    /// `capitalized` and `leading` on bytes, for the ASCII words `words` returns: the same results without
-    /// `Character` iteration and Unicode case mapping (which cost ~3 % of a run on 0.5 MB documents).
-    private struct ASCIIWord {
-        let bytes: [UInt8]
-        let lower: [UInt8]
-        /// Some letter, and every letter upper case (`OKYC`, `ID2`).
-        let isAllCaps: Bool
-
-        init?(_ word: String) {
-            var bytes: [UInt8] = []
-            var lower: [UInt8] = []
-            bytes.reserveCapacity(word.utf8.count)
-            lower.reserveCapacity(word.utf8.count)
-            var hasLetter = false, hasLowercase = false
-            for byte in word.utf8 {
-                guard byte < 0x80 else { return nil }
-                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-                hasLetter = hasLetter || isUpper || isLower
-                hasLowercase = hasLowercase || isLower
-                bytes.append(byte)
-                lower.append(isUpper ? byte + 32 : byte)
-            }
-            self.bytes = bytes
-            self.lower = lower
-            isAllCaps = hasLetter && !hasLowercase
-        }
-
-        private static func string(_ bytes: some Collection<UInt8>) -> String {
-            String(decoding: bytes, as: UTF8.self)
-        }
-
-        /// The word with its first byte mapped by `change` (upper- or lower-casing an ASCII letter).
-        private static func withFirst(_ bytes: [UInt8], _ change: (UInt8) -> UInt8) -> String {
-            guard let first = bytes.first else { return "" }
-            var out = bytes
-            out[0] = change(first)
-            return string(out)
-        }
-
-        private static func upper(_ byte: UInt8) -> UInt8 {
-            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
-        }
-
-        private static func lowered(_ byte: UInt8) -> UInt8 {
-            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-        }
-
-        var capitalized: String {
-            let lowerString = Self.string(lower)
-            if let initialism = initialisms[lowerString] { return initialism }
-            var digits = 0
-            while digits < lower.count,
-                  (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower[lower.count - 1 - digits]) { digits += 1 }
-            if digits > 0, digits < lower.count,
-               let initialism = initialisms[Self.string(lower[..<(lower.count - digits)])] {
-                return initialism + Self.string(lower[(lower.count - digits)...])
-            }
-            if lower.count > 1, lower.last == UInt8(ascii: "s"),
-               let initialism = initialisms[Self.string(lower.dropLast())] {
-                return initialism + "s"
-            }
-            return Self.withFirst(isAllCaps ? lower : bytes, Self.upper)
-        }
-
-        var leading: String {
-            let lowerString = Self.string(lower)
-            if initialisms[lowerString] != nil || isAllCaps { return lowerString }
-            if lower.last == UInt8(ascii: "s"), initialisms[Self.string(lower.dropLast())] != nil { return lowerString }
-            return Self.withFirst(bytes, Self.lowered)
-        }
-    }
-
     /// An identifier that is valid after `_` fixing: a leading digit gets `_`, empty gets `fallback`.
     private static func finish(_ name: String, fallback: String) -> String {
         guard let first = name.first else { return fallback }
@@ -234,6 +120,7 @@ public enum NameSanitizer {
 
     /// `send_aadhaar_otp` → `sendAadhaarOTP`. Not keyword-checked: see `memberName`.
     public static func lowerCamel(_ raw: String, fallback: String = "unnamed") -> String {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return finish(asciiCamel(raw, lowerFirst: true), fallback: fallback) }
         let parts = words(raw)
         guard let first = parts.first else { return fallback }
         return finish(leading(first) + parts.dropFirst().map(capitalized).joined(), fallback: fallback)
@@ -241,7 +128,8 @@ public enum NameSanitizer {
 
     /// `send_aadhaar_otp` → `SendAadhaarOTP`. Not checked against reserved names: see `typeName`.
     public static func upperCamel(_ raw: String, fallback: String = "Unnamed") -> String {
-        finish(words(raw).map(capitalized).joined(), fallback: fallback)
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return finish(asciiCamel(raw, lowerFirst: false), fallback: fallback) }
+        return finish(words(raw).map(capitalized).joined(), fallback: fallback)
     }
 
     /// Quotes a keyword with backticks; other identifiers are returned unchanged.

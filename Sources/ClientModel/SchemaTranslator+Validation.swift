@@ -73,11 +73,12 @@ extension Builder {
     func sensitivity(of schema: Schema?, extensions: Extensions = [], name: String? = nil) -> Sensitivity {
         if let flag = extensions["x-sensitive"]?.boolValue { return flag ? .sensitive : .none }
         guard let schema else { return name.map(SensitiveNames.matches) == true ? .sensitive : .none }
-        for source in constraintSources(schema) {
+        let sources = constraintSources(schema)
+        for source in sources {
             if let flag = source.extensions["x-sensitive"]?.boolValue { return flag ? .sensitive : .none }
             if source.format == "password" || source.writeOnly { return .sensitive }
         }
-        let isString = constraintSources(schema).allSatisfy { $0.types == nil || $0.types?.contains(.string) == true }
+        let isString = sources.allSatisfy { $0.types == nil || $0.types?.contains(.string) == true }
         if isString, let name, SensitiveNames.matches(name) { return .sensitive }
         return .none
     }

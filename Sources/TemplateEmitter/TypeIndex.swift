@@ -29,31 +29,30 @@ struct TypeIndex: Sendable {
         return validatable.contains(name)
     }
 
-    // MARK: - Validatable, as a fixed point
+    // MARK: - Validatable, by propagation
 
+    /// The types with rules of their own, and every type that contains one of them (through properties, union
+    /// cases and alias targets, transitively): a worklist over the reverse of the "contains" edges, so each type is
+    /// visited once.
     private static func validatableTypes(_ declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
-        var result: Set<TypeName> = []
-        let names = declarations.keys.sorted()
-        var changed = true
-        while changed {
-            changed = false
-            for name in names where !result.contains(name) {
-                guard let decl = declarations[name] else { continue }
-                let contains = { (ref: TypeRef) in ref.namedElement.map(result.contains) ?? false }
-                let isValidatable: Bool
-                switch decl.kind {
-                case .struct(let s):
-                    isValidatable = !s.validation.isEmpty
-                        || s.properties.contains { !$0.validation.isEmpty || contains($0.type) }
-                case .union(let u): isValidatable = u.cases.contains { contains($0.type) }
-                case .alias(let target): isValidatable = contains(target)
-                case .enum: isValidatable = false
-                }
-                if isValidatable {
-                    result.insert(name)
-                    changed = true
-                }
+        var containers: [TypeName: [TypeName]] = [:]
+        var work: [TypeName] = []
+        for (name, decl) in declarations {
+            let contained: [TypeRef]
+            switch decl.kind {
+            case .struct(let s):
+                let hasRules = !s.validation.isEmpty || s.properties.contains { !$0.validation.isEmpty }
+                if hasRules { work.append(name) }
+                contained = s.properties.map(\.type)
+            case .union(let u): contained = u.cases.map(\.type)
+            case .alias(let target): contained = [target]
+            case .enum: contained = []
             }
+            for element in contained.compactMap(\.namedElement) { containers[element, default: []].append(name) }
+        }
+        var result = Set(work)
+        while let name = work.popLast() {
+            for container in containers[name] ?? [] where result.insert(container).inserted { work.append(container) }
         }
         return result
     }
@@ -62,37 +61,32 @@ struct TypeIndex: Sendable {
 
     /// The deprecated types that can carry the annotation, as a fixed point: a use inside a deprecated type counts
     /// as a deprecated context only if that type is itself annotated (a deprecated type that something else still
-    /// uses stays unannotated, and so do the deprecated types it uses).
+    /// uses stays unannotated, and so do the deprecated types it uses). Computed by a worklist: a type used from
+    /// outside every annotated type loses its annotation, which puts what it contains outside too; each declaration
+    /// is visited once.
     private static func annotatable(api: APIDecl, declarations: [TypeName: TypeDecl]) -> Set<TypeName> {
         var annotated = Set(declarations.values.lazy.filter(\.deprecated).map(\.name))
         guard !annotated.isEmpty else { return [] }
-        while true {
-            let used = usedOutsideAnnotated(api: api, annotated: annotated)
-            let next = annotated.subtracting(used)
-            if next.count == annotated.count { return next }
-            annotated = next
+        var used: Set<TypeName> = []
+        var unannotated: [TypeName] = []
+        func useName(_ name: TypeName) {
+            if used.insert(name).inserted, annotated.remove(name) != nil { unannotated.append(name) }
         }
-    }
-
-    /// Every type named from a place that is not inside an annotated type or a deprecated operation.
-    private static func usedOutsideAnnotated(api: APIDecl, annotated: Set<TypeName>) -> Set<TypeName> {
-        var usedOutside: Set<TypeName> = []
-        func use(_ ref: TypeRef?) { ref?.forEachNamed { usedOutside.insert($0) } }
-        func visit(_ decl: TypeDecl, inDeprecated: Bool) {
-            let deprecated = inDeprecated || annotated.contains(decl.name)
-            if !deprecated {
-                switch decl.kind {
-                case .struct(let s):
-                    s.properties.forEach { use($0.type) }
-                    use(s.additionalProperties?.valueType)
-                case .union(let u): u.cases.forEach { use($0.type) }
-                case .alias(let target): use(target)
-                case .enum: break
-                }
+        func use(_ ref: TypeRef?) { ref?.forEachNamed(useName) }
+        /// Uses what `decl` and its nested types name, down to nested types that are still annotated.
+        func expose(_ decl: TypeDecl) {
+            guard !annotated.contains(decl.name) else { return }
+            switch decl.kind {
+            case .struct(let s):
+                s.properties.forEach { use($0.type) }
+                use(s.additionalProperties?.valueType)
+            case .union(let u): u.cases.forEach { use($0.type) }
+            case .alias(let target): use(target)
+            case .enum: break
             }
-            decl.nested.forEach { visit($0, inDeprecated: deprecated) }
+            decl.nested.forEach(expose)
         }
-        api.types.forEach { visit($0, inDeprecated: false) }
+        api.types.forEach(expose)
         for operation in api.operations where !operation.deprecated {
             operation.parameters.forEach { use($0.type) }
             use(operation.body?.type)
@@ -102,12 +96,18 @@ struct TypeIndex: Sendable {
             case .void: break
             case .single(let ref): use(ref)
             case .perStatus(let name, let cases):
-                usedOutside.insert(name)
+                useName(name)
                 cases.forEach { use($0.type) }
             }
         }
         api.errorBodies.forEach { use($0.type) }
-        return usedOutside
+        while let name = unannotated.popLast() {
+            // Inside a type that is still annotated, it stays in a deprecated context until that type is exposed.
+            let enclosing = (1..<max(1, name.components.count)).map { TypeName(Array(name.components.prefix($0))) }
+            guard let decl = declarations[name], !enclosing.contains(where: annotated.contains) else { continue }
+            expose(decl)
+        }
+        return annotated
     }
 }
 
