@@ -35,18 +35,22 @@ public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendabl
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
+    public var description: Swift.String { self.redactedFields.result }
+
+    public var debugDescription: Swift.String { self.description }
+
+    /// The properties, sensitive ones masked.
+    public var customMirror: Swift.Mirror {
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
         var text = Redaction.Fields("AadhaarOkycV1Request")
         text.addMasked("otp", self.otp)
         text.addMasked("aadhaar", self.aadhaar)
         text.add("otpReference", self.otpReference)
-        return text.result
-    }
-
-    public var debugDescription: Swift.String { self.description }
-
-    public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["otp": Redaction.mask(Swift.String(describing: self.otp)), "aadhaar": Redaction.mask(Swift.String(describing: self.aadhaar)), "otpReference": self.otpReference], displayStyle: .struct)
+        return text
     }
 }
 

@@ -22,16 +22,20 @@ public struct SendAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
-        var text = Redaction.Fields("SendAadhaarOTPRequest")
-        text.addMasked("aadhaarNo", self.aadhaarNo)
-        return text.result
-    }
+    public var description: Swift.String { self.redactedFields.result }
 
     public var debugDescription: Swift.String { self.description }
 
+    /// The properties, sensitive ones masked.
     public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["aadhaarNo": Redaction.mask(Swift.String(describing: self.aadhaarNo))], displayStyle: .struct)
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
+        var text = Redaction.Fields("SendAadhaarOTPRequest")
+        text.addMasked("aadhaarNo", self.aadhaarNo)
+        return text
     }
 }
 
@@ -133,17 +137,21 @@ public struct ValidateAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Se
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
-        var text = Redaction.Fields("ValidateAadhaarOTPRequest")
-        text.add("clientID", self.clientID)
-        text.addMasked("otpCode", self.otpCode)
-        return text.result
-    }
+    public var description: Swift.String { self.redactedFields.result }
 
     public var debugDescription: Swift.String { self.description }
 
+    /// The properties, sensitive ones masked.
     public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["clientID": self.clientID, "otpCode": Redaction.mask(Swift.String(describing: self.otpCode))], displayStyle: .struct)
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
+        var text = Redaction.Fields("ValidateAadhaarOTPRequest")
+        text.add("clientID", self.clientID)
+        text.addMasked("otpCode", self.otpCode)
+        return text
     }
 }
 
@@ -299,7 +307,17 @@ public struct AadhaarKYCResult: Swift.Codable, Swift.Hashable, Swift.Sendable, S
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
+    public var description: Swift.String { self.redactedFields.result }
+
+    public var debugDescription: Swift.String { self.description }
+
+    /// The properties, sensitive ones masked.
+    public var customMirror: Swift.Mirror {
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
         var text = Redaction.Fields("AadhaarKYCResult")
         text.add("clientID", self.clientID)
         text.add("fullName", self.fullName)
@@ -322,13 +340,7 @@ public struct AadhaarKYCResult: Swift.Codable, Swift.Hashable, Swift.Sendable, S
         text.add("referenceID", self.referenceID)
         text.add("aadhaarPDF", self.aadhaarPDF)
         text.add("status", self.status)
-        return text.result
-    }
-
-    public var debugDescription: Swift.String { self.description }
-
-    public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["clientID": self.clientID as Any, "fullName": self.fullName as Any, "aadhaarNumber": self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil", "dob": self.dob as Any, "gender": self.gender as Any, "address": self.address as Any, "faceStatus": self.faceStatus as Any, "faceScore": self.faceScore as Any, "zip": self.zip as Any, "profileImage": self.profileImage as Any, "hasImage": self.hasImage as Any, "emailHash": self.emailHash as Any, "mobileHash": self.mobileHash as Any, "rawXML": self.rawXML as Any, "zipData": self.zipData as Any, "careOf": self.careOf as Any, "shareCode": self.shareCode.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil", "mobileVerified": self.mobileVerified as Any, "referenceID": self.referenceID as Any, "aadhaarPDF": self.aadhaarPDF as Any, "status": self.status as Any], displayStyle: .struct)
+        return text
     }
 }
 

@@ -961,6 +961,8 @@ public enum Redaction {
     struct Fields {
         private var text: String
         private var isFirst: Bool = true
+        /// The same fields for `customMirror`: unmasked values as they are, masked ones as their masked text.
+        private(set) var children: [Mirror.Child] = []
 
         init(_ typeName: String) {
             text = typeName + "("
@@ -968,29 +970,32 @@ public enum Redaction {
 
         /// `label: value`, as `String(describing:)` shows it.
         mutating func add<T>(_ label: String, _ value: T) {
-            append(label, String(describing: value))
+            append(label, String(describing: value), child: value)
         }
 
         /// `label: ` and the value masked (`Redaction.mask`).
         mutating func addMasked<T>(_ label: String, _ value: T) {
-            append(label, Redaction.mask(String(describing: value)))
+            let masked: String = Redaction.mask(String(describing: value))
+            append(label, masked, child: masked)
         }
 
         /// `label: nil`, or the value masked.
         mutating func addMaskedOptional<T>(_ label: String, _ value: T?) {
             if let value: T = value {
-                append(label, Redaction.mask(String(describing: value)))
+                let masked: String = Redaction.mask(String(describing: value))
+                append(label, masked, child: masked)
             } else {
-                append(label, "nil")
+                append(label, "nil", child: "nil")
             }
         }
 
-        private mutating func append(_ label: String, _ shown: String) {
+        private mutating func append(_ label: String, _ shown: String, child: Any) {
             if !isFirst { text += ", " }
             isFirst = false
             text += label
             text += ": "
             text += shown
+            children.append((label: label, value: child))
         }
 
         /// The finished description.

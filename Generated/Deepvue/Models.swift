@@ -27,17 +27,21 @@ public struct AuthorizeRequest: Swift.Codable, Swift.Hashable, Swift.Sendable, S
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
-        var text = Redaction.Fields("AuthorizeRequest")
-        text.add("clientID", self.clientID)
-        text.addMasked("clientSecret", self.clientSecret)
-        return text.result
-    }
+    public var description: Swift.String { self.redactedFields.result }
 
     public var debugDescription: Swift.String { self.description }
 
+    /// The properties, sensitive ones masked.
     public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["clientID": self.clientID, "clientSecret": Redaction.mask(Swift.String(describing: self.clientSecret))], displayStyle: .struct)
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
+        var text = Redaction.Fields("AuthorizeRequest")
+        text.add("clientID", self.clientID)
+        text.addMasked("clientSecret", self.clientSecret)
+        return text
     }
 }
 
@@ -71,18 +75,22 @@ public struct AuthorizeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable, 
     }
 
     /// The value with sensitive properties masked.
-    public var description: Swift.String {
+    public var description: Swift.String { self.redactedFields.result }
+
+    public var debugDescription: Swift.String { self.description }
+
+    /// The properties, sensitive ones masked.
+    public var customMirror: Swift.Mirror {
+        Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+    }
+
+    /// Every property for `description` and `customMirror`, sensitive ones masked.
+    private var redactedFields: Redaction.Fields {
         var text = Redaction.Fields("AuthorizeResponse")
         text.addMasked("accessToken", self.accessToken)
         text.add("tokenType", self.tokenType)
         text.add("expiry", self.expiry)
-        return text.result
-    }
-
-    public var debugDescription: Swift.String { self.description }
-
-    public var customMirror: Swift.Mirror {
-        Swift.Mirror(self, children: ["accessToken": Redaction.mask(Swift.String(describing: self.accessToken)), "tokenType": self.tokenType, "expiry": self.expiry], displayStyle: .struct)
+        return text
     }
 }
 
@@ -130,18 +138,22 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
         }
 
         /// The value with sensitive properties masked.
-        public var description: Swift.String {
+        public var description: Swift.String { self.redactedFields.result }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The properties, sensitive ones masked.
+        public var customMirror: Swift.Mirror {
+            Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)
+        }
+
+        /// Every property for `description` and `customMirror`, sensitive ones masked.
+        private var redactedFields: Redaction.Fields {
             var text = Redaction.Fields("DataModel")
             text.addMaskedOptional("aadhaarNumber", self.aadhaarNumber)
             text.add("otpSent", self.otpSent)
             text.add("referenceID", self.referenceID)
-            return text.result
-        }
-
-        public var debugDescription: Swift.String { self.description }
-
-        public var customMirror: Swift.Mirror {
-            Swift.Mirror(self, children: ["aadhaarNumber": self.aadhaarNumber.map { Redaction.mask(Swift.String(describing: $0)) } ?? "nil", "otpSent": self.otpSent as Any, "referenceID": self.referenceID], displayStyle: .struct)
+            return text
         }
     }
 

@@ -40,7 +40,7 @@ extension NameSanitizer {
     /// member the generated conformances declare. They get the suffix `Value` (`description` → `descriptionValue`).
     public static let reservedMembers: Set<String> = [
         "self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "description", "debugDescription",
-        "hashValue", "customMirror", "encode", "validate",
+        "hashValue", "customMirror", "redactedFields", "encode", "validate",
     ]
 
     /// Extra reserved names for enum cases (`rawValue`, `allCases` are enum members).

@@ -37,7 +37,7 @@ import Testing
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let text = try models(folder)
         #expect(text.contains("/// A pet, documented by the overlay."))
-        #expect(text.contains("Redaction.mask(Swift.String(describing: self.name))"))
+        #expect(text.contains("text.addMasked(\"name\", self.name)"))
         #expect(try cli.run(generate + ["--overlay", "pets.overlay.yaml", "--check"], in: folder).status == 0)
         let withoutOverlay = try cli.run(generate + ["--check"], in: folder)
         #expect(withoutOverlay.status == 1)

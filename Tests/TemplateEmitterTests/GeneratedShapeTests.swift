@@ -44,12 +44,17 @@ struct GeneratedShapeTests {
     }
 
     @Test func sensitiveValuesAreMasked() {
-        // One `Redaction.Fields` call per property: an interpolated literal of every property type-checks ~9× slower.
+        // One `Redaction.Fields` call per property, read by both `description` and `customMirror`: an interpolated
+        // literal of every property type-checks ~9× slower, and a `[String: Any]` literal of masked optionals grows
+        // exponentially with the property count.
         expectLines("Models.swift", [
+            "public var description: Swift.String { self.redactedFields.result }",
+            "Swift.Mirror(self, children: self.redactedFields.children, displayStyle: .struct)",
+            "private var redactedFields: Redaction.Fields {",
             "var text = Redaction.Fields(\"LoginForm\")",
             "text.add(\"username\", self.username)",
             "text.addMasked(\"password\", self.password)",
-            "return text.result",
+            "return text",
         ])
     }
 

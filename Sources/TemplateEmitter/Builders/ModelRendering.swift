@@ -78,29 +78,21 @@ struct ModelRendering {
             validation += s.tuple == nil ? objectRuleLines(s) : tupleRuleLines(s)
         }
 
-        // `description` appends one property per call of a one-overload runtime helper (`Redaction.Fields`): an
-        // interpolated literal of every property type-checks ~9× slower.
+        // `description` and `customMirror` read one `Redaction.Fields`, which takes one property per call of a
+        // one-overload runtime helper: an interpolated literal of every property type-checks ~9× slower, and a
+        // `[String: Any]` literal of `x.map { … } ?? "nil"` values grows exponentially (seconds for six properties).
         var description: [String] = []
-        var mirror: [MirrorChildContext] = []
         if isRedacted {
             let typeName = SwiftEscaping.stringLiteral(decl.name.local.unescapedIdentifier)
             description.append("var text = Redaction.Fields(\(typeName))")
             for property in s.properties {
-                let value = redactedValue(property)
                 description.append(descriptionStatement(property))
-                mirror.append(MirrorChildContext(
-                    label: SwiftEscaping.stringLiteral(property.name.unescapedIdentifier),
-                    value: property.sensitivity == .sensitive ? value
-                        : "self.\(property.name)" + (property.type.isOptional ? " as Any" : "")
-                ))
             }
             if let extra = s.additionalProperties {
                 let label = SwiftEscaping.stringLiteral(extra.name.unescapedIdentifier)
                 description.append("text.add(\(label), self.\(extra.name))")
-                mirror.append(MirrorChildContext(label: SwiftEscaping.stringLiteral(extra.name.unescapedIdentifier),
-                                                 value: "self.\(extra.name)"))
             }
-            description.append("return text.result")
+            description.append("return text")
         }
 
         return StructContext(
@@ -113,7 +105,7 @@ struct ModelRendering {
             hasAdditionalProperties: s.additionalProperties != nil,
             additionalPropertiesName: s.additionalProperties?.name ?? "",
             additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
-            isRedacted: isRedacted, descriptionLines: description, mirrorChildren: mirror,
+            isRedacted: isRedacted, descriptionLines: description,
             isValidatable: isValidatable, validationLines: validation, omitsInRequests: omitsInRequests
         )
     }
@@ -173,17 +165,6 @@ struct ModelRendering {
             return "text.addMaskedOptional(\(label), \(access))"
         }
         return "text.addMasked(\(label), \(property.distinguishesNull ? stored + ".wrapped" : stored))"
-    }
-
-    /// The value shown for `property` in `customMirror`.
-    func redactedValue(_ property: PropertyDecl) -> String {
-        let stored = "self.\(property.name)"
-        guard property.sensitivity == .sensitive else { return "Swift.String(describing: \(stored))" }
-        let access = property.distinguishesNull ? stored + ".wrapped" : stored
-        if property.type.isOptional {
-            return "\(access).map { Redaction.mask(Swift.String(describing: $0)) } ?? \"nil\""
-        }
-        return "Redaction.mask(Swift.String(describing: \(access)))"
     }
 
     // MARK: - Enum

@@ -63,15 +63,6 @@ struct PropertyContext: TemplateContext {
     }
 }
 
-/// One child in a redacted `customMirror`.
-struct MirrorChildContext: TemplateContext {
-    /// The label as a string literal.
-    var label: String
-    /// The (masked, for sensitive properties) value expression.
-    var value: String
-    var templateObject: TemplateObject { ["label": .string(label), "value": .string(value)] }
-}
-
 /// `Struct.mustache`.
 struct StructContext: TemplateContext {
     var header: DeclarationHeader
@@ -90,9 +81,9 @@ struct StructContext: TemplateContext {
     var additionalPropertiesValueType: String
     /// Redacted `description`, `debugDescription` and `customMirror` (some property is sensitive).
     var isRedacted: Bool
-    /// The statements of `description` (appending each property to a `Redaction.Fields`).
+    /// The body of `redactedFields` (each property appended to a `Redaction.Fields`), which `description` and
+    /// `customMirror` read.
     var descriptionLines: [String]
-    var mirrorChildren: [MirrorChildContext]
     var isValidatable: Bool
     /// Statements of `validate(path:into:)`.
     var validationLines: [String]
@@ -113,7 +104,6 @@ struct StructContext: TemplateContext {
             "additionalPropertiesValueType": .string(additionalPropertiesValueType),
             "isRedacted": .bool(isRedacted),
             "descriptionLines": .strings(descriptionLines),
-            "mirrorChildren": mirrorChildren.templateList,
             "isValidatable": .bool(isValidatable),
             "validationLines": .strings(validationLines),
         ])
