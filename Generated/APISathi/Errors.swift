@@ -10,7 +10,7 @@ public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvert
     /// The case and its value, with secrets masked.
     public var description: Swift.String {
         switch self {
-        case .aadhaarOkycV1ErrorResponse(let value): Redaction.scrub("aadhaarOkycV1ErrorResponse(" + Swift.String(describing: value) + ")")
+        case .aadhaarOkycV1ErrorResponse(let value): return Redaction.describeCase("aadhaarOkycV1ErrorResponse", value)
         }
     }
 

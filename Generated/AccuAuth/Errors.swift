@@ -9,7 +9,7 @@ public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvert
     /// The case and its value, with secrets masked.
     public var description: Swift.String {
         switch self {
-        case .errorResponse(let value): Redaction.scrub("errorResponse(" + Swift.String(describing: value) + ")")
+        case .errorResponse(let value): return Redaction.describeCase("errorResponse", value)
         }
     }
 

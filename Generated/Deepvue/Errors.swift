@@ -10,8 +10,8 @@ public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvert
     /// The case and its value, with secrets masked.
     public var description: Swift.String {
         switch self {
-        case .detailError(let value): Redaction.scrub("detailError(" + Swift.String(describing: value) + ")")
-        case .detailOrEnvelopeError(let value): Redaction.scrub("detailOrEnvelopeError(" + Swift.String(describing: value) + ")")
+        case .detailError(let value): return Redaction.describeCase("detailError", value)
+        case .detailOrEnvelopeError(let value): return Redaction.describeCase("detailOrEnvelopeError", value)
         }
     }
 

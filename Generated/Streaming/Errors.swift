@@ -9,7 +9,7 @@ public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvert
     /// The case and its value, with secrets masked.
     public var description: Swift.String {
         switch self {
-        case .problem(let value): Redaction.scrub("problem(" + Swift.String(describing: value) + ")")
+        case .problem(let value): return Redaction.describeCase("problem", value)
         }
     }
 

@@ -223,7 +223,7 @@ struct ClientRendering {
     func errorsContext() -> ErrorsContext {
         let cases = api.errorBodies.map {
             ErrorCaseContext(name: $0.caseName, type: $0.type.swift,
-                             nameLiteral: SwiftEscaping.stringLiteral($0.caseName.unescapedIdentifier + "("))
+                             nameLiteral: SwiftEscaping.stringLiteral($0.caseName.unescapedIdentifier))
         }
         return ErrorsContext(file: file, cases: cases, conformances: "Swift.Hashable, Swift.Sendable")
     }
