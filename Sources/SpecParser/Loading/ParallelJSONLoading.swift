@@ -82,7 +82,7 @@ enum ParallelJSONLoading {
 
     /// The document without the members after the cut, and those members alone, wrapped in `{`…`}`.
     static func halves(of bytes: UnsafeBufferPointer<UInt8>, at cut: Cut) -> (Half, Half) {
-        let comma = location(of: cut.comma, in: bytes), end = location(of: cut.end, in: bytes)
+        let (comma, end) = locations(of: cut.comma, and: cut.end, in: bytes)
         var first: [UInt8] = []
         first.reserveCapacity(bytes.count - (cut.end - cut.comma))
         first.append(contentsOf: bytes[..<cut.comma])
@@ -96,22 +96,29 @@ enum ParallelJSONLoading {
                 Half(text: second, positions: .startingAt(line: comma.line, column: comma.column)))
     }
 
-    /// The 1-based line and column of `offset`, counted as libyaml counts them (in characters; LF is the only
-    /// line break a cut document has).
-    private static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
-        for index in 0..<offset where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
+    /// The 1-based lines and columns of `first` and `second` (≥ `first`), counted as libyaml counts them (in
+    /// characters; LF is the only line break a cut document has), in one pass over the bytes before `second`.
+    private static func locations(of first: Int, and second: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> ((line: Int, column: Int), (line: Int, column: Int)) {
+        var line = 1, column = 1
+        var firstLocation = (line: 1, column: 1)
+        for index in 0..<second {
+            if index == first { firstLocation = (line, column) }
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
-        var column = 1
-        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return (line, column)
+        if first == second { firstLocation = (line, column) }
+        return (firstLocation, (line, column))
     }
 
     // MARK: - Where to cut
 
-    struct Cut: Equatable {
+    struct Cut {
         /// The keys from the root to the object whose members are divided (empty: the root).
         var path: [String]
         /// Offset of the comma between the last member of the first half and the first of the second.
@@ -122,7 +129,7 @@ enum ParallelJSONLoading {
         /// Scans the document once: nil unless it is JSON to the byte scan described on `ParallelJSONLoading`
         /// and a cut leaves each half at least a quarter of it.
         static func find(in bytes: UnsafeBufferPointer<UInt8>) -> Cut? {
-            // libyaml also breaks lines at CR, NEL, LS and PS, which `location(of:in:)` does not count.
+            // libyaml also breaks lines at CR, NEL, LS and PS, which `locations(of:and:in:)` does not count.
             guard !LineBreaks.containsOtherThanLF(bytes) else { return nil }
             var scanner = CutScanner(bytes: bytes)
             return scanner.run()
@@ -177,7 +184,7 @@ enum ParallelJSONLoading {
                     }
                     let parent = stack.last
                     let key = parent?.isObject == true ? parent?.currentKey : nil
-                    let keyed = byte == UInt8(ascii: "{") && (parent == nil || (parent!.keyedPath && key != nil))
+                    let keyed = byte == UInt8(ascii: "{") && (parent.map { $0.keyedPath && key != nil } ?? true)
                     stack.append(Container(isObject: byte == UInt8(ascii: "{"), keyedPath: keyed, key: key))
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     guard let closed = stack.popLast(), closed.isObject == (byte == UInt8(ascii: "}")) else {
