@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "openapi-swift", targets: ["openapi-swift"]),
         .library(name: "OpenAPISwiftCore", targets: ["OpenAPISwiftCore"]),
+        .library(name: "OpenAPISwiftRuntime", targets: ["OpenAPISwiftRuntime"]),
         .library(name: "AccuAuth", targets: ["AccuAuth"]),
         .library(name: "Deepvue", targets: ["Deepvue"]),
         .library(name: "APISathi", targets: ["APISathi"]),
@@ -28,7 +29,7 @@ let package = Package(
         .target(
             name: "TemplateEmitter",
             dependencies: ["ClientModel", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.embedInCode("Templates")]
+            resources: [.embedInCode("Templates"), .embedInCode("RuntimeSources")]
         ),
         .target(
             name: "OpenAPISwiftCore",
@@ -36,15 +37,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "openapi-swift",
-            dependencies: ["OpenAPISwiftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OpenAPISwiftCore", "ClientModel", "SpecParser", "TemplateEmitter",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: - The runtime every generated client imports (its sources are also embedded in the generator)
+        .target(name: "OpenAPISwiftRuntime", swiftSettings: generatedCode),
+
         // MARK: - Checked-in generated clients (goldens; compiled by every build)
-        .target(name: "AccuAuth", path: "Generated/AccuAuth", swiftSettings: generatedCode),
-        .target(name: "Deepvue", path: "Generated/Deepvue", swiftSettings: generatedCode),
-        .target(name: "APISathi", path: "Generated/APISathi", swiftSettings: generatedCode),
+        .target(name: "AccuAuth", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/AccuAuth",
+                swiftSettings: generatedCode),
+        .target(name: "Deepvue", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/Deepvue",
+                swiftSettings: generatedCode),
+        .target(name: "APISathi", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/APISathi",
+                swiftSettings: generatedCode),
         // From Tests/Fixtures/features/streaming.yaml: streamed responses, driven over real HTTP by ClientTests.
-        .target(name: "Streaming", path: "Generated/Streaming", swiftSettings: generatedCode),
+        .target(name: "Streaming", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/Streaming",
+                swiftSettings: generatedCode),
 
         // MARK: - Tests
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),

@@ -33,6 +33,9 @@ public struct APIDecl: Sendable {
     public var diagnostics: [Diagnostic]
     /// The optional runtime parts the module uses (computed from the rest when the IR is built).
     public var runtimeFeatures: RuntimeFeatures
+    /// The runtime module the generated files import (`OpenAPISwiftRuntime`), or nil when the runtime's files are
+    /// emitted into the module itself (a self-contained folder).
+    public var runtimeModule: String?
 
     public init(moduleName: String, clientName: String, accessLevel: AccessLevel, specPath: String, title: String,
                 version: String, doc: [String], servers: [ServerDecl], types: [TypeDecl], operations: [OperationDecl],
@@ -64,9 +67,12 @@ public enum AccessLevel: String, Sendable, CaseIterable {
 public struct ModelOptions: Sendable {
     public var moduleName: String
     public var accessLevel: AccessLevel
-    public init(moduleName: String, accessLevel: AccessLevel = .public) {
+    /// The runtime module to import, or nil to emit the runtime into the module (self-contained output).
+    public var runtimeModule: String?
+    public init(moduleName: String, accessLevel: AccessLevel = .public, runtimeModule: String? = nil) {
         self.moduleName = moduleName
         self.accessLevel = accessLevel
+        self.runtimeModule = runtimeModule
     }
 }
 

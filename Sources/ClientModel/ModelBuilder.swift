@@ -63,7 +63,8 @@ final class Builder {
         let module = options.moduleName.isEmpty ? "API" : options.moduleName
         self.moduleName = module
         self.clientName = NameSanitizer.upperCamel(module, fallback: "API") + "Client"
-        self.moduleNames = [module, clientName]
+        // A type named like a module it imports would shadow the module's name in qualified references.
+        self.moduleNames = Set([module, clientName] + (options.runtimeModule.map { [$0] } ?? []))
         self.topLevelScope = NameScope(reserved: moduleNames)
     }
 
@@ -78,12 +79,14 @@ final class Builder {
         let requestIDFields = findRequestIDFields()
         let servers = buildServers()
         markIndirection()
-        return APIDecl(
+        var api = APIDecl(
             moduleName: moduleName, clientName: clientName, accessLevel: options.accessLevel, specPath: specPath,
             title: document.info.title, version: document.info.version,
             doc: docLines(document.info.summary, document.info.description), servers: servers,
             types: assembleTypes(), operations: operations, securitySchemes: securitySchemes,
             errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
+        api.runtimeModule = options.runtimeModule
+        return api
     }
 
     // MARK: - Diagnostics

@@ -61,7 +61,7 @@ extension NameSanitizer {
         "Calendar", "JSONEncoder", "JSONDecoder", "URLSession", "URLRequest", "URLResponse", "URLComponents",
         "URLQueryItem", "HTTPURLResponse", "DateFormatter", "ISO8601DateFormatter", "NSError", "NSObject", "Bundle",
         "ProcessInfo", "URLSessionConfiguration",
-        // The generated runtime
+        // The runtime (OpenAPISwiftRuntime, imported or embedded)
         "JSONValue", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPHeaders", "HTTPTransport",
         "URLSessionTransport", "ClientOptions", "RequestOptions", "RetryPolicy", "Response", "APIError", "ErrorBody",
         "EmptyBody", "ValidationFailure", "Validatable", "TokenProvider", "BearerCredential", "ClientMiddleware",
@@ -73,7 +73,8 @@ extension NameSanitizer {
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
         "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
-        "StreamReceiver", "IterationGuard",
+        "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "NoErrorBody", "StreamFailures",
+        "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,

@@ -8,6 +8,21 @@ public struct Configuration: Sendable {
     public var clients: [ClientEntry]
     /// The config file as the user named it.
     public var path: String
+    /// The shared runtime every listed client imports; nil: each client folder carries its own copy.
+    public var runtime: RuntimeEntry?
+
+    /// The runtime module's name unless `runtime: module:` names another.
+    public static let defaultRuntimeModule = "OpenAPISwiftRuntime"
+}
+
+/// `runtime:`: the one runtime module that every client of the configuration imports.
+public struct RuntimeEntry: Sendable {
+    /// The module name the clients import (default `OpenAPISwiftRuntime`).
+    public var module: String
+    /// Where openapi-swift writes the runtime's files, relative to the configuration file; nil when the module
+    /// comes from elsewhere (this package's `OpenAPISwiftRuntime` product, or a target of your own).
+    public var output: String?
+    public var location: SourceLocation
 }
 
 /// One `clients:` entry. Paths are relative to the configuration file's folder.
@@ -110,7 +125,52 @@ public enum ConfigurationParser {
                                            templates: templates, overlays: overlays, location: at(item)))
             }
         }
+        let runtime = mapping["runtime"].flatMap { parseRuntime($0, at: at, seenOutputs: seenOutputs,
+                                                                  clients: clients, diagnostics: &diagnostics) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Configuration(clients: clients, path: path), diagnostics)
+        return (Configuration(clients: clients, path: path, runtime: runtime), diagnostics)
+    }
+
+    /// `runtime: {module: Name, output: Folder}` (both optional; `runtime: {}` imports `OpenAPISwiftRuntime`).
+    private static func parseRuntime(
+        _ node: Node, at: (Node) -> SourceLocation, seenOutputs: [String: SourceLocation], clients: [ClientEntry],
+        diagnostics: inout [Diagnostic]
+    ) -> RuntimeEntry? {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error("`runtime:` must be a mapping with `module:` and/or `output:`", at: at(node),
+                                      hint: "e.g. runtime: {module: OpenAPISwiftRuntime, output: Sources/OpenAPISwiftRuntime}"))
+            return nil
+        }
+        func string(_ key: String) -> String? {
+            guard let value = mapping[key] else { return nil }
+            guard let text = value.scalar?.string, !text.isEmpty else {
+                diagnostics.append(.error("`runtime: \(key):` must be a non-empty string", at: at(value)))
+                return nil
+            }
+            return text
+        }
+        let module = string("module") ?? Configuration.defaultRuntimeModule
+        if let problem = PathSafety.moduleNameProblem(module), let value = mapping["module"] {
+            diagnostics.append(.error("`runtime: module:` \(problem)", at: at(value)))
+        }
+        if let client = clients.first(where: { $0.module == module }), let value = mapping["module"] {
+            diagnostics.append(.error("the runtime module '\(module)' has the name of a client (at \(client.location))",
+                                      at: at(value)))
+        }
+        let output = string("output")
+        if let output, let value = mapping["output"] {
+            if let problem = PathSafety.relativePathProblem(output) {
+                diagnostics.append(.error("`runtime: output:` \(problem)", at: at(value)))
+            } else if let first = seenOutputs[PathSafety.normalize(output)] {
+                diagnostics.append(.error("the runtime and a client both write to '\(output)' (first at \(first))",
+                                          at: at(value)))
+            }
+        }
+        for (key, value) in mapping where !["module", "output"].contains(key.string ?? "") {
+            diagnostics.append(.warning("unknown key '\(key.string ?? "?")' under `runtime:` is ignored", at: at(key),
+                                        hint: "`runtime:` takes `module:` and `output:`"))
+            _ = value
+        }
+        return RuntimeEntry(module: module, output: output, location: at(node))
     }
 }

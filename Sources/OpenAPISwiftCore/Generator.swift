@@ -66,6 +66,15 @@ public enum Generator {
         return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
     }
 
+    /// The runtime module's files (`OpenAPISwiftRuntime`), for a folder that clients generated with
+    /// `ModelOptions.runtimeModule` import.
+    public static func runtimeFiles() -> [EmittedFile] {
+        EmbeddedRuntime.moduleFiles()
+    }
+
+    /// The version of the runtime this generator writes and generates for.
+    public static var runtimeVersion: String { EmbeddedRuntime.version }
+
     private static func countTypes(_ types: [TypeDecl]) -> Int {
         types.reduce(0) { $0 + 1 + countTypes($1.nested) }
     }

@@ -2,6 +2,7 @@ import ClientModel
 import Foundation
 import OpenAPISwiftCore
 import SpecParser
+import TemplateEmitter
 
 /// Generates one job and brings its output folder up to date (or, with `--check`, compares).
 /// This is the only code that touches the disk.
@@ -57,7 +58,8 @@ struct Runner {
             : "$refs may only read files inside --ref-root; pass a --ref-root that contains it to allow it")
         let result = Generator.generate(
             GenerationJob(spec: SpecInput(path: job.spec, data: data),
-                          options: ModelOptions(moduleName: job.module, accessLevel: job.access),
+                          options: ModelOptions(moduleName: job.module, accessLevel: job.access,
+                                                runtimeModule: job.runtimeModule),
                           templateOverrides: overrides, overlays: overlays),
             loader: loader
         )
@@ -67,17 +69,37 @@ struct Runner {
             console.error("\(job.module): failed with \(count) error\(count == 1 ? "" : "s"); \(job.output) left untouched")
             return false
         }
-        let existing: ExistingOutput
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = "\(result.typeCount) types, \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s"), "
+            + "\(result.diagnostics.warnings.count) warnings, \(seconds) s"
+        return publish(result.files, lock: lock, summary: summary)
+    }
+
+    /// Writes the runtime module's files (`runtime: output:`, `--runtime-output`) into `job.output`, or checks them.
+    func runRuntime() -> Bool {
+        let started = Date()
+        let lock: FolderLock?
         do {
-            existing = try OutputFolder.read(job.output, wanted: result.files.map(\.path))
+            lock = try lockAndRecoverOutput()
         } catch {
             console.error("\(job.output): error: \(error)")
             return false
         }
-        let plan = OutputPlan.make(desired: result.files, existing: existing)
+        let files = Generator.runtimeFiles()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let summary = "\(result.typeCount) types, \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s"), "
-            + "\(result.diagnostics.warnings.count) warnings, \(seconds) s"
+        return publish(files, lock: lock, summary: "runtime \(Generator.runtimeVersion), \(seconds) s")
+    }
+
+    /// Brings `job.output` up to date with `files` (or, with `--check`, compares and reports).
+    private func publish(_ files: [EmittedFile], lock: FolderLock?, summary: String) -> Bool {
+        let existing: ExistingOutput
+        do {
+            existing = try OutputFolder.read(job.output, wanted: files.map(\.path))
+        } catch {
+            console.error("\(job.output): error: \(error)")
+            return false
+        }
+        let plan = OutputPlan.make(desired: files, existing: existing)
         if check {
             return report(plan: plan, summary: summary)
         }

@@ -115,7 +115,8 @@ struct GeneratedShapeTests {
     @Test func clientAuthAndErrors() throws {
         expectLines("Client.swift", [
             "public struct PetstoreClient: Sendable {",
-            "public typealias Error = APIError",
+            "public typealias Error = APIError<ErrorBody>",
+            "let runtime: ClientRuntime<ErrorBody>",
             "public static let `default` = URL(string: \"https://api.example.com/v1\")!",
             "URL(string: \"https://api.example.com/v1\")!, // Production",
             "credentials: Credentials,",
@@ -129,11 +130,12 @@ struct GeneratedShapeTests {
             "request.appendQuery(\"api_key\", value)",
             "public static func clientCredentials(clientID: Swift.String, clientSecret: Swift.String, "
                 + "scopes: [Swift.String] = [\"pets:read\"], transport: any HTTPTransport = URLSessionTransport()) -> Credentials {",
-            "var credentialHeaderNames: Swift.Set<Swift.String> { [\"Authorization\", \"X-API-ID\", \"X-API-SECRET\", \"api_key\"] }",
+            "public var credentialHeaderNames: Swift.Set<Swift.String> { [\"Authorization\", \"X-API-ID\", \"X-API-SECRET\", \"api_key\"] }",
         ])
         expectLines("Errors.swift", [
+            "extension PetstoreClient {",
             "public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvertible, "
-                + "Swift.CustomDebugStringConvertible {",
+                + "Swift.CustomDebugStringConvertible, Swift.CustomReflectable {",
             "case errorResponse(ErrorResponse)",
         ])
         let keyed = try Support.emit(SampleAPI.apiKeyOnly)
@@ -142,6 +144,9 @@ struct GeneratedShapeTests {
         let bare = try Support.emit(SampleAPI.bare)
         #expect(!Support.file(bare, "Client.swift").contains("credentials: Credentials"))
         #expect(!Support.file(bare, "Auth.swift").contains("struct Credentials"))
-        #expect(Support.file(bare, "Errors.swift").contains("public enum ErrorBody: Swift.Hashable, Swift.Sendable {\n}"))
+        // No documented error body: an enum without cases, whose members switch over nothing.
+        #expect(Support.file(bare, "Errors.swift").contains("    public enum ErrorBody: Swift.Hashable, Swift.Sendable, "
+            + "Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {\n"))
+        #expect(!Support.file(bare, "Errors.swift").contains("        case "))
     }
 }

@@ -11,7 +11,7 @@ struct ClientRendering {
 
     // MARK: - Client
 
-    func clientContext() -> ClientContext {
+    func clientContext(file: FileContext? = nil) -> ClientContext {
         var servers: [ServerContext] = []
         for server in api.servers {
             let (url, isRelative) = Self.absoluteURL(server.url)
@@ -39,7 +39,7 @@ struct ClientRendering {
         let required = requiredSchemes()
         let apiKeyInit = apiKeys.count == 1 && schemes.allSatisfy { $0.key == apiKeys[0].key || !required.contains($0.key) }
         return ClientContext(
-            file: file, docLines: SwiftEscaping.docComment(doc), servers: servers,
+            file: file ?? self.file, docLines: SwiftEscaping.docComment(doc), servers: servers,
             defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
             defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
             hasAPIKeyInit: apiKeyInit, apiKeyProperty: apiKeys.first?.name ?? "",
@@ -75,7 +75,7 @@ struct ClientRendering {
         var lines: [String] = []
         if token.isOptional {
             lines.append("guard let token = \(token.expression) else {")
-            lines.append("    throw APIError(kind: .authentication, operationID: "
+            lines.append("    throw Error(kind: .authentication, operationID: "
                          + "\(SwiftEscaping.stringLiteral(endpoint.operationID)), underlying: \(what))")
             lines.append("}")
         } else {

@@ -1,9 +1,8 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-//
+import Foundation
+
 // How credentials reach a request.
 //
-// The generated `{{clientName}}.Credentials` conforms to `CredentialApplying`. For each security requirement of an
+// The generated `XClient.Credentials` conforms to `CredentialApplying`. For each security requirement of an
 // operation (`request.security`, an OR of AND-sets of scheme keys), the runtime asks the credentials to apply one
 // AND-set to a copy of the request; `true` means every scheme of the set was applied, `false` that one is missing
 // (the runtime then tries the next set, or sends without credentials when the spec allows it, or throws
@@ -15,7 +14,7 @@
 //   ApiId + ApiSecret: two apiKey headers required together (`security: [{ApiId: [], ApiSecret: []}]`),
 //   Bearer: http bearer, Basic: http basic, QueryKey: apiKey in query `api_key`, Session: apiKey in cookie `sid`.
 //
-//     extension {{clientName}} {
+//     extension XClient {
 //         public struct Credentials: CredentialApplying, CustomStringConvertible {
 //             public var apiID: String?
 //             public var apiSecret: String?
@@ -62,12 +61,10 @@
 // Query parameter names that carry keys are masked in descriptions when they look like secrets (`api_key`, `token`,
 // …) or when they are listed in `credentialHeaderNames` too.
 
-import Foundation
-
 // MARK: - Applying credentials
 
 /// Implemented by the generated `Credentials`; see the comment at the top of this file.
-protocol CredentialApplying: Sendable {
+public protocol CredentialApplying: Sendable {
     /// Applies every scheme in `schemes` (an AND-set) to `request`; returns false when one of them is missing.
     func apply(schemes: [String], to request: inout HTTPRequest, forceRefresh: Bool) async throws -> Bool
     /// Names of the headers (and query parameters) that carry the secrets.
@@ -76,7 +73,7 @@ protocol CredentialApplying: Sendable {
 
 extension HTTPRequest {
     /// Appends `name=value` to the query, percent-encoded.
-    mutating func appendQuery(_ name: String, _ value: String) {
+    public mutating func appendQuery(_ name: String, _ value: String) {
         let item: String = Percent.encode(name) + "=" + Percent.encode(value)
         let whole: String = url.absoluteString
         var text: String = whole
@@ -96,7 +93,7 @@ extension HTTPRequest {
     }
 
     /// Adds `name=value` to the `Cookie` header.
-    mutating func appendCookie(_ name: String, _ value: String) {
+    public mutating func appendCookie(_ name: String, _ value: String) {
         let pair: String = Percent.encode(name) + "=" + Percent.encode(value)
         if let cookie: String = headers["Cookie"] {
             headers["Cookie"] = cookie + "; " + pair
@@ -107,9 +104,9 @@ extension HTTPRequest {
 }
 
 /// HTTP Basic authorization.
-enum BasicAuth {
+public enum BasicAuth {
     /// `Basic base64(user:password)`.
-    static func header(_ username: String, _ password: String) -> String {
+    public static func header(_ username: String, _ password: String) -> String {
         let credentials: String = username + ":" + password
         return "Basic " + Data(credentials.utf8).base64EncodedString()
     }

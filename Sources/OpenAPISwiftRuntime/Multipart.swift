@@ -1,8 +1,3 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-//
-// `multipart/form-data` request bodies. Emitted only for a document with such a body.
-
 import Foundation
 
 // MARK: - Multipart bodies
@@ -11,7 +6,7 @@ extension RequestBuilder {
     /// `multipart/form-data`, one part per property (binary parts last): `Data` → a file part
     /// (`encodings[name]` or `application/octet-stream`), objects → JSON parts, arrays → one part per item,
     /// other values → text parts.
-    mutating func multipartBody<T: Encodable>(_ value: T?, encodings: [String: String] = [:]) {
+    public mutating func multipartBody<T: Encodable>(_ value: T?, encodings: [String: String] = [:]) {
         guard let value else { return }
         let fields: [String: JSONValue]
         do {

@@ -1,15 +1,12 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-
 import Foundation
 
 // MARK: - Redaction
 
 /// Keeps Aadhaar numbers and secrets out of logs, errors and descriptions (UIDAI: never show a full Aadhaar number).
-{{access}} enum Redaction {
+public enum Redaction {
     /// `999999990019` → `xxxx-xxxx-0019` (any value of 8 or more digits, spaces and dashes ignored);
     /// anything else (OTPs, tokens, secrets) → `<redacted>`.
-    {{access}} static func mask(_ value: String) -> String {
+    public static func mask(_ value: String) -> String {
         var digits: String = ""
         for character: Character in value where character != " " && character != "-" {
             guard character.isASCII, character.isNumber else { return "<redacted>" }
@@ -25,11 +22,11 @@ import Foundation
     /// descriptions (`otp: "123456"`).
     /// `name(value)` for an enum case and its associated value, scrubbed. One call per case: a `+` chain per case
     /// (resolving `+` among its overloads each time) took ~8 ms of type-checking per case.
-    static func describeCase<T>(_ name: String, _ value: T) -> String {
+    public static func describeCase<T>(_ name: String, _ value: T) -> String {
         scrub(name + "(" + String(describing: value) + ")")
     }
 
-    {{access}} static func scrub(_ text: String) -> String {
+    public static func scrub(_ text: String) -> String {
         guard text.contains(where: mayHoldSecrets) else { return text }
         var result: String = text
         for rule: (pattern: String, template: String) in scrubRules {
@@ -74,29 +71,29 @@ import Foundation
     /// Builds the `description` of a generated model with sensitive properties, `Name(a: 1, b: xxxx-xxxx-0019)`,
     /// one property per call: a generic method with one overload type-checks ~9× faster than one interpolated
     /// literal of every property.
-    struct Fields {
+    public struct Fields {
         private var text: String
         private var isFirst: Bool = true
         /// The same fields for `customMirror`: unmasked values as they are, masked ones as their masked text.
-        private(set) var children: [Mirror.Child] = []
+        public private(set) var children: [Mirror.Child] = []
 
-        init(_ typeName: String) {
+        public init(_ typeName: String) {
             text = typeName + "("
         }
 
         /// `label: value`, as `String(describing:)` shows it.
-        mutating func add<T>(_ label: String, _ value: T) {
+        public mutating func add<T>(_ label: String, _ value: T) {
             append(label, String(describing: value), child: value)
         }
 
         /// `label: ` and the value masked (`Redaction.mask`).
-        mutating func addMasked<T>(_ label: String, _ value: T) {
+        public mutating func addMasked<T>(_ label: String, _ value: T) {
             let masked: String = Redaction.mask(String(describing: value))
             append(label, masked, child: masked)
         }
 
         /// `label: nil`, or the value masked.
-        mutating func addMaskedOptional<T>(_ label: String, _ value: T?) {
+        public mutating func addMaskedOptional<T>(_ label: String, _ value: T?) {
             if let value: T = value {
                 let masked: String = Redaction.mask(String(describing: value))
                 append(label, masked, child: masked)
@@ -115,11 +112,11 @@ import Foundation
         }
 
         /// The finished description.
-        var result: String { text + ")" }
+        public var result: String { text + ")" }
     }
 
     /// Header names (and query names) whose values are secrets.
-    static func isSensitiveName(_ name: String, extra: Set<String>, heuristics: Bool = true) -> Bool {
+    public static func isSensitiveName(_ name: String, extra: Set<String>, heuristics: Bool = true) -> Bool {
         let lower: String = name.lowercased()
         switch lower {
         case "authorization", "proxy-authorization", "cookie", "set-cookie": return true
@@ -136,7 +133,7 @@ import Foundation
     ]
 
     /// A URL with secret query values replaced and Aadhaar-like numbers masked.
-    static func url(_ url: URL, sensitiveNames: Set<String>) -> String {
+    public static func url(_ url: URL, sensitiveNames: Set<String>) -> String {
         let text: String = url.absoluteString
         guard let mark: String.Index = text.firstIndex(of: "?") else { return scrub(text) }
         var redacted: String = String(text[..<mark])
@@ -160,7 +157,7 @@ import Foundation
     }
 
     /// At most 500 characters of a body as one line, scrubbed.
-    static func snippet(_ data: Data) -> String {
+    public static func snippet(_ data: Data) -> String {
         let raw: String = String(decoding: data.prefix(2000), as: UTF8.self)
         let words: [Substring] = raw.split(whereSeparator: { (character: Character) -> Bool in character.isWhitespace })
         let scrubbed: String = scrub(words.joined(separator: " "))
@@ -169,10 +166,10 @@ import Foundation
     }
 
     /// A short, scrubbed account of an error; `DecodingError`s name the coding path.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         let text: String
         switch error {
-        case let error as APIError:
+        case let error as any APIErrorProtocol:
             text = error.description
         case DecodingError.keyNotFound(let key, let context):
             text = "missing key " + codingPath(context.codingPath + [key])
@@ -202,85 +199,5 @@ import Foundation
         }
         if text.hasPrefix(".") { return String(text.dropFirst()) }
         return text.isEmpty ? "(root)" : text
-    }
-}
-
-// MARK: - Middleware and logging
-
-/// Wraps every attempt (after credentials are applied); call `next` to continue the chain.
-{{access}} protocol ClientMiddleware: Sendable {
-    func intercept(
-        _ request: HTTPRequest, operationID: String,
-        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
-    ) async throws -> HTTPResponse
-}
-
-/// Receives redacted events; must not block.
-{{access}} protocol ClientLogger: Sendable {
-    func log(_ event: LogEvent)
-}
-
-/// Prints each event on one line.
-{{access}} struct PrintLogger: ClientLogger {
-    {{access}} init() {}
-    {{access}} func log(_ event: LogEvent) { print(event) }
-}
-
-/// What happened, already redacted: URL with secret query values and Aadhaar numbers masked, credential headers
-/// replaced by `<redacted>`, error text scrubbed. No bodies.
-{{access}} struct LogEvent: Sendable, CustomStringConvertible {
-    {{access}} enum Kind: String, Sendable, Hashable {
-        case requestSent, responseReceived, retryScheduled, failed
-    }
-
-    {{access}} var kind: Kind
-    {{access}} var operationID: String
-    /// 1 for the first attempt.
-    {{access}} var attempt: Int
-    {{access}} var method: String
-    {{access}} var url: String
-    {{access}} var headers: HTTPHeaders
-    {{access}} var statusCode: Int?
-    {{access}} var duration: Duration?
-    {{access}} var requestID: String?
-    /// For `.retryScheduled`: the wait before the next attempt.
-    {{access}} var retryDelay: Duration?
-    {{access}} var error: String?
-
-    init(
-        _ kind: Kind, _ operationID: String, _ request: HTTPRequest, attempt: Int, statusCode: Int? = nil,
-        duration: Duration? = nil, requestID: String? = nil, retryDelay: Duration? = nil, error: String? = nil
-    ) {
-        self.kind = kind
-        self.operationID = operationID
-        self.attempt = attempt
-        self.method = request.method
-        self.url = Redaction.url(request.url, sensitiveNames: request.headers.sensitiveNames)
-        self.headers = kind == .requestSent ? request.headers.redacted() : [:]
-        self.statusCode = statusCode
-        self.duration = duration
-        self.requestID = requestID.map(Redaction.scrub)
-        self.retryDelay = retryDelay
-        self.error = error
-    }
-
-    {{access}} var description: String {
-        var text: String = "[" + operationID + " #" + String(attempt) + "] "
-        switch kind {
-        case .requestSent:
-            text += "→ " + method + " " + url + " " + String(describing: headers)
-        case .responseReceived:
-            text += "← HTTP " + String(statusCode ?? 0) + " " + method + " " + url
-        case .retryScheduled:
-            var delay: String = "0 seconds"
-            if let retryDelay: Duration = retryDelay { delay = String(describing: retryDelay) }
-            text += "retrying " + method + " " + url + " in " + delay
-        case .failed:
-            text += "failed " + method + " " + url
-        }
-        if let duration: Duration = duration { text += " in " + String(describing: duration) }
-        if let requestID: String = requestID { text += " request ID " + requestID }
-        if let error: String = error { text += ": " + error }
-        return text
     }
 }

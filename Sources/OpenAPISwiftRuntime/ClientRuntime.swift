@@ -1,111 +1,24 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-//
-// The runtime of {{moduleName}}: static, Foundation-only code that every generated module carries, so a
-// generated client has no dependency. Only the access level varies between modules, and the optional sections
-// below are left out when the document does not use them. Each section is a template of its own
-// (`Runtime+….mustache`); they are emitted as this one file, because every file is a compiler job of its own.
-//
-//   Runtime                   `ClientRuntime` (the request pipeline that `{{clientName}}` drives),
-//                             `ClientOptions`, `RequestOptions`.
-//   Runtime+Transport         `HTTPTransport`, `HTTPRequest`, `HTTPResponse`, `HTTPHeaders`, `URLSessionTransport`
-//                             (with a redirect guard), `Sleeper`, the per-attempt timeout race.
-//   Runtime+Request           `RequestBuilder`, `PathEncoder`: parameter styles, percent-encoding, bodies.
-//   Runtime+Multipart         `multipart/form-data` bodies (only when an operation sends one).
-//   Runtime+Response          `Response<Value>`, `APIError`, response decoding helpers, request IDs, typed
-//                             header parsing (`HTTPHeaders.value(_:as:)`).
-//   Runtime+Streams           `ServerSentEvents`, `JSONStream` (only when a response is streamed).
-//   Runtime+Retry             `RetryPolicy`: backoff with full jitter, `Retry-After`, idempotency rules.
-//   Runtime+Auth              `CredentialApplying` (implemented by the generated `Credentials`), `BasicAuth`.
-//   Runtime+Tokens            `TokenProvider`, `BearerCredential`, `CachingTokenProvider`,
-//                             `OAuth2ClientCredentialsProvider` (only with a bearer-like security scheme).
-//   Runtime+Validation        `Validatable`, `Validation`, `ValidationFailure`.
-//   Runtime+Redaction         `Redaction` (Aadhaar masking, secret scrubbing), `ClientMiddleware`, `ClientLogger`,
-//                             `LogEvent`.
-//   Runtime+JSON              `JSONValue`, `CalendarDate`, RFC 3339 dates, the JSON coders.
-//   Runtime+OptionalValue     `OptionalValue` (null versus absent; only when a property needs it).
-//
-// One call of an operation: validate (when `validatesRequests`) → build the `HTTPRequest` → for each attempt:
-// authorize (OR of AND-sets of schemes) → middlewares → transport, raced against the timeout → on 401 refresh the
-// credentials once → retry by the `RetryPolicy` (never a non-idempotent method without an idempotency key) → decode
-// the success value, or throw an `APIError` carrying the status, headers, raw body and decoded error body.
-// Nothing here traps on server data, and every description, debug description and mirror is redacted.
-
 import Foundation
-
-// MARK: - Options
-
-/// Client-wide settings.
-{{access}} struct ClientOptions: Sendable {
-    /// Time allowed for one attempt (connect, send and receive); each retry gets it anew.
-    {{access}} var timeout: Duration
-    /// When and how failed attempts are retried. `RequestOptions.retry` overrides it per call.
-    {{access}} var retry: RetryPolicy
-    /// Checks the spec's constraints (pattern, lengths, ranges…) before sending; failures throw `.validation`.
-    {{access}} var validatesRequests: Bool
-    /// Run around every attempt, first one outermost.
-    {{access}} var middlewares: [any ClientMiddleware]
-    /// Receives redacted `LogEvent`s.
-    {{access}} var logger: (any ClientLogger)?
-    /// Waits between retries. Replace it in tests to record the delays without waiting.
-    {{access}} var sleeper: any Sleeper
-    /// Sent with every request unless the operation or the call sets the same header.
-    {{access}} var additionalHeaders: [String: String]
-
-    {{access}} init(
-        timeout: Duration = .seconds(60),
-        retry: RetryPolicy = .default,
-        validatesRequests: Bool = true,
-        middlewares: [any ClientMiddleware] = [],
-        logger: (any ClientLogger)? = nil,
-        sleeper: any Sleeper = TaskSleeper(),
-        additionalHeaders: [String: String] = [:]
-    ) {
-        self.timeout = timeout
-        self.retry = retry
-        self.validatesRequests = validatesRequests
-        self.middlewares = middlewares
-        self.logger = logger
-        self.sleeper = sleeper
-        self.additionalHeaders = additionalHeaders
-    }
-}
-
-/// Per-call settings; `nil` means "as the client's `ClientOptions` say".
-{{access}} struct RequestOptions: Sendable {
-    {{access}} var timeout: Duration?
-    {{access}} var retry: RetryPolicy?
-    /// Extra headers for this call; they replace headers of the same name.
-    {{access}} var headers: [String: String]
-    /// Sent as the operation's idempotency-key header (`Idempotency-Key` unless the spec names another); it makes
-    /// retrying a POST or PATCH safe.
-    {{access}} var idempotencyKey: String?
-
-    {{access}} init(
-        timeout: Duration? = nil,
-        retry: RetryPolicy? = nil,
-        headers: [String: String] = [:],
-        idempotencyKey: String? = nil
-    ) {
-        self.timeout = timeout
-        self.retry = retry
-        self.headers = headers
-        self.idempotencyKey = idempotencyKey
-    }
-}
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 // MARK: - The pipeline
 
-/// The engine a generated client stores (`let runtime: ClientRuntime`) and calls from every operation.
-final class ClientRuntime: Sendable {
-    let serverURL: URL
-    let credentials: (any CredentialApplying)?
-    let options: ClientOptions
-    let transport: any HTTPTransport
-    /// Dotted paths into a JSON body that hold a request ID (`request_id`, `error.call_id`), tried after the headers.
-    let requestIDFields: [String]
+/// The engine a generated client stores (`let runtime: ClientRuntime<ErrorBody>`) and calls from every operation.
+/// For generated code; its API may change in a minor version (see docs/GENERATED-API.md).
+public final class ClientRuntime<ErrorBody: Sendable>: Sendable {
+    /// The error this client's operations throw.
+    public typealias Failure = APIError<ErrorBody>
 
-    init(
+    public let serverURL: URL
+    public let credentials: (any CredentialApplying)?
+    public let options: ClientOptions
+    public let transport: any HTTPTransport
+    /// Dotted paths into a JSON body that hold a request ID (`request_id`, `error.call_id`), tried after the headers.
+    public let requestIDFields: [String]
+
+    public init(
         serverURL: URL,
         credentials: (any CredentialApplying)? = nil,
         options: ClientOptions = ClientOptions(),
@@ -126,7 +39,7 @@ final class ClientRuntime: Sendable {
     ///   - errorBody: the documented error body by status (statuses from 400), nil when undocumented.
     ///   - streaming: the transport's `stream` is used: a 2xx body arrives in `bodyStream` while it is read; other
     ///     bodies are read whole before `decode`/`errorBody`. The timeout covers the wait for the head.
-    func perform<Value: Sendable>(
+    public func perform<Value: Sendable>(
         _ builder: RequestBuilder,
         options call: RequestOptions = RequestOptions(),
         streaming: Bool = false,
@@ -140,13 +53,18 @@ final class ClientRuntime: Sendable {
             for rule: (inout [ValidationFailure]) -> Void in builder.validations { rule(&failures) }
         }
         if !failures.isEmpty {
-            throw APIError(kind: .validation, operationID: operationID, validationFailures: failures)
+            throw Failure(kind: .validation, operationID: operationID, validationFailures: failures)
         }
-        var base: HTTPRequest = try builder.makeRequest(
-            serverURL: serverURL, timeout: call.timeout ?? options.timeout,
-            additionalHeaders: options.additionalHeaders, callHeaders: call.headers,
-            idempotencyKey: call.idempotencyKey
-        )
+        var base: HTTPRequest
+        do {
+            base = try builder.makeRequest(
+                serverURL: serverURL, timeout: call.timeout ?? options.timeout,
+                additionalHeaders: options.additionalHeaders, callHeaders: call.headers,
+                idempotencyKey: call.idempotencyKey
+            )
+        } catch {
+            throw Failure.classify(error, operationID: operationID)
+        }
         if let credentials: any CredentialApplying = credentials {
             for name: String in credentials.credentialHeaderNames {
                 base.headers.sensitiveNames.insert(name.lowercased())
@@ -160,7 +78,7 @@ final class ClientRuntime: Sendable {
         var refreshed: Bool = false
         var preauthorized: Authorized?
         while true {
-            if Task.isCancelled { throw APIError(kind: .cancelled, operationID: operationID) }
+            if Task.isCancelled { throw Failure(kind: .cancelled, operationID: operationID) }
             let current: Authorized
             if let renewed: Authorized = preauthorized {
                 current = renewed
@@ -176,7 +94,7 @@ final class ClientRuntime: Sendable {
             do {
                 response = try await send(request, operationID: operationID, streaming: streaming)
             } catch {
-                let failure: APIError = APIError.classify(error, operationID: operationID)
+                let failure: Failure = Failure.classify(error, operationID: operationID)
                 var again: Bool = false
                 if failure.kind == .transport {
                     again = policy.retriesConnectionFailures
@@ -218,7 +136,7 @@ final class ClientRuntime: Sendable {
             }
             do {
                 return try interpret(response, operationID, requestID, retryable, decode: decode, errorBody: errorBody)
-            } catch let failure as APIError {
+            } catch let failure as Failure {
                 log(LogEvent(.failed, operationID, request, attempt: attempt, statusCode: response.statusCode,
                              requestID: requestID, error: failure.description))
                 throw failure
@@ -247,8 +165,8 @@ final class ClientRuntime: Sendable {
                         return Authorized(request: request, isAuthorized: true)
                     }
                 } catch {
-                    if Task.isCancelled { throw APIError(kind: .cancelled, operationID: builder.operationID) }
-                    throw APIError(kind: .authentication, operationID: builder.operationID,
+                    if Task.isCancelled { throw Failure(kind: .cancelled, operationID: builder.operationID) }
+                    throw Failure(kind: .authentication, operationID: builder.operationID,
                                    underlying: "could not obtain credentials: " + Redaction.describe(error))
                 }
             }
@@ -259,7 +177,7 @@ final class ClientRuntime: Sendable {
             if !wanted.isEmpty { wanted += " or " }
             wanted += schemes.joined(separator: " + ")
         }
-        throw APIError(kind: .authentication, operationID: builder.operationID,
+        throw Failure(kind: .authentication, operationID: builder.operationID,
                        underlying: "no credentials for the required security scheme(s): " + wanted)
     }
 
@@ -268,11 +186,8 @@ final class ClientRuntime: Sendable {
         let transport = self.transport
         var next: @Sendable (HTTPRequest) async throws -> HTTPResponse = { try await transport.send($0) }
         if streaming {
-            next = { try await transport.stream($0).preparedForStreaming(operationID: operationID) }
-        }
-        for middleware in options.middlewares.reversed() {
-            let inner = next
-            next = { try await middleware.intercept($0, operationID: operationID, next: inner) }
+            let failures = StreamFailures(operationID: operationID, body: ErrorBody.self)
+            next = { try await transport.stream($0).preparedForStreaming(failures) }
         }
         for middleware: any ClientMiddleware in options.middlewares.reversed() {
             let inner: @Sendable (HTTPRequest) async throws -> HTTPResponse = next
@@ -289,7 +204,7 @@ final class ClientRuntime: Sendable {
         do {
             try await options.sleeper.sleep(for: delay)
         } catch {
-            throw APIError(kind: .cancelled, operationID: operationID, underlying: Redaction.describe(error))
+            throw Failure(kind: .cancelled, operationID: operationID, underlying: Redaction.describe(error))
         }
     }
 
@@ -298,8 +213,8 @@ final class ClientRuntime: Sendable {
         _ response: HTTPResponse, _ operationID: String, _ requestID: String?, _ retryable: Set<Int>,
         decode: (HTTPResponse) throws -> Value, errorBody: (HTTPResponse) throws -> ErrorBody?
     ) throws -> Response<Value> {
-        func failure(_ kind: APIError.Kind, _ body: ErrorBody? = nil, _ underlying: String? = nil) -> APIError {
-            APIError(kind: kind, operationID: operationID, statusCode: response.statusCode, headers: response.headers,
+        func failure(_ kind: APIErrorKind, _ body: ErrorBody? = nil, _ underlying: String? = nil) -> Failure {
+            Failure(kind: kind, operationID: operationID, statusCode: response.statusCode, headers: response.headers,
                      rawBody: response.body, body: body, requestID: requestID, underlying: underlying,
                      isRetryable: retryable.contains(response.statusCode))
         }
@@ -325,7 +240,7 @@ final class ClientRuntime: Sendable {
     }
 
     /// The request ID from the usual headers, else from the JSON body at `requestIDFields`.
-    func requestID(in response: HTTPResponse) -> String? {
+    public func requestID(in response: HTTPResponse) -> String? {
         for name: String in ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"] {
             if let value: String = response.headers[name], !value.isEmpty { return value }
         }

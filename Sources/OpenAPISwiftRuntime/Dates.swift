@@ -1,182 +1,15 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-
 import Foundation
-
-// MARK: - JSONValue
-
-/// Any JSON value: free-form schemas, `additionalProperties`, and the runtime's parameter encoding.
-/// Integers beyond `Int` decode as `.double`.
-{{access}} enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
-                          ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
-                          ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    {{access}} init(from decoder: any Decoder) throws {
-        let container: any SingleValueDecodingContainer = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value: Bool = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value: Int = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value: Double = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value: String = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value: [JSONValue] = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            let value: [String: JSONValue] = try container.decode([String: JSONValue].self)
-            self = .object(value)
-        }
-    }
-
-    {{access}} func encode(to encoder: any Encoder) throws {
-        var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    {{access}} init(nilLiteral: ()) { self = .null }
-    {{access}} init(booleanLiteral value: Bool) { self = .bool(value) }
-    {{access}} init(integerLiteral value: Int) { self = .int(value) }
-    {{access}} init(floatLiteral value: Double) { self = .double(value) }
-    {{access}} init(stringLiteral value: String) { self = .string(value) }
-    {{access}} init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    {{access}} init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var object: [String: JSONValue] = [:]
-        for (key, value) in elements { object[key] = value }
-        self = .object(object)
-    }
-
-    /// The member `key` of an object.
-    {{access}} subscript(key: String) -> JSONValue? {
-        guard case .object(let object) = self else { return nil }
-        return object[key]
-    }
-
-    /// The element at `index` of an array.
-    {{access}} subscript(index: Int) -> JSONValue? {
-        guard case .array(let array) = self, index >= 0, index < array.count else { return nil }
-        return array[index]
-    }
-
-    /// The value at a dotted path (`error.call_id`, `items.0.id`).
-    {{access}} func value(atPath path: String) -> JSONValue? {
-        var value: JSONValue? = self
-        for part: Substring in path.split(separator: ".") {
-            guard let current: JSONValue = value else { return nil }
-            if let member: JSONValue = current[String(part)] {
-                value = member
-            } else if let index: Int = Int(part) {
-                value = current[index]
-            } else {
-                value = nil
-            }
-        }
-        return value
-    }
-
-    /// A string, number or boolean as text; nil for null, arrays and objects.
-    var scalarText: String? {
-        switch self {
-        case .string(let value):
-            return value
-        case .int(let value):
-            return String(value)
-        case .double(let value):
-            if value.rounded() == value, value.magnitude < 1e15 { return String(Int(value)) }
-            return String(value)
-        case .bool(let value):
-            return value ? "true" : "false"
-        case .null, .array, .object:
-            return nil
-        }
-    }
-
-    /// Encodes a request value through `JSONCoding.makeRequestEncoder()` (RFC 3339 dates, read-only properties left
-    /// out). With `markingData`, `Data` becomes a marked string that `markedData` turns back into bytes (for
-    /// multipart file parts).
-    init<T: Encodable>(encoding value: T, markingData: Bool = false) throws {
-        switch value {
-        case let value as JSONValue: self = value
-        case let value as String: self = .string(value)
-        case let value as Int: self = .int(value)
-        case let value as Bool: self = .bool(value)
-        default:
-            let encoder: JSONEncoder = JSONCoding.makeRequestEncoder()
-            if markingData {
-                encoder.dataEncodingStrategy = .custom { (data: Data, encoder: any Encoder) throws -> Void in
-                    var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
-                    let marked: String = JSONValue.dataMark + data.base64EncodedString()
-                    try container.encode(marked)
-                }
-            }
-            let encoded: Data = try encoder.encode(value)
-            self = try JSONDecoder().decode(JSONValue.self, from: encoded)
-        }
-    }
-
-    private static let dataMark: String = "\u{0}openapi-swift-data:"
-
-    var markedData: Data? {
-        guard case .string(let text) = self, text.hasPrefix(Self.dataMark) else { return nil }
-        let encoded: String = String(text.dropFirst(Self.dataMark.count))
-        return Data(base64Encoded: encoded)
-    }
-}
-
-// MARK: - Coding helpers
-
-extension KeyedDecodingContainer {
-    /// `decode(_:forKey:)` under a name of its own. Generated `init(from:)`s call these: the standard library's
-    /// overloads (one per primitive type) make the type checker search every call, 4–5× slower to compile.
-    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decode(type, forKey: key)
-    }
-
-    /// `decodeIfPresent(_:forKey:)` under a name of its own (see `decodeValue`).
-    func decodeValueIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try decodeIfPresent(type, forKey: key)
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// `encode(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
-    mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encode(value, forKey: key)
-    }
-
-    /// `encodeIfPresent(_:forKey:)` under a name of its own (see `KeyedDecodingContainer.decodeValue`).
-    mutating func encodeValueIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        try encodeIfPresent(value, forKey: key)
-    }
-}
 
 // MARK: - CalendarDate
 
 /// A calendar date without time or time zone (`format: date`), coded as `YYYY-MM-DD`.
-{{access}} struct CalendarDate: Codable, Hashable, Comparable, Sendable, LosslessStringConvertible {
-    {{access}} let year: Int
-    {{access}} let month: Int
-    {{access}} let day: Int
+public struct CalendarDate: Codable, Hashable, Comparable, Sendable, LosslessStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
     /// Nil unless the date exists (leap years included).
-    {{access}} init?(year: Int, month: Int, day: Int) {
+    public init?(year: Int, month: Int, day: Int) {
         guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
               day <= CivilTime.daysIn(month: month, year: year) else { return nil }
         self.year = year
@@ -185,7 +18,7 @@ extension KeyedEncodingContainer {
     }
 
     /// Parses `YYYY-MM-DD`.
-    {{access}} init?(_ description: String) {
+    public init?(_ description: String) {
         guard description.utf8.count == 10, description.utf8.allSatisfy({ (byte: UInt8) -> Bool in byte < 0x80 })
         else { return nil }
         let parts: [Substring] = description.split(separator: "-", omittingEmptySubsequences: false)
@@ -196,17 +29,17 @@ extension KeyedEncodingContainer {
     }
 
     /// The date's start in `timeZone`.
-    {{access}} func date(in timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> Date {
+    public func date(in timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> Date {
         let utc: Date = CivilTime.date(year: year, month: month, day: day, hour: 0, minute: 0, second: 0) ?? Date()
         let offset: Int = timeZone.secondsFromGMT(for: utc)
         return utc.addingTimeInterval(-Double(offset))
     }
 
-    {{access}} var description: String {
+    public var description: String {
         CivilTime.digits(year, 4) + "-" + CivilTime.digits(month, 2) + "-" + CivilTime.digits(day, 2)
     }
 
-    {{access}} init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container: any SingleValueDecodingContainer = try decoder.singleValueContainer()
         let text: String = try container.decode(String.self)
         guard let date: CalendarDate = CalendarDate(text) else {
@@ -215,12 +48,12 @@ extension KeyedEncodingContainer {
         self = date
     }
 
-    {{access}} func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
         try container.encode(description)
     }
 
-    {{access}} static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         if lhs.year != rhs.year { return lhs.year < rhs.year }
         if lhs.month != rhs.month { return lhs.month < rhs.month }
         return lhs.day < rhs.day
@@ -231,8 +64,8 @@ extension KeyedEncodingContainer {
 
 /// The JSON coders of generated code: RFC 3339 dates (fractional seconds written only when present; read with or
 /// without them, with `Z`, an offset, or no zone meaning UTC; a number reads as seconds since 1970).
-enum JSONCoding {
-    static func makeEncoder() -> JSONEncoder {
+public enum JSONCoding {
+    public static func makeEncoder() -> JSONEncoder {
         let encoder: JSONEncoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { (date: Date, encoder: any Encoder) throws -> Void in
             try encodeDate(date, encoder)
@@ -240,7 +73,7 @@ enum JSONCoding {
         return encoder
     }
 
-    static func makeDecoder() -> JSONDecoder {
+    public static func makeDecoder() -> JSONDecoder {
         let decoder: JSONDecoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { (decoder: any Decoder) throws -> Date in try decodeDate(decoder) }
         return decoder
@@ -263,12 +96,12 @@ enum JSONCoding {
 }
 
 /// RFC 3339 date-times without formatters (which differ across platforms and are not `Sendable`).
-enum RFC3339 {
+public enum RFC3339 {
     /// The ASCII bytes used below.
     private static let zero: UInt8 = 48, nine: UInt8 = 57, dash: UInt8 = 45, plus: UInt8 = 43, colon: UInt8 = 58
     private static let dot: UInt8 = 46, comma: UInt8 = 44, space: UInt8 = 32
 
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes: [UInt8] = Array(text.utf8)
         let count: Int = bytes.count
         guard let year: Int = CivilTime.number(bytes, 0, 4), count > 4, bytes[4] == dash,
@@ -331,7 +164,7 @@ enum RFC3339 {
     }
 
     /// `2024-05-01T10:20:30Z`, or `2024-05-01T10:20:30.123Z` when the date has a fractional second.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let interval: Double = date.timeIntervalSince1970
         var whole: Double = interval.rounded(.down)
         var millis: Int = Int(((interval - whole) * 1000).rounded())
@@ -365,8 +198,8 @@ enum RFC3339 {
 }
 
 /// Proleptic Gregorian calendar arithmetic in UTC (H. Hinnant's days-from-civil).
-enum CivilTime {
-    static func daysIn(month: Int, year: Int) -> Int {
+public enum CivilTime {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2:
             let leap: Bool = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -378,7 +211,7 @@ enum CivilTime {
         }
     }
 
-    static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+    public static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
         guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year), hour >= 0, hour < 24,
               minute >= 0, minute < 60, second >= 0, second < 61 else { return nil }
         let y: Int = month <= 2 ? year - 1 : year
@@ -396,7 +229,7 @@ enum CivilTime {
         return Date(timeIntervalSince1970: Double(seconds))
     }
 
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z: Int = days + 719_468
         let era: Int = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra: Int = z - era * 146_097
@@ -414,7 +247,7 @@ enum CivilTime {
     }
 
     /// The decimal number in `bytes[start..<start + count]`; nil unless all of them are digits.
-    static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    public static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start >= 0, start + count <= bytes.count else { return nil }
         var value: Int = 0
         for index: Int in start..<(start + count) {
@@ -426,7 +259,7 @@ enum CivilTime {
     }
 
     /// `value` in decimal, zero-padded to `width` characters like `%0*d` (a minus sign counts in the width).
-    static func digits(_ value: Int, _ width: Int) -> String {
+    public static func digits(_ value: Int, _ width: Int) -> String {
         let text: String = String(value.magnitude)
         let sign: String = value < 0 ? "-" : ""
         let padding: Int = width - sign.utf8.count - text.utf8.count

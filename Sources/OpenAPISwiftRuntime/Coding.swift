@@ -1,18 +1,15 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-
 import Foundation
 
 // MARK: - Request bodies: read-only properties are left out
 
 extension CodingUserInfoKey {
     /// `true` in the encoders of request bodies and parameters: generated types leave read-only properties out.
-    static let openAPIRequest = CodingUserInfoKey(rawValue: "openapi-swift.request")!
+    public static let openAPIRequest = CodingUserInfoKey(rawValue: "openapi-swift.request")!
 }
 
 extension Encoder {
     /// Whether this encoding is a request's (read-only properties are left out) rather than, say, a cache's.
-    var isRequestBody: Bool {
+    public var isRequestBody: Bool {
         let flag: Bool? = userInfo[CodingUserInfoKey.openAPIRequest] as? Bool
         return flag ?? false
     }
@@ -20,7 +17,7 @@ extension Encoder {
 
 extension JSONCoding {
     /// The encoder of request bodies and parameters: `makeEncoder()` with `isRequestBody` set.
-    static func makeRequestEncoder() -> JSONEncoder {
+    public static func makeRequestEncoder() -> JSONEncoder {
         let encoder = makeEncoder()
         encoder.userInfo[.openAPIRequest] = true
         return encoder
@@ -31,12 +28,12 @@ extension JSONCoding {
 
 extension UnkeyedDecodingContainer {
     /// `decode(_:)` under a name of its own: one overload, quick to type-check. Throws at the end of the array.
-    mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
+    public mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
         try decode(type)
     }
 
     /// An optional element: nil at the end of the array or for `null`.
-    mutating func decodeElementIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
+    public mutating func decodeElementIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
         if isAtEnd { return nil }
         if try decodeNil() { return nil }
         return try decode(type)
@@ -45,7 +42,7 @@ extension UnkeyedDecodingContainer {
 
 extension UnkeyedEncodingContainer {
     /// `encode(_:)` under a name of its own (see `decodeElement`). A nil optional is written as `null`.
-    mutating func encodeElement<T: Encodable>(_ value: T) throws {
+    public mutating func encodeElement<T: Encodable>(_ value: T) throws {
         try encode(value)
     }
 }

@@ -1,6 +1,3 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-
 import Foundation
 
 // MARK: - Retries
@@ -11,21 +8,21 @@ import Foundation
 /// carry an idempotency key. The delay before retry `n` (from 0) is `initialDelay * multiplier^n` capped at
 /// `maxDelay`, drawn uniformly from `0...delay` with `jitter` ("full jitter"); a `Retry-After` header (seconds or
 /// HTTP-date) replaces it, capped at `maxDelay`.
-{{access}} struct RetryPolicy: Sendable, Hashable {
+public struct RetryPolicy: Sendable, Hashable {
     /// Retries after the first attempt; 0 disables retrying.
-    {{access}} var maxRetries: Int
-    {{access}} var initialDelay: Duration
-    {{access}} var maxDelay: Duration
-    {{access}} var multiplier: Double
-    {{access}} var jitter: Bool
+    public var maxRetries: Int
+    public var initialDelay: Duration
+    public var maxDelay: Duration
+    public var multiplier: Double
+    public var jitter: Bool
     /// Statuses worth retrying; the operation can add its own.
-    {{access}} var retryableStatuses: Set<Int>
+    public var retryableStatuses: Set<Int>
     /// Retry when the connection fails.
-    {{access}} var retriesConnectionFailures: Bool
+    public var retriesConnectionFailures: Bool
     /// Retry when an attempt times out.
-    {{access}} var retriesTimeouts: Bool
+    public var retriesTimeouts: Bool
 
-    {{access}} init(
+    public init(
         maxRetries: Int = 2,
         initialDelay: Duration = .milliseconds(500),
         maxDelay: Duration = .seconds(30),
@@ -46,12 +43,12 @@ import Foundation
     }
 
     /// Two retries, 0.5 s then 1 s (before jitter), at most 30 s.
-    {{access}} static let `default` = RetryPolicy()
+    public static let `default` = RetryPolicy()
     /// Never retry.
-    {{access}} static let none = RetryPolicy(maxRetries: 0)
+    public static let none = RetryPolicy(maxRetries: 0)
 
     /// The delay before retry `retry` (0-based).
-    func delay(forRetry retry: Int, retryAfter: Duration?) -> Duration {
+    public func delay(forRetry retry: Int, retryAfter: Duration?) -> Duration {
         let cap: Double = Self.seconds(maxDelay)
         if let retryAfter: Duration = retryAfter {
             let wait: Double = Swift.max(0, Self.seconds(retryAfter))
@@ -65,7 +62,7 @@ import Foundation
     }
 
     /// GET, HEAD, PUT, DELETE, OPTIONS and TRACE may be repeated without changing the outcome.
-    static func isIdempotent(_ method: String) -> Bool {
+    public static func isIdempotent(_ method: String) -> Bool {
         switch method.uppercased() {
         case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE": return true
         default: return false
@@ -77,7 +74,7 @@ import Foundation
     ]
 
     /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
-    static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
+    public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
         let text: String = value.trimmingCharacters(in: .whitespaces)
         if let seconds: Double = Double(text), seconds.isFinite, seconds >= 0 { return .seconds(seconds) }
         let parts: [Substring] = text.split(separator: " ")
@@ -94,7 +91,7 @@ import Foundation
         return .seconds(Swift.max(0, wait))
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    public static func seconds(_ duration: Duration) -> Double {
         let (whole, fraction): (Int64, Int64) = duration.components
         return Double(whole) + Double(fraction) / 1e18
     }

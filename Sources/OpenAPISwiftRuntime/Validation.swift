@@ -1,37 +1,34 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-
 import Foundation
 
 // MARK: - Validation
 
 /// A broken constraint. Names the field and the rule, never the value.
-{{access}} struct ValidationFailure: Sendable, Hashable, CustomStringConvertible {
+public struct ValidationFailure: Sendable, Hashable, CustomStringConvertible {
     /// Where: `body.aadhaar`, `query.limit`, `body.items[2].id`.
-    {{access}} var path: String
+    public var path: String
     /// Which rule: `pattern`, `minLength`, `maximum`, `enum`, `format`, …
-    {{access}} var rule: String
+    public var rule: String
     /// What is wanted, e.g. `does not match ^\d{12}$`.
-    {{access}} var message: String
+    public var message: String
 
-    {{access}} init(path: String, rule: String, message: String) {
+    public init(path: String, rule: String, message: String) {
         self.path = path
         self.rule = rule
         self.message = message
     }
 
     /// `body.aadhaar: does not match ^\d{12}$`
-    {{access}} var description: String { "\(path): \(message)" }
+    public var description: String { "\(path): \(message)" }
 }
 
 /// Generated types with constraints check themselves (and their nested values) into `failures`.
-{{access}} protocol Validatable {
+public protocol Validatable {
     func validate(path: String, into failures: inout [ValidationFailure])
 }
 
 /// The checks generated `validate(path:into:)` methods call. `nil` values pass (requiredness is in the types).
-enum Validation {
-    static func pattern(_ value: String?, _ regex: String, path: String, into failures: inout [ValidationFailure]) {
+public enum Validation {
+    public static func pattern(_ value: String?, _ regex: String, path: String, into failures: inout [ValidationFailure]) {
         guard let value, let expression = RegexCache.shared.expression(regex) else { return }
         let range = NSRange(value.startIndex..., in: value)
         if expression.firstMatch(in: value, options: [], range: range) == nil {
@@ -40,19 +37,19 @@ enum Validation {
     }
 
     /// Lengths count Unicode scalars, as JSON Schema does.
-    static func minLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+    public static func minLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
         if let value, value.unicodeScalars.count < limit {
             failures.append(.init(path: path, rule: "minLength", message: "is shorter than \(limit) characters"))
         }
     }
 
-    static func maxLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+    public static func maxLength(_ value: String?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
         if let value, value.unicodeScalars.count > limit {
             failures.append(.init(path: path, rule: "maxLength", message: "is longer than \(limit) characters"))
         }
     }
 
-    static func minimum<T: Comparable>(
+    public static func minimum<T: Comparable>(
         _ value: T?, _ limit: T, exclusive: Bool = false, path: String, into failures: inout [ValidationFailure]
     ) {
         if let value, exclusive ? value <= limit : value < limit {
@@ -61,7 +58,7 @@ enum Validation {
         }
     }
 
-    static func maximum<T: Comparable>(
+    public static func maximum<T: Comparable>(
         _ value: T?, _ limit: T, exclusive: Bool = false, path: String, into failures: inout [ValidationFailure]
     ) {
         if let value, exclusive ? value >= limit : value > limit {
@@ -72,7 +69,7 @@ enum Validation {
 
     /// Floating values: a multiple within a few ulps of the quotient, so decimal steps pass (`0.3` of `0.1`, `19.99`
     /// of `0.01`) while a real remainder (`0.015` of `0.01`) fails at any magnitude.
-    static func multipleOf<T: BinaryFloatingPoint>(
+    public static func multipleOf<T: BinaryFloatingPoint>(
         _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
     ) {
         guard let value, value.isFinite, factor > 0 else { return }
@@ -84,7 +81,7 @@ enum Validation {
     }
 
     /// Integers: exact.
-    static func integerMultipleOf<T: BinaryInteger>(
+    public static func integerMultipleOf<T: BinaryInteger>(
         _ value: T?, _ factor: T, path: String, into failures: inout [ValidationFailure]
     ) {
         guard let value, factor > 0 else { return }
@@ -93,7 +90,7 @@ enum Validation {
         }
     }
 
-    static func minItems<C: Collection>(
+    public static func minItems<C: Collection>(
         _ value: C?, _ limit: Int, path: String, into failures: inout [ValidationFailure]
     ) {
         if let value, value.count < limit {
@@ -101,7 +98,7 @@ enum Validation {
         }
     }
 
-    static func maxItems<C: Collection>(
+    public static func maxItems<C: Collection>(
         _ value: C?, _ limit: Int, path: String, into failures: inout [ValidationFailure]
     ) {
         if let value, value.count > limit {
@@ -109,7 +106,7 @@ enum Validation {
         }
     }
 
-    static func uniqueItems<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
+    public static func uniqueItems<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
     where C.Element: Hashable {
         if let value, Set(value).count != value.count {
             failures.append(.init(path: path, rule: "uniqueItems", message: "has duplicate items"))
@@ -117,20 +114,20 @@ enum Validation {
     }
 
     /// The number of members of an object: a dictionary's count, or a struct's encoded properties.
-    static func minProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+    public static func minProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
         if let count, count < limit {
             failures.append(.init(path: path, rule: "minProperties", message: "has fewer than \(limit) properties"))
         }
     }
 
-    static func maxProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
+    public static func maxProperties(_ count: Int?, _ limit: Int, path: String, into failures: inout [ValidationFailure]) {
         if let count, count > limit {
             failures.append(.init(path: path, rule: "maxProperties", message: "has more than \(limit) properties"))
         }
     }
 
     /// `enum` on a non-enum type (e.g. a string kept open): the value must be one of `allowed`.
-    static func allowedValues<T: Equatable>(
+    public static func allowedValues<T: Equatable>(
         _ value: T?, _ allowed: [T], path: String, into failures: inout [ValidationFailure]
     ) {
         if let value, !allowed.contains(value) {
@@ -140,7 +137,7 @@ enum Validation {
     }
 
     /// Checks `uuid`, `date-time`, `date`, `email`, `ipv4`; other formats pass.
-    static func format(_ value: String?, _ format: String, path: String, into failures: inout [ValidationFailure]) {
+    public static func format(_ value: String?, _ format: String, path: String, into failures: inout [ValidationFailure]) {
         guard let value else { return }
         let valid: Bool
         switch format {
@@ -158,11 +155,11 @@ enum Validation {
     }
 
     /// Validates a nested value, an array (`path[i]`) or a dictionary (`path.key`) of them.
-    static func nested(_ value: (any Validatable)?, path: String, into failures: inout [ValidationFailure]) {
+    public static func nested(_ value: (any Validatable)?, path: String, into failures: inout [ValidationFailure]) {
         value?.validate(path: path, into: &failures)
     }
 
-    static func each<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
+    public static func each<C: Collection>(_ value: C?, path: String, into failures: inout [ValidationFailure])
     where C.Element: Validatable {
         guard let value else { return }
         for (index, item) in value.enumerated() {
@@ -170,7 +167,7 @@ enum Validation {
         }
     }
 
-    static func each<V: Validatable>(_ value: [String: V]?, path: String, into failures: inout [ValidationFailure]) {
+    public static func each<V: Validatable>(_ value: [String: V]?, path: String, into failures: inout [ValidationFailure]) {
         for (key, item) in (value ?? [:]).sorted(by: { $0.key < $1.key }) {
             item.validate(path: "\(path).\(key)", into: &failures)
         }
@@ -179,8 +176,8 @@ enum Validation {
 
 /// Compiled regular expressions, each pattern compiled once (nil when the pattern does not compile: it is then
 /// not checked).
-final class RegexCache: Sendable {
-    static let shared = RegexCache()
+public final class RegexCache: Sendable {
+    public static let shared = RegexCache()
     private let cache = Locked<[String: Compiled]>([:])
 
     /// `NSRegularExpression` is immutable and documented thread-safe.
@@ -188,7 +185,7 @@ final class RegexCache: Sendable {
         let expression: NSRegularExpression?
     }
 
-    func expression(_ pattern: String) -> NSRegularExpression? {
+    public func expression(_ pattern: String) -> NSRegularExpression? {
         if let hit = cache.withLock({ $0[pattern] }) { return hit.expression }
         let compiled = Compiled(expression: try? NSRegularExpression(pattern: pattern))
         cache.withLock { $0[pattern] = compiled }

@@ -1,25 +1,19 @@
-{{%CONTENT_TYPE:TEXT}}
-{{header}}
-//
-// Streamed response bodies, decoded item by item as they arrive: server-sent events and JSON streams. Emitted only
-// for a document with a streamed response (`text/event-stream`, or an OpenAPI 3.2 `itemSchema`).
-
 import Foundation
 
 // MARK: - Server-sent events
 
 /// One event of a `text/event-stream` response (the WHATWG format). `data` is the event's `data` lines joined with
 /// newlines, decoded as `Payload`: `String` keeps the text, any other type is decoded from it as JSON.
-{{access}} struct ServerSentEvent<Payload: Sendable>: Sendable {
+public struct ServerSentEvent<Payload: Sendable>: Sendable {
     /// The `event:` field; nil means the default type, `message`.
-    {{access}} var event: String?
-    {{access}} var data: Payload
+    public var event: String?
+    public var data: Payload
     /// The last event ID: the latest `id:` field of the stream so far.
-    {{access}} var id: String?
+    public var id: String?
     /// The `retry:` field sent with this event, in milliseconds.
-    {{access}} var retry: Int?
+    public var retry: Int?
 
-    {{access}} init(event: String? = nil, data: Payload, id: String? = nil, retry: Int? = nil) {
+    public init(event: String? = nil, data: Payload, id: String? = nil, retry: Int? = nil) {
         self.event = event
         self.data = data
         self.id = id
@@ -32,7 +26,7 @@ extension ServerSentEvent: Hashable where Payload: Hashable {}
 
 extension ServerSentEvent where Payload == String {
     /// `data` decoded as JSON.
-    {{access}} func decodeData<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    public func decodeData<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         try JSONCoding.makeDecoder().decode(T.self, from: Data(data.utf8))
     }
 }
@@ -41,7 +35,7 @@ extension ServerSentEvent where Payload == String {
 /// CRLF is split between chunks); bytes are decoded as UTF-8 per line, so a character split between chunks is
 /// intact; a leading byte-order mark is skipped; `:` lines are comments; an event without `data` is not dispatched,
 /// nor is an unfinished event at the end of the stream; `id` with NUL is ignored; `retry` must be digits.
-{{access}} struct ServerSentEventParser: Sendable {
+public struct ServerSentEventParser: Sendable {
     private var line: [UInt8] = []
     private var afterCR = false
     private var firstLine = true
@@ -52,10 +46,10 @@ extension ServerSentEvent where Payload == String {
     private var retry: Int?
     private var ready: [ServerSentEvent<String>] = []
 
-    {{access}} init() {}
+    public init() {}
 
     /// Adds a chunk; complete events become available from `nextEvent()`.
-    {{access}} mutating func feed(_ chunk: Data) {
+    public mutating func feed(_ chunk: Data) {
         for byte in chunk {
             if byte == 0x0A {
                 if afterCR { afterCR = false } else { endLine() }
@@ -70,7 +64,7 @@ extension ServerSentEvent where Payload == String {
     }
 
     /// The oldest complete event not yet returned.
-    {{access}} mutating func nextEvent() -> ServerSentEvent<String>? {
+    public mutating func nextEvent() -> ServerSentEvent<String>? {
         ready.isEmpty ? nil : ready.removeFirst()
     }
 
@@ -128,25 +122,25 @@ extension ServerSentEvent where Payload == String {
 /// The events of a `text/event-stream` response, as an `AsyncSequence` that yields each event as soon as its blank
 /// line arrives (with a streaming transport; see `HTTPTransport.stream`). Each event's data is decoded as `Payload`;
 /// data that does not decode throws `APIError` `.decodingFailed` from the loop.
-{{access}} struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Sendable {
-    {{access}} typealias Element = ServerSentEvent<Payload>
-    {{access}} let body: HTTPBodyStream
+public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Sendable {
+    public typealias Element = ServerSentEvent<Payload>
+    public let body: HTTPBodyStream
 
-    {{access}} init(_ body: HTTPBodyStream) { self.body = body }
+    public init(_ body: HTTPBodyStream) { self.body = body }
 
     /// The events of a complete body.
-    {{access}} init(parsing data: Data) { self.body = HTTPBodyStream(data) }
+    public init(parsing data: Data) { self.body = HTTPBodyStream(data) }
 
-    {{access}} func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(chunks: body.makeAsyncIterator(), operationID: body.operationID)
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(chunks: body.makeAsyncIterator(), failures: body.failures)
     }
 
-    {{access}} struct AsyncIterator: AsyncIteratorProtocol {
-        var chunks: HTTPBodyStream.Iterator
-        let operationID: String?
-        var parser = ServerSentEventParser()
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        public var chunks: HTTPBodyStream.Iterator
+        public let failures: StreamFailures?
+        public var parser = ServerSentEventParser()
 
-        {{access}} mutating func next() async throws -> ServerSentEvent<Payload>? {
+        public mutating func next() async throws -> ServerSentEvent<Payload>? {
             while true {
                 if let event = parser.nextEvent() { return try decode(event) }
                 guard let chunk = try await chunks.next() else { return nil }
@@ -157,7 +151,7 @@ extension ServerSentEvent where Payload == String {
         private func decode(_ event: ServerSentEvent<String>) throws -> ServerSentEvent<Payload> {
             if let text = event as? ServerSentEvent<Payload> { return text }
             let payload: Payload = try StreamDecoding.decode(Payload.self, Data(event.data.utf8),
-                                                             operationID: operationID)
+                                                             failures: failures)
             return ServerSentEvent(event: event.event, data: payload, id: event.id, retry: event.retry)
         }
     }
@@ -169,33 +163,33 @@ extension ServerSentEvent where Payload == String {
 /// text sequence (`application/json-seq`, RFC 7464: each text after a 0x1E record separator) response, decoded as
 /// `Item` one by one as they arrive. Blank lines and empty records are skipped; an item that does not decode throws
 /// `APIError` `.decodingFailed` from the loop.
-{{access}} struct JSONStream<Item: Decodable & Sendable>: AsyncSequence, Sendable {
-    {{access}} typealias Element = Item
-    {{access}} let body: HTTPBodyStream
+public struct JSONStream<Item: Decodable & Sendable>: AsyncSequence, Sendable {
+    public typealias Element = Item
+    public let body: HTTPBodyStream
     /// The byte that ends a record: LF (JSON Lines) or RS, 0x1E (JSON text sequences).
-    {{access}} let separator: UInt8
+    public let separator: UInt8
 
-    {{access}} init(_ body: HTTPBodyStream, separator: UInt8) {
+    public init(_ body: HTTPBodyStream, separator: UInt8) {
         self.body = body
         self.separator = separator
     }
 
-    {{access}} func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(chunks: body.makeAsyncIterator(), operationID: body.operationID, separator: separator)
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(chunks: body.makeAsyncIterator(), failures: body.failures, separator: separator)
     }
 
-    {{access}} struct AsyncIterator: AsyncIteratorProtocol {
-        var chunks: HTTPBodyStream.Iterator
-        let operationID: String?
-        let separator: UInt8
-        var buffer: [UInt8] = []
-        var start = 0
-        var ended = false
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        public var chunks: HTTPBodyStream.Iterator
+        public let failures: StreamFailures?
+        public let separator: UInt8
+        public var buffer: [UInt8] = []
+        public var start = 0
+        public var ended = false
 
-        {{access}} mutating func next() async throws -> Item? {
+        public mutating func next() async throws -> Item? {
             while true {
                 if let record = nextRecord() {
-                    return try StreamDecoding.decode(Item.self, Data(record), operationID: operationID)
+                    return try StreamDecoding.decode(Item.self, Data(record), failures: failures)
                 }
                 if ended { return nil }
                 if let chunk = try await chunks.next() {
@@ -229,29 +223,28 @@ extension ServerSentEvent where Payload == String {
 }
 
 /// Decoding one streamed item.
-enum StreamDecoding {
+public enum StreamDecoding {
     /// `data` decoded as JSON; a failure is `.decodingFailed` for the operation (when known).
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, operationID: String?) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, _ data: Data, failures: StreamFailures?) throws -> T {
         do {
             return try JSONCoding.makeDecoder().decode(T.self, from: data)
         } catch {
-            guard let operationID else { throw error }
-            throw APIError(kind: .decodingFailed, operationID: operationID, rawBody: data,
-                           underlying: Redaction.describe(error))
+            guard let failures else { throw error }
+            throw failures.make(.decodingFailed, data, Redaction.describe(error))
         }
     }
 }
 
 extension HTTPResponse {
     /// The body as server-sent events whose data decodes as `Payload`.
-    func decodeServerSentEvents<Payload: Decodable & Sendable>(
+    public func decodeServerSentEvents<Payload: Decodable & Sendable>(
         _ type: Payload.Type = Payload.self
     ) -> ServerSentEvents<Payload> {
         ServerSentEvents(chunks)
     }
 
     /// The body as a JSON stream of `Item`s: `lines` (JSON Lines, NDJSON) or RFC 7464 record-separated texts.
-    func decodeJSONStream<Item: Decodable & Sendable>(
+    public func decodeJSONStream<Item: Decodable & Sendable>(
         _ type: Item.Type = Item.self, recordSeparated: Bool
     ) -> JSONStream<Item> {
         JSONStream(chunks, separator: recordSeparated ? 0x1E : 0x0A)
