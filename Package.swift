@@ -63,6 +63,7 @@ let package = Package(
             name: "OpenAPISwiftCoreTests",
             dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift"]
         ),
+        .testTarget(name: "OpenAPISwiftRuntimeTests", dependencies: ["OpenAPISwiftRuntime"]),
         .testTarget(
             name: "ClientTests",
             dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming",

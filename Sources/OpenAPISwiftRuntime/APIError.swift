@@ -36,6 +36,8 @@ public protocol APIErrorProtocol: Error, Sendable, CustomStringConvertible, Cust
     var underlying: String? { get }
     /// Whether the same request may succeed later (connection failure, timeout, retryable status).
     var isRetryable: Bool { get }
+    /// The decoded error body, whatever its type (`APIError.body` has the client's `ErrorBody` type).
+    var anyBody: (any Sendable)? { get }
 }
 
 /// The error body of failures that no client produced (e.g. `OAuth2ClientCredentialsProvider`'s): it has no values.
@@ -80,6 +82,8 @@ public struct APIError<Body: Sendable>: APIErrorProtocol, CustomReflectable {
         self.isRetryable = isRetryable ?? (kind == .transport || kind == .timeout
             || [429, 502, 503, 504].contains(statusCode ?? 0))
     }
+
+    public var anyBody: (any Sendable)? { body }
 
     /// The same failure as another client's (or the runtime's) error, without its body.
     public init(_ other: any APIErrorProtocol) {

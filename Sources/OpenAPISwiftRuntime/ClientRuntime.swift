@@ -7,7 +7,7 @@ import FoundationNetworking
 
 /// The engine a generated client stores (`let runtime: ClientRuntime<ErrorBody>`) and calls from every operation.
 /// For generated code; its API may change in a minor version (see docs/GENERATED-API.md).
-public final class ClientRuntime<ErrorBody: Sendable>: Sendable {
+public final class ClientRuntime<ErrorBody: Sendable>: Sendable, CustomStringConvertible, CustomReflectable {
     /// The error this client's operations throw.
     public typealias Failure = APIError<ErrorBody>
 
@@ -30,6 +30,21 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable {
         self.options = options
         self.transport = transport
         self.requestIDFields = requestIDFields
+    }
+
+    /// The server and options; never the credentials.
+    public var description: String {
+        "ClientRuntime(" + Redaction.url(serverURL, sensitiveNames: []) + ", credentials: "
+            + (credentials == nil ? "none" : "<redacted>") + ")"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "serverURL": Redaction.url(serverURL, sensitiveNames: []),
+            "credentials": credentials == nil ? "none" : "<redacted>",
+            "options": options, "transport": String(describing: type(of: transport)),
+            "requestIDFields": requestIDFields,
+        ], displayStyle: .class)
     }
 
     /// Sends `builder` and turns the response into a `Response<Value>` or an `APIError`.
@@ -72,6 +87,7 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable {
         }
         let retrySafe: Bool = RetryPolicy.isIdempotent(base.method)
             || base.headers[builder.idempotencyKeyHeader] != nil
+        base.isRetrySafe = retrySafe
         let retryable: Set<Int> = policy.retryableStatuses.union(builder.retryableStatuses)
 
         var retries: Int = 0

@@ -27,14 +27,22 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringC
     public var headers: HTTPHeaders
     public var body: Data?
     public var timeout: Duration
+    /// Whether sending this request twice is harmless: an idempotent method, or a request carrying an idempotency
+    /// key (the client sets it). A transport must never resend a request for which it is false on its own
+    /// (RFC 9110 §9.2.2); `URLSessionTransport` sends such requests on a connection of their own, which its HTTP
+    /// stack cannot silently retry.
+    public var isRetrySafe: Bool
 
+    /// - Parameter isRetrySafe: by default, whether `method` is idempotent (GET, HEAD, PUT, DELETE, OPTIONS,
+    ///   TRACE).
     public init(method: String = "GET", url: URL, headers: HTTPHeaders = [:], body: Data? = nil,
-                    timeout: Duration = .seconds(60)) {
+                timeout: Duration = .seconds(60), isRetrySafe: Bool? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.isRetrySafe = isRetrySafe ?? RetryPolicy.isIdempotent(method)
     }
 
     /// Method and URL, with secret query values and Aadhaar-like numbers masked.

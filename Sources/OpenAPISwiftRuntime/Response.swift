@@ -22,7 +22,7 @@ public struct Response<Value: Sendable>: Sendable, CustomStringConvertible, Cust
     }
 
     public var description: String {
-        "Response(HTTP \(statusCode)" + (requestID.map { ", request ID \($0)" } ?? "")
+        "Response(HTTP \(statusCode)" + (requestID.map { ", request ID " + Redaction.scrub($0) } ?? "")
             + ", value: \(Redaction.scrub(String(describing: value))))"
     }
 
@@ -34,7 +34,7 @@ public struct Response<Value: Sendable>: Sendable, CustomStringConvertible, Cust
         Mirror(self, children: [
             "value": Redaction.scrub(String(describing: value)), "statusCode": statusCode, "headers": headers,
             "rawBody": Redaction.snippet(rawBody),
-            "requestID": requestID as Any,
+            "requestID": requestID.map(Redaction.scrub) as Any,
         ], displayStyle: .struct)
     }
 }

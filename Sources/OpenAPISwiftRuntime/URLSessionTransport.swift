@@ -16,14 +16,48 @@ public struct URLSessionTransport: HTTPTransport {
         box = SessionBox(configuration: configuration)
     }
 
+    /// Sends `request`, following 307 and 308 redirects itself (see `redirect(from:after:)`).
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var current = request
+        for _ in 0..<Self.maxRedirects {
+            let response = try await sendOnce(current)
+            guard let next = Self.redirect(from: current, after: response) else { return response }
+            current = next
+        }
+        return try await sendOnce(current)
+    }
+
+    /// At most this many 307/308 redirects are followed; the last response is then returned as it is.
+    static let maxRedirects = 10
+
+    /// The request a 307 or 308 response asks for: the same method, headers and whole body at the `Location`
+    /// (RFC 9110 §15.4.8–9), without the credentials when it leaves the origin. URLSession is not left to follow
+    /// these itself: FoundationNetworking repeats the method but not the body.
+    static func redirect(from request: HTTPRequest, after response: HTTPResponse) -> HTTPRequest? {
+        guard response.statusCode == 307 || response.statusCode == 308, let location = response.headers["Location"],
+              let target = URL(string: location, relativeTo: request.url)?.absoluteURL,
+              target.scheme == "http" || target.scheme == "https" else { return nil }
+        var next = request
+        next.url = target
+        if RedirectGuard.origin(target) != RedirectGuard.origin(request.url) {
+            for (name, _) in request.headers
+            where Redaction.isSensitiveName(name, extra: request.headers.sensitiveNames, heuristics: false) {
+                next.headers.remove(name)
+            }
+        }
+        return next
+    }
+
+    private func sendOnce(_ request: HTTPRequest) async throws -> HTTPResponse {
         let urlRequest = Self.urlRequest(for: request)
         let sensitive = request.headers.sensitiveNames
         let box = self.box
         let handle = TaskHandle()
+        let session = box.session(for: request)
+        defer { box.release(session) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                let task = box.session.dataTask(with: urlRequest) { data, response, error in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error { return continuation.resume(throwing: error) }
                     guard let http = response as? HTTPURLResponse else {
                         return continuation.resume(throwing: URLError(.badServerResponse))
@@ -31,7 +65,7 @@ public struct URLSessionTransport: HTTPTransport {
                     continuation.resume(returning: HTTPResponse(statusCode: http.statusCode,
                                                                 headers: Self.headers(of: http), body: data ?? Data()))
                 }
-                box.guardian.register(task.taskIdentifier, sensitive: sensitive)
+                box.guardian.register(task, sensitive: sensitive)
                 handle.set(task)
                 task.resume()
             }
@@ -45,16 +79,28 @@ public struct URLSessionTransport: HTTPTransport {
     /// that keeps sending lives on. Stopping the iteration cancels the task. Chunks the consumer has not taken yet
     /// are buffered.
     public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var current = request
+        for _ in 0..<Self.maxRedirects {
+            let response = try await streamOnce(current)
+            guard let next = Self.redirect(from: current, after: response) else { return response }
+            current = next
+        }
+        return try await streamOnce(current)
+    }
+
+    private func streamOnce(_ request: HTTPRequest) async throws -> HTTPResponse {
         let urlRequest = Self.urlRequest(for: request)
         let sensitive = request.headers.sensitiveNames
         let box = self.box
         let handle = TaskHandle()
         let receiver = StreamReceiver(handle)
+        let session = box.session(for: request)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 receiver.waitForHead(continuation)
-                let task = box.session.dataTask(with: urlRequest)
-                box.guardian.register(task.taskIdentifier, sensitive: sensitive, receiver: receiver)
+                let task = session.dataTask(with: urlRequest)
+                box.guardian.register(task, sensitive: sensitive, receiver: receiver,
+                                      session: session === box.session ? nil : session)
                 handle.set(task)
                 task.resume()
             }
@@ -141,13 +187,36 @@ private final class StreamReceiver: Sendable {
     }
 }
 
-/// Owns the session and invalidates it when the transport goes away.
+/// Owns the shared session and invalidates it when the transport goes away.
+///
+/// A request that must not be sent twice (`HTTPRequest.isRetrySafe` false), and on Linux any request with a body,
+/// goes out through a session of its own, so on a connection of its own: HTTP stacks silently resend a request
+/// whose kept-alive connection the server closed without answering (libcurl does), and FoundationNetworking then
+/// cannot replay the body, so the copy goes out as a head without its body. A fresh connection is never resent.
 private final class SessionBox: Sendable {
-    public let session: URLSession
-    public let guardian = RedirectGuard()
+    let session: URLSession
+    let guardian = RedirectGuard()
+    private let configuration: URLSessionConfiguration
 
-    public init(configuration: URLSessionConfiguration) {
+    init(configuration: URLSessionConfiguration) {
+        self.configuration = configuration
         session = URLSession(configuration: configuration, delegate: guardian, delegateQueue: nil)
+    }
+
+    /// The shared session, or a new one for a request that must have a connection of its own.
+    func session(for request: HTTPRequest) -> URLSession {
+        #if canImport(FoundationNetworking)
+        let ownConnection = !request.isRetrySafe || request.body != nil
+        #else
+        let ownConnection = !request.isRetrySafe
+        #endif
+        guard ownConnection else { return session }
+        return URLSession(configuration: configuration, delegate: guardian, delegateQueue: nil)
+    }
+
+    /// Invalidates a session of one request once its task is done.
+    func release(_ used: URLSession) {
+        if used !== session { used.finishTasksAndInvalidate() }
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -156,21 +225,26 @@ private final class SessionBox: Sendable {
 /// Strips credentials from cross-origin redirects; knows each task's extra credential header names. Delivers the
 /// head and chunks of streaming tasks to their `StreamReceiver`.
 private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let sensitive = Locked<[Int: Set<String>]>([:])
-    private let receivers = Locked<[Int: StreamReceiver]>([:])
+    private let sensitive = Locked<[ObjectIdentifier: Set<String>]>([:])
+    private let receivers = Locked<[ObjectIdentifier: StreamReceiver]>([:])
+    /// Sessions of one streaming request, invalidated when their task completes.
+    private let ownSessions = Locked<[ObjectIdentifier: URLSession]>([:])
 
-    public func register(_ task: Int, sensitive names: Set<String>) {
-        sensitive.withLock { $0[task] = names }
+    public func register(_ task: URLSessionTask, sensitive names: Set<String>) {
+        sensitive.withLock { $0[ObjectIdentifier(task)] = names }
     }
 
-    fileprivate func register(_ task: Int, sensitive names: Set<String>, receiver: StreamReceiver) {
-        sensitive.withLock { $0[task] = names }
-        receivers.withLock { $0[task] = receiver }
+    fileprivate func register(_ task: URLSessionTask, sensitive names: Set<String>, receiver: StreamReceiver,
+                              session: URLSession?) {
+        sensitive.withLock { $0[ObjectIdentifier(task)] = names }
+        receivers.withLock { $0[ObjectIdentifier(task)] = receiver }
+        if let session { ownSessions.withLock { $0[ObjectIdentifier(task)] = session } }
     }
 
     public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        _ = sensitive.withLock { $0.removeValue(forKey: task.taskIdentifier) }
-        let receiver: StreamReceiver? = receivers.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        _ = sensitive.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }
+        ownSessions.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }?.finishTasksAndInvalidate()
+        let receiver: StreamReceiver? = receivers.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }
         receiver?.completed(error)
     }
 
@@ -178,13 +252,13 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
-        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        let receiver: StreamReceiver? = receivers.withLock { $0[ObjectIdentifier(dataTask)] }
         receiver?.received(response)
         completionHandler(.allow)
     }
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let receiver: StreamReceiver? = receivers.withLock { $0[dataTask.taskIdentifier] }
+        let receiver: StreamReceiver? = receivers.withLock { $0[ObjectIdentifier(dataTask)] }
         receiver?.received(data)
     }
 
@@ -192,18 +266,21 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        guard let from = response.url ?? task.currentRequest?.url, let to = request.url,
-              Self.origin(from) != Self.origin(to) else { return completionHandler(request) }
-        let extra = sensitive.withLock { $0[task.taskIdentifier] ?? [] }
-        var stripped = request
-        for name in (request.allHTTPHeaderFields ?? [:]).keys
+        // 307 and 308 are followed by `URLSessionTransport.send` itself, with the whole body.
+        if response.statusCode == 307 || response.statusCode == 308 { return completionHandler(nil) }
+        let next = request
+        guard let from = response.url ?? task.currentRequest?.url, let to = next.url,
+              Self.origin(from) != Self.origin(to) else { return completionHandler(next) }
+        let extra = sensitive.withLock { $0[ObjectIdentifier(task)] ?? [] }
+        var stripped = next
+        for name in (next.allHTTPHeaderFields ?? [:]).keys
         where Redaction.isSensitiveName(name, extra: extra, heuristics: false) {
             stripped.setValue(nil, forHTTPHeaderField: name)
         }
         completionHandler(stripped)
     }
 
-    private static func origin(_ url: URL) -> String {
+    static func origin(_ url: URL) -> String {
         let scheme = url.scheme?.lowercased() ?? ""
         let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : -1)
         return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"

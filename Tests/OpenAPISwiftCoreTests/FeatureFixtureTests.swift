@@ -558,8 +558,8 @@ extension FeatureFixture {
                 for _ in 0..<2 {
                     do {
                         _ = try await client.report()
-                    } catch let error as APIError {
-                        say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-")")
+                    } catch let error as any APIErrorProtocol {
+                        say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-")")
                     }
                 }
                 """#, expect: [
@@ -593,7 +593,7 @@ extension FeatureFixture {
                 say("odd", "\(odd.xRateLimitLimit as Any) \(odd.xMode.map(\.rawValue) as Any)")
                 do {
                     _ = try await client.getLimits()
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     let limited = GetLimitsResponseHeaders(error.headers)
                     say("429", "\(limited.retryAfter ?? -1) \(limited.xRequestID ?? "-")")
                 }
@@ -682,8 +682,8 @@ extension FeatureFixture {
                 let client = StreamingFixtureClient(serverURL: server, options: noRetry, transport: recorder)
                 do {
                     _ = try await client.streamTicks(from: 2)
-                } catch let error as APIError {
-                    say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-") \(recorder.last.target)")
+                } catch let error as any APIErrorProtocol {
+                    say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-") \(recorder.last.target)")
                 }
                 for try await tick in try await client.streamLines() { say("buffered", tick.n) }
                 """#, expect: ["error: documentedStatus 404 problem /ticks?from=2", "buffered: 3"]),
@@ -770,8 +770,8 @@ extension FeatureFixture {
             .code(#"""
                 let recorder = Recorder([json(404, #"{"detail":"gone"}"#)])
                 let client = MultiFileFixtureClient(serverURL: server, options: noRetry, transport: recorder)
-                do { _ = try await client.getOrder(id: "a b") } catch let error as APIError {
-                    say("404", "\(recorder.last.target) \(error.body.map(caseName) ?? "-")")
+                do { _ = try await client.getOrder(id: "a b") } catch let error as any APIErrorProtocol {
+                    say("404", "\(recorder.last.target) \(error.anyBody.map(caseName) ?? "-")")
                 }
                 """#, expect: ["404: /orders/a%20b problem"]),
         ])),
@@ -829,7 +829,7 @@ extension FeatureFixture {
                 say("start", route.start.longitude)
                 do {
                     _ = try await client.createRoute(Route(start: Point(latitude: 100, longitude: 2), points: []))
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     say("invalid", "\(error.kind) \(error.validationFailures.map(\.path)) \(recorder.requests.count)")
                 }
                 """#, expect: [
@@ -869,7 +869,7 @@ extension FeatureFixture {
                 let client = ValidationFixtureClient(serverURL: server, transport: recorder)
                 do {
                     try await client.placeOrder(Order(price: 1.005, quantity: 2, step: 10), batch: 15)
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     say("rejected", "\(error.kind) \(error.validationFailures.map(\.path)) \(recorder.requests.count)")
                 }
                 try await client.placeOrder(Order(price: 1.05, quantity: 2, step: 10), batch: 20)
