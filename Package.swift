@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "OpenAPISwiftRuntimeTests", dependencies: ["OpenAPISwiftRuntime"]),
         .testTarget(
             name: "ClientTests",
-            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming",
+            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming", "OpenAPISwiftRuntime",
                            .product(name: "FlyingFox", package: "FlyingFox")]
         ),
     ],

@@ -7,7 +7,7 @@ import OpenAPISwiftRuntime
 extension APISathiClient {
     /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
     /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
-    public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
         case aadhaarOkycV1ErrorResponse(AadhaarOkycV1ErrorResponse)
 
         /// The case and its value, with secrets masked.
@@ -19,8 +19,17 @@ extension APISathiClient {
 
         public var debugDescription: Swift.String { self.description }
 
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return value
+            }
+        }
+
         public var customMirror: Swift.Mirror {
-            Swift.Mirror(self, children: ["value": self.description], displayStyle: .enum)
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return Redaction.mirrorCase(self, "aadhaarOkycV1ErrorResponse", value)
+            }
         }
     }
 }

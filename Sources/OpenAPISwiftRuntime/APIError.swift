@@ -40,6 +40,13 @@ public protocol APIErrorProtocol: Error, Sendable, CustomStringConvertible, Cust
     var anyBody: (any Sendable)? { get }
 }
 
+/// A client's `ErrorBody`: one case per documented error body. Its description and mirror are scrubbed (an Aadhaar
+/// number or a secret the server echoes in free text is masked); `payload` is the decoded body itself.
+public protocol APIErrorBody: Sendable, CustomStringConvertible, CustomReflectable {
+    /// The decoded body of the case, unredacted.
+    var payload: any Sendable { get }
+}
+
 /// The error body of failures that no client produced (e.g. `OAuth2ClientCredentialsProvider`'s): it has no values.
 public enum NoErrorBody: Sendable, Hashable, CustomStringConvertible {
     public var description: String { switch self {} }

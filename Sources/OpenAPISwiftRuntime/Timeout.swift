@@ -54,7 +54,7 @@ private final class Race<T: Sendable>: Sendable {
 
     private let state = Locked(State())
 
-    public func start(_ continuation: CheckedContinuation<T, any Error>, tasks: [Task<Void, Never>]) {
+    func start(_ continuation: CheckedContinuation<T, any Error>, tasks: [Task<Void, Never>]) {
         let early = state.withLock { state -> Result<T, any Error>? in
             if state.outcome == nil {
                 state.continuation = continuation
@@ -68,7 +68,7 @@ private final class Race<T: Sendable>: Sendable {
         }
     }
 
-    public func finish(_ result: Result<T, any Error>) {
+    func finish(_ result: Result<T, any Error>) {
         typealias Losers = (CheckedContinuation<T, any Error>?, [Task<Void, Never>])
         let (continuation, tasks) = state.withLock { state -> Losers in
             guard state.outcome == nil else { return (nil, []) }

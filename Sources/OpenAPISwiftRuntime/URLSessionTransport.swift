@@ -141,7 +141,7 @@ private final class StreamReceiver: Sendable {
     private let sink: AsyncThrowingStream<Data, any Error>.Continuation
     private let handle: TaskHandle
 
-    public init(_ handle: TaskHandle) {
+    init(_ handle: TaskHandle) {
         let (chunks, sink) = AsyncThrowingStream<Data, any Error>.makeStream()
         self.chunks = Locked(chunks)
         self.sink = sink
@@ -150,7 +150,7 @@ private final class StreamReceiver: Sendable {
         sink.onTermination = { _ in handle.cancel() }
     }
 
-    public func waitForHead(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    func waitForHead(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
         head.withLock { $0 = continuation }
     }
 
@@ -161,7 +161,7 @@ private final class StreamReceiver: Sendable {
         }
     }
 
-    public func received(_ response: URLResponse) {
+    func received(_ response: URLResponse) {
         guard let continuation = takeHead() else { return }
         let taken: AsyncThrowingStream<Data, any Error>? = chunks.withLock { chunks in
             defer { chunks = nil }
@@ -177,11 +177,11 @@ private final class StreamReceiver: Sendable {
                                                     headers: URLSessionTransport.headers(of: http), bodyStream: body))
     }
 
-    public func received(_ data: Data) {
+    func received(_ data: Data) {
         sink.yield(data)
     }
 
-    public func completed(_ error: (any Error)?) {
+    func completed(_ error: (any Error)?) {
         takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
         sink.finish(throwing: error)
     }
@@ -230,7 +230,7 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
     /// Sessions of one streaming request, invalidated when their task completes.
     private let ownSessions = Locked<[ObjectIdentifier: URLSession]>([:])
 
-    public func register(_ task: URLSessionTask, sensitive names: Set<String>) {
+    func register(_ task: URLSessionTask, sensitive names: Set<String>) {
         sensitive.withLock { $0[ObjectIdentifier(task)] = names }
     }
 
@@ -241,14 +241,14 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
         if let session { ownSessions.withLock { $0[ObjectIdentifier(task)] = session } }
     }
 
-    public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         _ = sensitive.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }
         ownSessions.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }?.finishTasksAndInvalidate()
         let receiver: StreamReceiver? = receivers.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }
         receiver?.completed(error)
     }
 
-    public func urlSession(
+    func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
@@ -257,12 +257,12 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
         completionHandler(.allow)
     }
 
-    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let receiver: StreamReceiver? = receivers.withLock { $0[ObjectIdentifier(dataTask)] }
         receiver?.received(data)
     }
 
-    public func urlSession(
+    func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
@@ -291,7 +291,7 @@ private final class RedirectGuard: NSObject, URLSessionDataDelegate, @unchecked 
 private final class TaskHandle: @unchecked Sendable {
     private let state = Locked<(task: URLSessionTask?, cancelled: Bool)>((nil, false))
 
-    public func set(_ task: URLSessionTask) {
+    func set(_ task: URLSessionTask) {
         let cancelNow = state.withLock { state -> Bool in
             state.task = task
             return state.cancelled
@@ -299,7 +299,7 @@ private final class TaskHandle: @unchecked Sendable {
         if cancelNow { task.cancel() }
     }
 
-    public func cancel() {
+    func cancel() {
         let task = state.withLock { state -> URLSessionTask? in
             state.cancelled = true
             return state.task
