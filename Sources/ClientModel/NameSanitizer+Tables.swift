@@ -73,7 +73,7 @@ extension NameSanitizer {
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
         "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
-        "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "NoErrorBody", "StreamFailures",
+        "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
     ]
 

@@ -134,8 +134,8 @@ struct GeneratedShapeTests {
         ])
         expectLines("Errors.swift", [
             "extension PetstoreClient {",
-            "public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvertible, "
-                + "Swift.CustomDebugStringConvertible, Swift.CustomReflectable {",
+            "public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {",
+            "case .errorResponse(let value): return Redaction.mirrorCase(self, \"errorResponse\", value)",
             "case errorResponse(ErrorResponse)",
         ])
         let keyed = try Support.emit(SampleAPI.apiKeyOnly)
@@ -146,7 +146,7 @@ struct GeneratedShapeTests {
         #expect(!Support.file(bare, "Auth.swift").contains("struct Credentials"))
         // No documented error body: an enum without cases, whose members switch over nothing.
         #expect(Support.file(bare, "Errors.swift").contains("    public enum ErrorBody: Swift.Hashable, Swift.Sendable, "
-            + "Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {\n"))
+            + "APIErrorBody, Swift.CustomDebugStringConvertible {\n"))
         #expect(!Support.file(bare, "Errors.swift").contains("        case "))
     }
 }
