@@ -64,9 +64,12 @@ public enum AccessLevel: String, Sendable, CaseIterable {
 public struct ModelOptions: Sendable {
     public var moduleName: String
     public var accessLevel: AccessLevel
-    public init(moduleName: String, accessLevel: AccessLevel = .public) {
+    /// The part of the document to generate; empty keeps all of it.
+    public var filter: DocumentFilter
+    public init(moduleName: String, accessLevel: AccessLevel = .public, filter: DocumentFilter = DocumentFilter()) {
         self.moduleName = moduleName
         self.accessLevel = accessLevel
+        self.filter = filter
     }
 }
 

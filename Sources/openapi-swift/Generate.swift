@@ -7,10 +7,13 @@ import SpecParser
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate clients from openapi-swift.yaml, or one spec given on the command line.",
+        // One line per paragraph: the argument parser wraps it to the terminal's width.
         discussion: """
-            With no SPEC, reads the configuration (default: openapi-swift.yaml in the current folder) and
-            regenerates every client it lists. With SPEC, --output and --module are required.
-            Exit status: 0 success; 1 a problem in a spec or configuration, or --check found differences;
+            With no SPEC, reads the configuration (default: openapi-swift.yaml in the current folder) and \
+            regenerates every client it lists. With SPEC, --output and --module are required; --include-… and \
+            --exclude-… generate part of SPEC (a client's `filter:` in the configuration does the same).
+
+            Exit status: 0 success; 1 a problem in a spec or configuration, or --check found differences; \
             2 a usage error.
             """
     )
@@ -44,6 +47,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "The configuration file (when no SPEC is given).")
     var config: String = "openapi-swift.yaml"
 
+    @OptionGroup(title: "Filter (with SPEC)")
+    var filterOptions: FilterOptions
+
     @Flag(help: "Write nothing; exit 1 and list the files that differ, are missing or are stale.")
     var check = false
 
@@ -66,6 +72,9 @@ struct Generate: ParsableCommand {
         } else if !overlays.isEmpty {
             throw ValidationError("--overlay goes with SPEC; without SPEC list overlays under `overlays:` in the "
                 + "configuration file")
+        } else if !filterOptions.filter.isEmpty {
+            throw ValidationError("--include-…, --exclude-… and --skip-deprecated go with SPEC; without SPEC give a "
+                + "client a `filter:` in the configuration file")
         }
     }
 
@@ -75,7 +84,7 @@ struct Generate: ParsableCommand {
         if let spec, let output, let module {
             jobs = [PlannedJob(spec: spec, output: output, module: module,
                                access: AccessLevel(rawValue: access) ?? .public, templates: templates,
-                               overlays: overlays, refRoot: refRoot)]
+                               overlays: overlays, refRoot: refRoot, filter: filterOptions.filter)]
         } else {
             guard let loaded = loadConfiguration(console: console) else { throw ExitCode(ExitStatus.specProblem) }
             jobs = loaded
@@ -101,7 +110,7 @@ struct Generate: ParsableCommand {
         return configuration.clients.map {
             PlannedJob(spec: resolve($0.spec), output: resolve($0.output), module: $0.module, access: $0.access,
                        templates: ($0.templates.map(resolve)) ?? templates, overlays: $0.overlays.map(resolve),
-                       refRoot: refRoot)
+                       refRoot: refRoot, filter: $0.filter)
         }
     }
 }
@@ -115,6 +124,8 @@ struct PlannedJob {
     var templates: String?
     var overlays: [String]
     var refRoot: String?
+    /// The part of the spec to generate (empty: all).
+    var filter: DocumentFilter
 }
 
 /// Prints to stdout/stderr; diagnostics go to stderr in `file:line:column: severity: message` form.

@@ -57,7 +57,7 @@ struct Runner {
             : "$refs may only read files inside --ref-root; pass a --ref-root that contains it to allow it")
         let result = Generator.generate(
             GenerationJob(spec: SpecInput(path: job.spec, data: data),
-                          options: ModelOptions(moduleName: job.module, accessLevel: job.access),
+                          options: ModelOptions(moduleName: job.module, accessLevel: job.access, filter: job.filter),
                           templateOverrides: overrides, overlays: overlays),
             loader: loader
         )
