@@ -66,7 +66,8 @@ struct FilterClosure {
     }
 
     private func isKept(_ named: NamedSchema) -> Bool {
-        reachedSchemas.contains(ObjectIdentifier(named.schema)) || reachedPointers.contains(Self.pointerKey(named.schema))
+        reachedSchemas.contains(ObjectIdentifier(named.schema))
+            || reachedPointers.contains(Self.pointerKey(named.schema))
     }
 
     private static func pointerKey(_ schema: Schema) -> String {

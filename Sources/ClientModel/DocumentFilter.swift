@@ -97,8 +97,9 @@ public struct DocumentFilter: Sendable, Hashable {
             what = "no operation has this tag"
             candidates = operations.tags
         case .path:
-            what = "the document has no such path"
-            candidates = document.paths.map(\.path)
+            let exists = document.paths.contains { $0.path == entry.value }
+            what = exists ? "the path has no operations" : "the document has no such path"
+            candidates = exists ? [] : document.paths.map(\.path)
         case .schema:
             what = "the document has no component schema of this name"
             candidates = document.components.schemas.map(\.name)

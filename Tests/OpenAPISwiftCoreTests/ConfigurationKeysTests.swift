@@ -22,7 +22,8 @@ import Testing
         #expect(diagnostics.map(\.description) == [
             "openapi-swift.yaml:5:5: warning: `overlay:` is not a key of a client; it is ignored; did you mean "
                 + "`overlays:`?",
-            "openapi-swift.yaml:6:5: warning: `acess:` is not a key of a client; it is ignored; did you mean `access:`?",
+            "openapi-swift.yaml:6:5: warning: `acess:` is not a key of a client; it is ignored; did you mean "
+                + "`access:`?",
         ])
         let client = try #require(config?.clients.first)
         #expect(client.overlays.isEmpty && client.access == .public)
