@@ -124,6 +124,39 @@ import Testing
         #expect(Self.operations(api) == ["getPet", "authorize"])
     }
 
+    @Test func webhooksAreMatchedByOperationIDAndTagButNotByPath() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Hooks, version: "1"}
+            servers: [{url: "https://hooks.example.com"}]
+            paths:
+              /pets: {get: {operationId: listPets, tags: [pets], responses: {"204": {description: None.}}}}
+            webhooks:
+              newPet:
+                post:
+                  operationId: petCreated
+                  tags: [events]
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {pet: {$ref: "#/components/schemas/Pet"}}}
+                  responses: {"200": {description: Received.}}
+            components:
+              schemas:
+                Pet: {type: object, properties: {name: {type: string}}}
+            """
+        let document = try #require(SpecParser.parse(SpecInput(path: "hooks.yaml", data: Data(spec.utf8)),
+                                                     loader: InMemorySpecLoader()).document)
+        func types(_ entries: [Entry]) -> [String] {
+            let options = ModelOptions(moduleName: "Hooks", filter: DocumentFilter(entries: entries))
+            return Self.types(ModelBuilder.build(document, options: options, specPath: "hooks.yaml"))
+        }
+        #expect(types([Entry(.operation, "petCreated")]) == ["Pet", "NewPetWebhookPayload"])
+        #expect(types([Entry(.tag, "events")]) == ["Pet", "NewPetWebhookPayload"])
+        #expect(types([Entry(.path, "/pets")]).isEmpty)
+        #expect(types([Entry(.tag, "pets", exclude: true)]) == ["Pet", "NewPetWebhookPayload"])
+    }
+
     @Test func filteredOutputIsDeterministicAndInDocumentOrder() throws {
         let forward = try Self.generate([Entry(.operation, "createOrder"), Entry(.operation, "getPet")])
         let backward = try Self.generate([Entry(.operation, "getPet"), Entry(.operation, "createOrder")])
