@@ -1,8 +1,10 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-/// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build.
-let generatedCode: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+/// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build here. A warning-control
+/// setting, unlike `unsafeFlags`, is allowed in a package that others depend on by URL and version (SwiftPM applies it
+/// to this package's own builds only), so every library product stays consumable.
+let generatedCode: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "openapi-swift",
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "ClientModel", dependencies: ["SpecParser"]),
         .target(
             name: "TemplateEmitter",
-            dependencies: ["ClientModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["SpecParser", "ClientModel", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.embedInCode("Templates"), .embedInCode("RuntimeSources")]
         ),
         .target(
@@ -56,9 +58,13 @@ let package = Package(
                 swiftSettings: generatedCode),
 
         // MARK: - Tests
-        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),
+        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ClientModelTests", dependencies: ["ClientModel", "SpecParser"]),
-        .testTarget(name: "TemplateEmitterTests", dependencies: ["TemplateEmitter", "ClientModel", "SpecParser"]),
+        .testTarget(
+            name: "TemplateEmitterTests",
+            dependencies: ["TemplateEmitter", "ClientModel", "SpecParser",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "OpenAPISwiftCoreTests",
             dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift"]
@@ -67,7 +73,8 @@ let package = Package(
         .testTarget(
             name: "ClientTests",
             dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming", "OpenAPISwiftRuntime",
-                           .product(name: "FlyingFox", package: "FlyingFox")]
+                           .product(name: "FlyingFox", package: "FlyingFox"),
+                           .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
     ],
     swiftLanguageModes: [.v6]

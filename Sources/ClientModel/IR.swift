@@ -69,10 +69,14 @@ public struct ModelOptions: Sendable {
     public var accessLevel: AccessLevel
     /// The runtime module to import, or nil to emit the runtime into the module (self-contained output).
     public var runtimeModule: String?
-    public init(moduleName: String, accessLevel: AccessLevel = .public, runtimeModule: String? = nil) {
+    /// The part of the document to generate; empty keeps all of it.
+    public var filter: DocumentFilter
+    public init(moduleName: String, accessLevel: AccessLevel = .public, runtimeModule: String? = nil,
+                filter: DocumentFilter = DocumentFilter()) {
         self.moduleName = moduleName
         self.accessLevel = accessLevel
         self.runtimeModule = runtimeModule
+        self.filter = filter
     }
 }
 

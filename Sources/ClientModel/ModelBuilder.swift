@@ -5,9 +5,16 @@ import SpecParser
 /// construct it cannot generate becomes a warning in `APIDecl.diagnostics`; the output is deterministic
 /// (document order, sorted where the input was unordered, collisions resolved from document order).
 public enum ModelBuilder {
+    /// With a filter (`ModelOptions.filter`), the model is built from the filtered document: the kept operations and
+    /// what they reach, and nothing else (`DocumentFilter.apply`).
     public static func build(_ document: Document, options: ModelOptions, specPath: String) -> APIDecl {
-        let builder = Builder(document: document, options: options)
-        return builder.run(specPath: specPath)
+        guard !options.filter.isEmpty else {
+            return Builder(document: document, options: options).run(specPath: specPath)
+        }
+        let (filtered, diagnostics) = options.filter.apply(to: document)
+        var api = Builder(document: filtered, options: options).run(specPath: specPath)
+        api.diagnostics = diagnostics + api.diagnostics
+        return api
     }
 }
 

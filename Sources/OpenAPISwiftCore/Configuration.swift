@@ -35,6 +35,8 @@ public struct ClientEntry: Sendable {
     public var templates: String?
     /// OpenAPI Overlay files applied to the spec before parsing.
     public var overlays: [String]
+    /// `filter:`: the operations to generate, with what they reach (empty: all).
+    public var filter: DocumentFilter
     public var location: SourceLocation
 }
 
@@ -62,6 +64,7 @@ public enum ConfigurationParser {
         guard let clientsNode = mapping["clients"], let list = clientsNode.sequence else {
             return (nil, [.error("`clients:` must be a list of {spec, output, module}", at: at(mapping["clients"] ?? root))])
         }
+        diagnostics += unknownKeys(in: mapping, known: rootKeys, context: "the configuration", at: at)
         var clients: [ClientEntry] = []
         var seenOutputs: [String: SourceLocation] = [:]
         for item in list {
@@ -69,6 +72,7 @@ public enum ConfigurationParser {
                 diagnostics.append(.error("each client must be a mapping with spec, output and module", at: at(item)))
                 continue
             }
+            diagnostics += unknownKeys(in: entry, known: clientKeys, context: "a client", at: at)
             func string(_ key: String, required: Bool) -> String? {
                 guard let node = entry[key] else {
                     if required { diagnostics.append(.error("client is missing `\(key):`", at: at(item))) }
@@ -107,6 +111,7 @@ public enum ConfigurationParser {
                 }
             }
             let templates = string("templates", required: false)
+            let filter = entry["filter"].map { Self.filter($0, diagnostics: &diagnostics, at: at) } ?? DocumentFilter()
             if let module, let problem = PathSafety.moduleNameProblem(module), let node = entry["module"] {
                 diagnostics.append(.error(problem, at: at(node)))
             }
@@ -122,7 +127,8 @@ public enum ConfigurationParser {
             }
             if let spec, let output, let module {
                 clients.append(ClientEntry(spec: spec, output: output, module: module, access: access,
-                                           templates: templates, overlays: overlays, location: at(item)))
+                                           templates: templates, overlays: overlays, filter: filter,
+                                           location: at(item)))
             }
         }
         let runtime = mapping["runtime"].flatMap { parseRuntime($0, at: at, seenOutputs: seenOutputs,
@@ -166,11 +172,7 @@ public enum ConfigurationParser {
                                           at: at(value)))
             }
         }
-        for (key, value) in mapping where !["module", "output"].contains(key.string ?? "") {
-            diagnostics.append(.warning("unknown key '\(key.string ?? "?")' under `runtime:` is ignored", at: at(key),
-                                        hint: "`runtime:` takes `module:` and `output:`"))
-            _ = value
-        }
+        diagnostics += unknownKeys(in: mapping, known: runtimeKeys, context: "`runtime:`", at: at)
         return RuntimeEntry(module: module, output: output, location: at(node))
     }
 }

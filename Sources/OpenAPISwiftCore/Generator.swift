@@ -40,7 +40,7 @@ public enum Generator {
         let parsed = SpecParser.parse(job.spec, overlays: job.overlays, loader: loader)
         var diagnostics = parsed.diagnostics
         guard let document = parsed.document, !diagnostics.hasErrors else {
-            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+            return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
         }
         let api: APIDecl = {
             var built = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
@@ -49,7 +49,7 @@ public enum Generator {
         }()
         diagnostics += api.diagnostics
         guard !diagnostics.hasErrors else {
-            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+            return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
         }
         do {
             let emitter = try TemplateEmitter(overrides: job.templateOverrides)
@@ -58,12 +58,12 @@ public enum Generator {
             // The document and the model are done with: free them while the caller writes the files.
             BackgroundRelease.drop((consume parsed, consume document, consume api), inputBytes: job.spec.data.count)
             return GenerationResult(
-                files: files, diagnostics: sorted(diagnostics), typeCount: typeCount, operationCount: operationCount
+                files: files, diagnostics: ordered(diagnostics), typeCount: typeCount, operationCount: operationCount
             )
         } catch {
             diagnostics.append(error)
         }
-        return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+        return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
     }
 
     /// The runtime module's files (`OpenAPISwiftRuntime`), for a folder that clients generated with
@@ -79,9 +79,10 @@ public enum Generator {
         types.reduce(0) { $0 + 1 + countTypes($1.nested) }
     }
 
-    /// Stable order: by location, then message; diagnostics without a location last, in emission order.
-    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let indexed = diagnostics.enumerated().map { ($0.offset, $0.element) }
+    /// Stable order: by location, then emission order; diagnostics without a location last, in emission order. The
+    /// same finding reached twice (same severity, message and location) is kept once (`deduplicated`).
+    private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let indexed = diagnostics.deduplicated.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { a, b in
             switch (a.1.location, b.1.location) {
             case let (l?, r?): l != r ? l < r : a.0 < b.0

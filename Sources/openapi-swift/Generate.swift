@@ -7,10 +7,13 @@ import SpecParser
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate clients from openapi-swift.yaml, or one spec given on the command line.",
+        // One line per paragraph: the argument parser wraps it to the terminal's width.
         discussion: """
-            With no SPEC, reads the configuration (default: openapi-swift.yaml in the current folder) and
-            regenerates every client it lists. With SPEC, --output and --module are required.
-            Exit status: 0 success; 1 a problem in a spec or configuration, or --check found differences;
+            With no SPEC, reads the configuration (default: openapi-swift.yaml in the current folder) and \
+            regenerates every client it lists. With SPEC, --output and --module are required; --include-… and \
+            --exclude-… generate part of SPEC (a client's `filter:` in the configuration does the same).
+
+            Exit status: 0 success; 1 a problem in a spec or configuration, or --check found differences; \
             2 a usage error.
             """
     )
@@ -58,6 +61,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "The configuration file (when no SPEC is given).")
     var config: String = "openapi-swift.yaml"
 
+    @OptionGroup(title: "Filter (with SPEC)")
+    var filterOptions: FilterOptions
+
     @Flag(help: "Write nothing; exit 1 and list the files that differ, are missing or are stale.")
     var check = false
 
@@ -92,6 +98,9 @@ struct Generate: ParsableCommand {
         } else if !overlays.isEmpty {
             throw ValidationError("--overlay goes with SPEC; without SPEC list overlays under `overlays:` in the "
                 + "configuration file")
+        } else if !filterOptions.filter.isEmpty {
+            throw ValidationError("--include-…, --exclude-… and --skip-deprecated go with SPEC; without SPEC give a "
+                + "client a `filter:` in the configuration file")
         }
     }
 
@@ -102,7 +111,8 @@ struct Generate: ParsableCommand {
             let linked = runtimeModule ?? (runtimeOutput != nil ? Configuration.defaultRuntimeModule : nil)
             var planned = [PlannedJob(spec: spec, output: output, module: module,
                                       access: AccessLevel(rawValue: access) ?? .public, templates: templates,
-                                      overlays: overlays, refRoot: refRoot, runtimeModule: linked)]
+                                      overlays: overlays, refRoot: refRoot, runtimeModule: linked,
+                                      filter: filterOptions.filter)]
             if let runtimeOutput, let linked { planned.append(.runtime(output: runtimeOutput, module: linked)) }
             jobs = planned
         } else {
@@ -131,7 +141,7 @@ struct Generate: ParsableCommand {
         var jobs = configuration.clients.map {
             PlannedJob(spec: resolve($0.spec), output: resolve($0.output), module: $0.module, access: $0.access,
                        templates: ($0.templates.map(resolve)) ?? templates, overlays: $0.overlays.map(resolve),
-                       refRoot: refRoot, runtimeModule: configuration.runtime?.module)
+                       refRoot: refRoot, runtimeModule: configuration.runtime?.module, filter: $0.filter)
         }
         if let runtime = configuration.runtime, let output = runtime.output {
             jobs.insert(.runtime(output: resolve(output), module: runtime.module), at: 0)
@@ -151,6 +161,8 @@ struct PlannedJob {
     var refRoot: String?
     /// The runtime module the client imports; nil: the runtime's files go into `output` (self-contained).
     var runtimeModule: String?
+    /// The part of the spec to generate (empty: all).
+    var filter: DocumentFilter = DocumentFilter()
     /// This job writes the runtime module's files into `output` instead of generating a client.
     var writesRuntime = false
 

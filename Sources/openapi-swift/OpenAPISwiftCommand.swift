@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenAPISwiftCore
 
 /// Exit codes: 0 success, 1 a spec (or config) problem or `--check` found differences, 2 a usage error.
 enum ExitStatus {
@@ -12,6 +13,7 @@ struct OpenAPISwiftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-swift",
         abstract: "Generate typed, dependency-free Swift clients from OpenAPI documents.",
+        version: OpenAPISwift.version,
         subcommands: [Generate.self],
         defaultSubcommand: Generate.self
     )

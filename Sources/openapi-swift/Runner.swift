@@ -59,7 +59,7 @@ struct Runner {
         let result = Generator.generate(
             GenerationJob(spec: SpecInput(path: job.spec, data: data),
                           options: ModelOptions(moduleName: job.module, accessLevel: job.access,
-                                                runtimeModule: job.runtimeModule),
+                                                runtimeModule: job.runtimeModule, filter: job.filter),
                           templateOverrides: overrides, overlays: overlays),
             loader: loader
         )

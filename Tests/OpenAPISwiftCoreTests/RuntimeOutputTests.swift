@@ -93,7 +93,7 @@ import Testing
         try config.write(to: folder.appendingPathComponent("openapi-swift.yaml"), atomically: true, encoding: .utf8)
         let run = try cli.run(["generate"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("openapi-swift.yaml:4:3: warning: unknown key 'outptu' under `runtime:`"),
+        #expect(run.stderr.contains("openapi-swift.yaml:4:3: warning: `outptu:` is not a key of `runtime:`"),
                 "\(run.stderr)")
         for module in ["Pets", "More"] {
             let source = try String(contentsOf: folder.appendingPathComponent("Sources/\(module)/Operations.swift"),
