@@ -75,7 +75,7 @@ import Testing
         #expect(Self.operations(api) == ["uploadPhoto", "authorize"])
         #expect(Self.types(api) == Self.token + ["UploadPhotoRequest"])
         #expect(api.runtimeFeatures.contains(.multipart))
-        let multipart = "// MARK: - Runtime+Multipart"
+        let multipart = "// MARK: - Multipart\n"
         #expect(try Self.runtime([Entry(.path, "/pets/{id}/photo")]).contains(multipart))
         #expect(try !Self.runtime([Entry(.operation, "getPet")]).contains(multipart))
     }
