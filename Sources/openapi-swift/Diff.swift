@@ -94,7 +94,7 @@ struct Diff: ParsableCommand {
         let access = self.access.flatMap(AccessLevel.init(rawValue:))
         if let module { return (module, access ?? .public, overlays) }
         guard let data = FileManager.default.contents(atPath: config) else {
-            throw ValidationError("--module is required (no \(config) lists NEW_SPEC)")
+            throw usage("--module is required (there is no \(config) to find NEW_SPEC's client in)")
         }
         let (configuration, diagnostics) = ConfigurationParser.parse(data, path: config)
         diagnostics.forEach { console.diagnostic($0) }
@@ -103,9 +103,15 @@ struct Diff: ParsableCommand {
         func resolve(_ path: String) -> String { base.isEmpty ? path : (base as NSString).appendingPathComponent(path) }
         let wanted = Self.absolute(newSpec)
         guard let entry = configuration.clients.first(where: { Self.absolute(resolve($0.spec)) == wanted }) else {
-            throw ValidationError("--module is required: \(config) lists no client whose spec is \(newSpec)")
+            throw usage("--module is required: \(config) lists no client whose spec is \(newSpec)")
         }
         return (entry.module, access ?? entry.access, overlays.isEmpty ? entry.overlays.map(resolve) : overlays)
+    }
+
+    /// Prints a usage error found while running (exit status 2, like ArgumentParser's own).
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\nRun 'openapi-swift diff --help' for usage.\n".utf8))
+        return ExitCode(ExitStatus.usage)
     }
 
     private static func absolute(_ path: String) -> String {

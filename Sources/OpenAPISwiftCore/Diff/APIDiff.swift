@@ -102,51 +102,49 @@ public enum APIDiff {
         return changes
     }
 
-    /// Arguments matched by label (`_ name` when unlabeled). Each argument gets at most one change, the most severe;
-    /// the order of the arguments both versions have, and that did not break otherwise, is compared last.
+    /// Arguments matched by label (`_ name` when unlabeled). Each argument gets at most one change: a changed base
+    /// type, else a lost or gained default (optional arguments default to nil, so optionality goes with it), else any
+    /// other change of its type. The order of the arguments both versions have, and that did not break otherwise, is
+    /// compared last.
     static func compareArguments(_ old: [ArgumentDecl], _ new: [ArgumentDecl], declaration: String,
                                  fallback: SourceLocation?) -> [APIChange] {
         var changes: [APIChange] = []
-        func change(_ rule: ChangeRule, _ message: String, at location: SourceLocation?, argument: String? = nil) {
+        /// A change about `argument` (at its location), or about the whole list (at the declaration's).
+        func change(_ rule: ChangeRule, _ message: String, _ argument: ArgumentDecl?) {
             changes.append(APIChange(rule: rule, declaration: declaration, message: message,
-                                     location: location ?? fallback, argument: argument))
+                                     location: argument?.sourceLocation ?? fallback, argument: argument?.matchKey))
         }
         let oldByKey = Dictionary(old.map { ($0.matchKey, $0) }, uniquingKeysWith: { first, _ in first })
         let newByKey = Dictionary(new.map { ($0.matchKey, $0) }, uniquingKeysWith: { first, _ in first })
-        var unbroken: Set<String> = []
         for argument in old where newByKey[argument.matchKey] == nil {
-            change(.argumentRemoved, "parameter \(argument.displayName) removed", at: argument.sourceLocation,
-                   argument: argument.matchKey)
+            change(.argumentRemoved, "parameter \(argument.displayName) removed", argument)
         }
+        var unbroken: Set<String> = []
         for argument in new {
             let name = argument.displayName
             guard let before = oldByKey[argument.matchKey] else {
                 if argument.defaultValue == nil {
-                    change(.argumentAdded, "required parameter \(name) added", at: argument.sourceLocation, argument: argument.matchKey)
+                    change(.argumentAdded, "required parameter \(name) added", argument)
                 } else {
-                    change(.optionalArgumentAdded, "optional parameter \(name) added", at: argument.sourceLocation, argument: argument.matchKey)
+                    change(.optionalArgumentAdded, "optional parameter \(name) added", argument)
                 }
                 continue
             }
             let (a, b) = (TypeSpelling(before.type), TypeSpelling(argument.type))
             let hadDefault = before.defaultValue != nil, hasDefault = argument.defaultValue != nil
-            let location = argument.sourceLocation
+            let typeChange = "parameter \(name) changed type from \(before.type) to \(argument.type)"
             if a.base != b.base {
-                change(.argumentTypeChanged, "parameter \(name) changed type from \(before.type) to \(argument.type)",
-                       at: location, argument: argument.matchKey)
+                change(.argumentTypeChanged, typeChange, argument)
                 continue
             } else if hadDefault && !hasDefault {
-                change(.argumentBecameRequired, "parameter \(name) became required", at: location, argument: argument.matchKey)
-                continue
-            } else if a.isOptional && !b.isOptional {
-                change(.argumentRejectsNil,
-                       "parameter \(name) no longer accepts nil (\(before.type) → \(argument.type))", at: location, argument: argument.matchKey)
+                change(.argumentBecameRequired, "parameter \(name) became required", argument)
                 continue
             } else if !hadDefault && hasDefault {
-                change(.argumentBecameOptional, "parameter \(name) became optional", at: location, argument: argument.matchKey)
-            } else if !a.isOptional && b.isOptional {
-                change(.argumentAcceptsNil, "parameter \(name) now accepts nil (\(before.type) → \(argument.type))",
-                       at: location, argument: argument.matchKey)
+                change(.argumentBecameOptional, "parameter \(name) became optional", argument)
+            } else if a != b {
+                // Optionality alone, the default unchanged (no generated signature does this today).
+                change(.argumentTypeChanged, typeChange, argument)
+                continue
             }
             unbroken.insert(argument.matchKey)
         }
@@ -156,8 +154,7 @@ public enum APIDiff {
             func labels(_ keys: [String]) -> String {
                 "(" + keys.map { $0.hasPrefix("_ ") ? "_:" : $0 + ":" }.joined() + ")"
             }
-            change(.argumentsReordered, "parameters reordered: \(labels(oldOrder)) → \(labels(newOrder))",
-                   at: fallback)
+            change(.argumentsReordered, "parameters reordered: \(labels(oldOrder)) → \(labels(newOrder))", nil)
         }
         return changes
     }

@@ -36,24 +36,20 @@ public enum ChangeRule: String, CaseIterable, Sendable, Codable {
     case argumentRemoved
     /// An argument lost its default: calls that left it out stop compiling.
     case argumentBecameRequired
-    /// An argument gained a default.
+    /// An argument gained a default (optional arguments default to nil).
     case argumentBecameOptional
-    /// An argument's type changed (other than optionality).
+    /// An argument's type changed in any other way.
     case argumentTypeChanged
-    /// An argument no longer accepts nil (`T?` → `T`, no default either way).
-    case argumentRejectsNil
-    /// An argument now accepts nil (`T` → `T?`): a `T` is still accepted.
-    case argumentAcceptsNil
     /// Arguments that both versions have come in another order: calls must pass them in the new order.
     case argumentsReordered
 
     public var severity: ChangeSeverity {
         switch self {
-        case .added, .optionalArgumentAdded, .argumentBecameOptional, .argumentAcceptsNil:
+        case .added, .optionalArgumentAdded, .argumentBecameOptional:
             .additive
         case .removed, .caseAdded, .kindChanged, .typeChanged, .becameOptional, .becameNonOptional,
              .returnTypeChanged, .argumentAdded, .argumentRemoved, .argumentBecameRequired, .argumentTypeChanged,
-             .argumentRejectsNil, .argumentsReordered:
+             .argumentsReordered:
             .breaking
         }
     }

@@ -63,13 +63,18 @@ extension APISurface {
         add(SurfaceDeclaration(key: type + ".init", parent: type, kind: .initializer, arguments: arguments,
                                sourceLocation: schemes[0].sourceLocation))
         for factory in api.clientCredentialsFactories {
+            // `clientCredentials(clientID:clientSecret:scopes:transport:)`: the same arguments for every flow (the
+            // default scopes, which are the flow's, are not compared).
             let location = factory.scheme.sourceLocation
-            let fixed = [("clientID", nil), ("clientSecret", nil), ("scopes", "[]"), ("transport", ".init()")]
+            let fixed: [(String, String, String?)] = [
+                ("clientID", "Swift.String", nil), ("clientSecret", "Swift.String", nil),
+                ("scopes", "[Swift.String]", "the flow's scopes"),
+                ("transport", "any HTTPTransport", "URLSessionTransport()"),
+            ]
             add(SurfaceDeclaration(
                 key: type + "." + factory.name, parent: type, kind: .method, type: "Credentials",
                 arguments: fixed.map {
-                    ArgumentDecl(label: $0.0, name: $0.0, type: $0.0 == "scopes" ? "[Swift.String]" : "Swift.String",
-                                 defaultValue: $0.1, sourceLocation: location)
+                    ArgumentDecl(label: $0.0, name: $0.0, type: $0.1, defaultValue: $0.2, sourceLocation: location)
                 },
                 sourceLocation: location))
         }
@@ -91,10 +96,11 @@ extension APISurface {
             add(SurfaceDeclaration(key: key + ".init", parent: key, kind: .initializer, arguments: s.initArguments,
                                    sourceLocation: decl.sourceLocation))
         case .enum(let e):
-            add(SurfaceDeclaration(key: key, parent: parent, kind: .enum, type: e.rawType.rawValue,
+            let rawType = "Swift." + e.rawType.rawValue
+            add(SurfaceDeclaration(key: key, parent: parent, kind: .enum, type: rawType,
                                    sourceLocation: decl.sourceLocation))
             for c in e.cases { addCase(c.name, payload: nil, in: key, at: c.sourceLocation) }
-            addCase(e.unknownCaseName, payload: e.rawType.rawValue, in: key, at: decl.sourceLocation)
+            addCase(e.unknownCaseName, payload: rawType, in: key, at: decl.sourceLocation)
         case .union(let u):
             add(SurfaceDeclaration(key: key, parent: parent, kind: .enum, sourceLocation: decl.sourceLocation))
             for c in u.cases { addCase(c.name, payload: c.type.swift, in: key, at: c.sourceLocation) }
