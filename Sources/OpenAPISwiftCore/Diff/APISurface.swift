@@ -9,14 +9,7 @@ public struct SurfaceDeclaration: Sendable, Hashable {
         case `struct`, `enum`, `typealias`, property, initializer, operation, method, `case`
 
         /// How messages name it (`property removed`).
-        var noun: String {
-            switch self {
-            case .struct, .enum, .typealias, .property, .initializer, .operation, .method: rawValue
-            case .case: "case"
-            }
-        }
-
-        var isType: Bool { self == .struct || self == .enum || self == .typealias }
+        var noun: String { rawValue }
     }
 
     /// What identifies the declaration across two versions: `Pet.name`, `PetsClient.listPets`, `Pet.init`. Methods
