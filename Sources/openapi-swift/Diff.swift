@@ -39,7 +39,7 @@ struct Diff: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "The folder that $ref'ed files must lie in.",
-        discussion: "Default: the working directory when a spec is inside it, else the folder above the spec's folder."))
+        discussion: "Default: the working directory when a spec is inside it, else the folder above the spec's."))
     var refRoot: String?
 
     @Option(name: .long, help: "The configuration file to find NEW_SPEC's module in when --module is not given.")
