@@ -190,6 +190,8 @@ public struct TypeDecl: Sendable {
     /// Types declared inside this one (inline schemas of its properties), in property order.
     public var nested: [TypeDecl]
 
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: TypeName, doc: [String], pointer: String, deprecated: Bool, kind: TypeKind, nested: [TypeDecl]) {
         self.name = name
         self.doc = doc
@@ -280,6 +282,8 @@ public struct PropertyDecl: Sendable {
     /// Required and write-only in a type responses contain: stored as `T?` (responses leave it out) but required by
     /// the memberwise initializer, whose parameter is `type.unwrapped`.
     public var requiredInInit: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
                 deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
                 writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false,
@@ -349,6 +353,8 @@ public struct EnumCaseDecl: Sendable {
     /// The raw value as text (the string, or the integer's digits).
     public var rawValue: String
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, rawValue: String, doc: [String]) {
         self.name = name
         self.rawValue = rawValue
@@ -387,6 +393,8 @@ public struct UnionCaseDecl: Sendable {
     public var hint: DecodeHint
     /// True when the case's value contains the union itself by value: the emitter marks the case `indirect`.
     public var needsIndirection: Bool = false
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false) {
         self.name = name
         self.type = type
@@ -437,6 +445,8 @@ public struct OperationDecl: Sendable {
     public var responseHeaders: ResponseHeadersDecl?
     /// Every successful body is a stream: the transport delivers a 2xx body incrementally (`HTTPTransport.stream`).
     public var streamsResponse: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
@@ -493,6 +503,8 @@ public struct ParameterDecl: Sendable {
     /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
     /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
     public var queryStringEncoding: BodyEncoding?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
                 style: String, explode: Bool, allowReserved: Bool, doc: [String], deprecated: Bool,
                 sensitivity: Sensitivity, validation: [ValidationRule], queryStringEncoding: BodyEncoding? = nil) {
@@ -524,6 +536,8 @@ public struct RequestBodyDecl: Sendable {
     /// Several content types share one body type: the caller picks one with an extra argument.
     public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(isRequired: Bool, contents: [BodyContentDecl], type: TypeRef, isPerContentEnum: Bool, doc: [String],
                 contentTypeChoice: ContentTypeChoiceDecl? = nil) {
         self.contentTypeChoice = contentTypeChoice
@@ -564,6 +578,8 @@ public struct BodyContentDecl: Sendable {
     /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
     /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
     public var formFields: [FormFieldDecl]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
                 propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
@@ -603,6 +619,8 @@ public struct ResponseDecl: Sendable {
     public var headers: [ResponseHeaderDecl]
     public var isSuccess: Bool
     public var isRetryable: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(status: ResponseStatus, description: String? = nil, type: TypeRef? = nil, mediaType: String? = nil,
                 encoding: BodyEncoding? = nil, headers: [ResponseHeaderDecl], isSuccess: Bool, isRetryable: Bool) {
         self.status = status
@@ -634,6 +652,8 @@ public struct ResponseHeaderDecl: Sendable {
     public var wireName: String
     public var type: TypeRef
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, type: TypeRef, doc: [String]) {
         self.name = name
         self.wireName = wireName
@@ -656,6 +676,8 @@ public struct SuccessCaseDecl: Sendable {
     public var name: String
     public var status: ResponseStatus
     public var type: TypeRef?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, status: ResponseStatus, type: TypeRef? = nil) {
         self.name = name
         self.status = status
@@ -677,6 +699,8 @@ public struct SecuritySchemeDecl: Sendable {
     /// `x-openapi-swift-value-from` on an apiKey scheme: the wire name of the token credential (e.g. `client_secret`)
     /// whose value the key takes.
     public var valueFrom: String?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(key: String, name: String, kind: SecurityKind, doc: [String], tokenEndpoint: TokenEndpointDecl? = nil,
                 valueFrom: String? = nil) {
         self.key = key
@@ -785,6 +809,8 @@ public struct SecurityDecl: Sendable, Hashable {
 public struct ErrorBodyCaseDecl: Sendable {
     public var caseName: String
     public var type: TypeRef
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(caseName: String, type: TypeRef) {
         self.caseName = caseName
         self.type = type

@@ -81,7 +81,8 @@ extension Builder {
             if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
             contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
                                             caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                            propertyEncodings: encodings, formFields: formFields))
+                                            propertyEncodings: encodings, formFields: formFields)
+                .located(at: media.origin))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
@@ -94,7 +95,7 @@ extension Builder {
             : nil
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
-                               contentTypeChoice: choice)
+                               contentTypeChoice: choice).located(at: body.origin)
     }
 
     // MARK: - Per-property `encoding`
@@ -222,7 +223,7 @@ extension Builder {
                 status: response.status, description: response.description, type: body?.type,
                 mediaType: body?.mediaType, encoding: body?.encoding,
                 headers: responseHeaders(response, typeBase: typeBase), isSuccess: isSuccess,
-                isRetryable: isRetryable))
+                isRetryable: isRetryable).located(at: response.origin))
         }
         return (responses, successDecl(responses, typeBase: typeBase), retryable,
                 streamsResponse(responses, operation.origin))
@@ -282,7 +283,7 @@ extension Builder {
             let type = header.required && !translated.nullable ? translated.type : translated.optional
             return ResponseHeaderDecl(
                 name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
-                wireName: header.name, type: type, doc: docLines(header.description))
+                wireName: header.name, type: type, doc: docLines(header.description)).located(at: header.origin)
         }
     }
 
@@ -296,8 +297,10 @@ extension Builder {
             for header in response.headers where header.wireName.lowercased() != "content-type" {
                 guard seen.insert(header.wireName.lowercased()).inserted else { continue }
                 let name = scope.claim(NameSanitizer.memberBase(header.wireName, fallback: "header"))
-                merged.append(ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
-                                                 type: header.type.unwrapped, doc: header.doc))
+                var member = ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
+                                                type: header.type.unwrapped, doc: header.doc)
+                member.sourceLocation = header.sourceLocation
+                merged.append(member)
             }
         }
         guard !merged.isEmpty else { return nil }
@@ -316,8 +319,10 @@ extension Builder {
         let name = claimTopLevel("\(typeBase) Success", declares: false)
         var scope = NameScope()
         let cases = successes.map { response in
-            SuccessCaseDecl(name: NameSanitizer.escaped(scope.claim(Self.statusCaseBase(response.status))),
-                            status: response.status, type: response.type)
+            var decl = SuccessCaseDecl(name: NameSanitizer.escaped(scope.claim(Self.statusCaseBase(response.status))),
+                                       status: response.status, type: response.type)
+            decl.sourceLocation = response.sourceLocation
+            return decl
         }
         return .perStatus(name, cases)
     }

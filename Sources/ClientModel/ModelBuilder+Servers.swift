@@ -45,7 +45,9 @@ extension Builder {
                 guard let type = response.type, !result.contains(where: { $0.type == type }) else { continue }
                 let base = NameSanitizer.memberBase(Self.spelledWords(type), reserved: NameSanitizer.reservedEnumCases,
                                                     fallback: "body")
-                result.append(ErrorBodyCaseDecl(caseName: NameSanitizer.escaped(scope.claim(base)), type: type))
+                var decl = ErrorBodyCaseDecl(caseName: NameSanitizer.escaped(scope.claim(base)), type: type)
+                decl.sourceLocation = response.sourceLocation
+                result.append(decl)
             }
         }
         return result

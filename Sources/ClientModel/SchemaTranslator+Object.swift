@@ -111,7 +111,7 @@ extension Builder {
                 isNullable: translated.nullable, doc: doc,
                 deprecated: source.deprecated, sensitivity: sensitivity(of: source, name: property.name),
                 validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,
-                writeOnly: source.writeOnly))
+                writeOnly: source.writeOnly).located(at: source.origin))
         }
         var additional: AdditionalPropertiesDecl?
         switch shape.additionalProperties {
@@ -133,6 +133,6 @@ extension Builder {
                         pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                         kind: .struct(StructDecl(properties: properties, additionalProperties: additional,
                                                  validation: rules)),
-                        nested: [])
+                        nested: []).located(at: schema.origin)
     }
 }

@@ -26,7 +26,7 @@ extension Builder {
             }
             let caseName = scope.claim(NameSanitizer.memberBase(base, reserved: NameSanitizer.reservedEnumCases))
             let decl = UnionCaseDecl(name: NameSanitizer.escaped(caseName), type: translated.nullableType,
-                                     hint: decodeHint(option))
+                                     hint: decodeHint(option)).located(at: option.origin)
             cases.append((decl, option.ref?.key))
         }
 
@@ -44,7 +44,7 @@ extension Builder {
         store(TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                        pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                        kind: .union(UnionDecl(kind: kind, discriminator: discriminator, cases: cases.map(\.decl))),
-                       nested: []))
+                       nested: []).located(at: schema.origin))
         return .named(name)
     }
 

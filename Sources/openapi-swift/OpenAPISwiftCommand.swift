@@ -14,7 +14,7 @@ struct OpenAPISwiftCommand: AsyncParsableCommand {
         commandName: "openapi-swift",
         abstract: "Generate typed, dependency-free Swift clients from OpenAPI documents.",
         version: OpenAPISwift.version,
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, Diff.self],
         defaultSubcommand: Generate.self
     )
 
@@ -37,7 +37,8 @@ struct OpenAPISwiftCommand: AsyncParsableCommand {
             let message = fullMessage(for: error)
             FileHandle.standardError.write(Data((message + "\n").utf8))
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("Run 'openapi-swift generate --help' for usage.\n".utf8))
+                let subcommand = CommandLine.arguments.dropFirst().first == "diff" ? "diff" : "generate"
+                FileHandle.standardError.write(Data("Run 'openapi-swift \(subcommand) --help' for usage.\n".utf8))
                 Foundation.exit(ExitStatus.usage)
             }
             Foundation.exit(code.rawValue == 0 ? 0 : ExitStatus.specProblem)

@@ -54,14 +54,7 @@ struct ModelRendering {
                              "Swift.CustomReflectable"]
         }
 
-        var parameters = s.properties.enumerated().map { offset, p in
-            let label = s.tuple?.unlabeled.indices.contains(offset) == true && s.tuple!.unlabeled[offset] ? "_ " : ""
-            let rest = s.tuple?.rest != nil && offset == s.properties.count - 1
-            return "\(label)\(p.name): \(p.initType)\(rest ? " = []" : p.initDefault)"
-        }
-        if let extra = s.additionalProperties {
-            parameters.append("\(extra.name): [Swift.String: \(extra.valueType.swift)] = [:]")
-        }
+        let parameters = s.initArguments.map(\.declaration)
 
         var validation: [String] = []
         if isValidatable {
@@ -209,7 +202,7 @@ struct ModelRendering {
                 DiscriminatorArmContext(values: values[$0]!.joined(separator: ", "), caseName: $0, type: types[$0]!)
             }
         }
-        let unknown = u.discriminator == nil ? "" : unknownCaseName(avoiding: caseNames)
+        let unknown = u.unknownCaseName ?? ""
         let isValidatable = index.validatable.contains(decl.name)
         var validation: [String] = []
         if isValidatable {
@@ -246,33 +239,9 @@ struct ModelRendering {
         default: return "keys == nil"
         }
     }
-
-    func unknownCaseName(avoiding names: Set<String>) -> String {
-        var candidate = "unknown"
-        var suffix = 1
-        while names.contains(candidate) {
-            suffix += 1
-            candidate = "unknown\(suffix)"
-        }
-        return candidate
-    }
 }
 
 extension PropertyDecl {
-    /// The declared Swift type: `OptionalValue<T>` for a property that tells null from absent, else `type`.
-    var swiftType: String { distinguishesNull ? "OptionalValue<\(type.unwrapped.swift)>" : type.swift }
-
-    /// Required but nullable: `nil` is encoded as `null`, since the key must be present.
-    var writesNull: Bool { isRequired && type.isOptional && !distinguishesNull }
-
-    /// The memberwise initializer's parameter type: `T` for a write-only property stored as `T?`.
-    var initType: String { requiredInInit ? type.unwrapped.swift : swiftType }
-
-    /// The memberwise initializer's default: `.absent`, `nil` for optionals, none for required properties.
-    var initDefault: String {
-        distinguishesNull ? " = .absent" : type.isOptional && !requiredInInit ? " = nil" : ""
-    }
-
     /// ` = "json"` when the JSON key is not the Swift name.
     var codingKeyRawValueSuffix: String {
         name.unescapedIdentifier == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)

@@ -19,20 +19,17 @@ struct OperationRendering: Sendable {
         let request = local("request"), response = local("response"), options = local("options")
         let body = local("body"), failures = local("failures")
 
-        // Signature and forwarding.
-        var parameters: [String] = []
-        var arguments: [String] = []
-        if let bodyDecl = op.body {
-            parameters.append("_ \(body): \(bodyDecl.type.swift)")
-            arguments.append(body)
+        // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
+        var parameters = op.arguments.map { argument in
+            argument.role == .body ? "_ \(body): \(argument.type)" : argument.declaration
         }
+        var arguments: [String] = []
+        if op.body != nil { arguments.append(body) }
         for p in op.parameters {
-            parameters.append("\(p.name): \(p.type.swift)\(p.type.isOptional ? " = nil" : "")")
             arguments.append("\(p.name.argumentLabel): \(p.name)")
         }
         let choice = op.body?.contentTypeChoice
-        if let choice, let first = op.body?.contents.first {
-            parameters.append("\(choice.parameterName): \(choice.typeName.swift) = .\(first.caseName)")
+        if let choice, op.body?.contents.first != nil {
             arguments.append("\(choice.parameterName): \(choice.parameterName)")
         }
         parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
