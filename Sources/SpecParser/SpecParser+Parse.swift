@@ -12,27 +12,24 @@ public enum SpecParser {
                              limits: ParserLimits = .default) -> ParseResult {
         let state = ParserState(loader: loader, limits: limits)
         let path = RefPath.normalise(input.path)
-        switch YAMLLoading.load(input.data, file: input.path, limits: limits) {
-        case .failure(let diagnostic):
-            return ParseResult(document: nil, diagnostics: [diagnostic])
-        case .success(var root):
-            var provenance: NodeProvenance?
-            if !overlays.isEmpty {
-                var applier = OverlayApplier(limits: limits)
-                let overlaid = applier.apply(overlays, to: root)
-                state.diagnostics += applier.diagnostics
-                guard let overlaid else { return ParseResult(document: nil, diagnostics: state.diagnostics) }
-                root = overlaid
-                provenance = applier.provenance
-            }
-            let file = LoadedFile(path: path, displayPath: input.path, root: root)
-            file.provenance = provenance
-            state.files[path] = file
-            let document = state.readDocument(file)
-            let diagnostics = state.diagnostics
-            // The raw trees of every file are not needed any more: free them off the caller's path.
-            BackgroundRelease.drop((consume state, consume file, consume root), inputBytes: input.data.count)
-            return ParseResult(document: diagnostics.hasErrors ? nil : document, diagnostics: diagnostics)
+        guard var root = YAMLLoading.load(input.data, file: input.path, limits: limits, into: &state.diagnostics)
+        else { return ParseResult(document: nil, diagnostics: state.diagnostics) }
+        var provenance: NodeProvenance?
+        if !overlays.isEmpty {
+            var applier = OverlayApplier(limits: limits)
+            let overlaid = applier.apply(overlays, to: root)
+            state.diagnostics += applier.diagnostics
+            guard let overlaid else { return ParseResult(document: nil, diagnostics: state.diagnostics) }
+            root = overlaid
+            provenance = applier.provenance
         }
+        let file = LoadedFile(path: path, displayPath: input.path, root: root)
+        file.provenance = provenance
+        state.files[path] = file
+        let document = state.readDocument(file)
+        let diagnostics = state.diagnostics
+        // The raw trees of every file are not needed any more: free them off the caller's path.
+        BackgroundRelease.drop((consume state, consume file, consume root), inputBytes: input.data.count)
+        return ParseResult(document: diagnostics.hasErrors ? nil : document, diagnostics: diagnostics)
     }
 }

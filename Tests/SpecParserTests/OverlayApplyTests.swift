@@ -5,14 +5,14 @@ import Testing
 /// Applies `overlays` to `spec` (YAML text); the resulting tree (nil on an error) and the diagnostics, printed.
 func applyOverlays(_ spec: String, _ overlays: [String], limits: ParserLimits = .default)
     -> (root: RawNode?, diagnostics: [String]) {
-    guard case .success(let root) = YAMLLoading.load(Data(spec.utf8), file: "spec.yaml", limits: limits) else {
+    guard case .success(let loaded) = YAMLLoading.load(Data(spec.utf8), file: "spec.yaml", limits: limits) else {
         return (nil, ["the spec does not load"])
     }
     var applier = OverlayApplier(limits: limits)
     let inputs = overlays.enumerated().map {
         SpecInput(path: $0.offset == 0 ? "overlay.yaml" : "overlay\($0.offset + 1).yaml", data: Data($0.element.utf8))
     }
-    let result = applier.apply(inputs, to: root)
+    let result = applier.apply(inputs, to: loaded.root)
     return (result, applier.diagnostics.map(\.description))
 }
 

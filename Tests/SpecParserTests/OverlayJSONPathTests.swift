@@ -163,7 +163,7 @@ struct OverlayJSONPathTests {
 
     @Test(arguments: selections)
     func selects(query: String, pointers: [String]) throws {
-        let root = try YAMLLoading.load(Data(Self.document.utf8), file: "spec.yaml", limits: .default).get()
+        let root = try YAMLLoading.load(Data(Self.document.utf8), file: "spec.yaml", limits: .default).get().root
         let path = try JSONPathParser.parse(query).get()
         #expect(JSONPathEvaluator.select(path, in: root).map(\.pointer.description) == pointers)
     }

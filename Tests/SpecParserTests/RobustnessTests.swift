@@ -36,8 +36,8 @@ struct RobustnessTests {
         #expect(errorText(parse("openapi: 3.0.0\ninfo:\n  title: x\n   version: 1\n"))
             == "spec.yaml:4:11: error: malformed YAML: mapping values are not allowed in this context")
         #expect(errorText(parse("{\"openapi\": \"3.0.0\",\n \"info\": {\"title\": \"x\",, }}", path: "a.json"))
-            == "a.json:2:24: error: malformed JSON: did not find expected node content "
-            + "(while parsing a flow node started at line 2, column 24)")
+            == "a.json:2:24: error: malformed JSON: expected a key in double quotes, found ',' "
+            + "(the object started at line 2, column 10)")
     }
 
     @Test func deepNestingIsRefused() {

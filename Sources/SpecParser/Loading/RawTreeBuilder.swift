@@ -11,13 +11,9 @@ struct RawTreeBuilder {
     /// The first error; conversion stops at it.
     private(set) var failure: Diagnostic?
 
-    /// Where a position of the composed text is in the file (the identity unless a piece of the file was composed).
-    let positions: PositionMap
-
-    init(file: String, limits: ParserLimits, positions: PositionMap = .identity) {
+    init(file: String, limits: ParserLimits) {
         self.file = file
         self.limits = limits
-        self.positions = positions
     }
 
     /// Converts `node`, which sits at nesting level `depth` of its file (1: the root).
@@ -26,7 +22,7 @@ struct RawTreeBuilder {
     }
 
     private func position(_ mark: Mark?) -> (line: Int, column: Int) {
-        positions.map(line: max(mark?.line ?? 1, 1), column: max(mark?.column ?? 1, 1))
+        (max(mark?.line ?? 1, 1), max(mark?.column ?? 1, 1))
     }
 
     private mutating func fail(_ message: String, _ mark: Mark?, hint: String? = nil) -> RawNode? {
@@ -128,30 +124,6 @@ struct RawTreeBuilder {
             return RawScalar(text: text, kind: kind)
         default:
             return RawScalar(text: text, kind: .string)
-        }
-    }
-}
-
-/// Maps a line and column of a composed text back to the file it was cut from (see `ParallelJSONLoading`).
-enum PositionMap: Sendable {
-    /// The text is the file.
-    case identity
-    /// The text is a piece of the file that starts at `line`, `column` (its first line is that line, shifted).
-    case startingAt(line: Int, column: Int)
-    /// The text is the file with a piece left out: what the text has at `gap` and after it (`gap` is where the
-    /// piece started) comes from `resume` on in the file.
-    case leavingOut(gap: (line: Int, column: Int), resume: (line: Int, column: Int))
-
-    func map(line: Int, column: Int) -> (line: Int, column: Int) {
-        switch self {
-        case .identity:
-            return (line, column)
-        case .startingAt(let first, let offset):
-            return line == 1 ? (first, column + offset - 1) : (line + first - 1, column)
-        case .leavingOut(let gap, let resume):
-            if line < gap.line || (line == gap.line && column < gap.column) { return (line, column) }
-            if line == gap.line { return (resume.line, column - gap.column + resume.column) }
-            return (line - gap.line + resume.line, column)
         }
     }
 }

@@ -24,8 +24,26 @@ public struct ParserLimits: Sendable, Hashable {
 }
 
 /// Turns the bytes of one file into a `RawNode` tree, or a diagnostic that says why not.
+///
+/// A text whose first character that is not white space is `{` or `[` is read as JSON by `JSONReader`; anything
+/// else, and such a text that is not JSON in a file whose name does not end in `.json` (a YAML flow mapping), is
+/// composed by Yams (libyaml).
 enum YAMLLoading {
-    static func load(_ data: Data, file: String, limits: ParserLimits) -> Result<RawNode, Diagnostic> {
+    /// Appends the errors and warnings found to `diagnostics`; nil when there is an error.
+    static func load(_ data: Data, file: String, limits: ParserLimits,
+                     into diagnostics: inout [Diagnostic]) -> RawNode? {
+        switch load(data, file: file, limits: limits) {
+        case .success(let loaded):
+            diagnostics += loaded.warnings
+            return loaded.root
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    static func load(_ data: Data, file: String, limits: ParserLimits)
+        -> Result<(root: RawNode, warnings: [Diagnostic]), Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= limits.maxFileBytes else {
             return .failure(.error(
@@ -39,25 +57,41 @@ enum YAMLLoading {
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.error("the file is empty", at: start))
         }
+        let isJSONName = file.lowercased().hasSuffix(".json")
+        if JSONReader.looksLikeJSON(text.utf8) {
+            let read = JSONReader.read(text, file: file, limits: limits)
+            guard case .failure = read, !isJSONName else { return read }
+            // Not JSON, and the file's name does not say it is: a YAML flow collection, composed below.
+        }
+        return compose(text, file: file, limits: limits, hint: isJSONName
+            ? "a .json file is read as JSON when it starts with '{' or '['; this one is read as YAML" : nil)
+            .map { ($0, []) }
+    }
+
+    /// Composes `text` with Yams and converts it. `hint` is added to a syntax error.
+    private static func compose(_ text: String, file: String, limits: ParserLimits,
+                                hint: String?) -> Result<RawNode, Diagnostic> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         if let key = ComplexKeyScanner.firstComplexKey(in: text) {
             return .failure(.error(
                 "a collection or alias used as a mapping key is not supported",
                 at: SourceLocation(file: file, line: key.line, column: key.column),
                 hint: "OpenAPI mapping keys are strings"))
         }
-        if let tree = ParallelJSONLoading.load(text, file: file, limits: limits) { return .success(tree) }
         var composed: Node?
         do {
             composed = try Yams.compose(yaml: text, Resolver.basic)
         } catch {
-            return .failure(diagnostic(for: error, file: file, text: text))
+            var diagnostic = diagnostic(for: error, file: file, text: text)
+            if diagnostic.hint == nil, diagnostic.message.hasPrefix("malformed YAML") { diagnostic.hint = hint }
+            return .failure(diagnostic)
         }
         guard let root = composed else { return .failure(.error("the file is empty", at: start)) }
         composed = nil
         var builder = RawTreeBuilder(file: file, limits: limits)
         let tree = builder.build(root)
         // Yams' tree is not needed any more; freeing it is the caller's time otherwise.
-        BackgroundRelease.drop(consume root, inputBytes: data.count)
+        BackgroundRelease.drop(consume root, inputBytes: text.utf8.count)
         if let tree { return .success(tree) }
         return .failure(builder.failure ?? .error("the document could not be read", at: start))
     }
@@ -99,12 +133,11 @@ enum YAMLLoading {
 
     /// Maps a Yams/libyaml error to `file:line:column: error: malformed YAML: …`.
     static func diagnostic(for error: any Error, file: String, text: String) -> Diagnostic {
-        let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
         }
         guard let yamlError = error as? YamlError else {
-            return .error("malformed \(format): \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -112,19 +145,19 @@ enum YAMLLoading {
             if problem.contains("Maximum nesting level") {
                 return .error("the document nests more than 1000 levels deep", at: at(mark))
             }
-            var message = "malformed \(format): \(problem)"
+            var message = "malformed YAML: \(problem)"
             if let context, !context.text.isEmpty {
                 message += " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
             }
             return .error(message, at: at(mark))
         case .reader(let problem, let offset, _, _):
             let (line, column) = lineAndColumn(ofCharacterOffset: offset ?? 0, in: text)
-            return .error("malformed \(format): \(problem)", at: SourceLocation(file: file, line: line, column: column))
+            return .error("malformed YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error("duplicate mapping key \(keys)", at: at(context.mark))
         default:
-            return .error("malformed \(format): \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error("malformed YAML: \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 

@@ -44,13 +44,8 @@ struct OverlayApplier {
     }
 
     private mutating func load(_ input: SpecInput) -> OverlayDocument? {
-        let tree: RawNode
-        switch YAMLLoading.load(input.data, file: input.path, limits: limits) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
+        guard let tree = YAMLLoading.load(input.data, file: input.path, limits: limits, into: &diagnostics) else {
             return nil
-        case .success(let loaded):
-            tree = loaded
         }
         guard case .success(let text) = YAMLLoading.decode(input.data, file: input.path) else { return nil }
         var reader = OverlayReader(file: input.path, text: text)

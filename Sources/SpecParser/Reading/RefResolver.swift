@@ -80,15 +80,12 @@ extension ParserState {
         } else {
             do {
                 let data = try loader.load(path)
-                switch YAMLLoading.load(data, file: path, limits: limits) {
-                case .success(let root):
+                if let root = YAMLLoading.load(data, file: path, limits: limits, into: &diagnostics) {
                     let file = LoadedFile(path: path, displayPath: path, root: root)
                     files[path] = file
                     return file
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    reason = "'\(path)' could not be parsed"
                 }
+                reason = "'\(path)' could not be parsed"
             } catch {
                 reason = "cannot load '\(path)': \(Self.describe(error))"
             }
