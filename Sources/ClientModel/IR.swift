@@ -212,12 +212,16 @@ public struct StructDecl: Sendable {
     public var validation: [ValidationRule]
     /// Set for a `prefixItems` tuple: the value is a JSON array, `properties` are its elements in order.
     public var tuple: TupleDecl?
+    /// `oneOf`/`anyOf` parts of an `allOf`: members decoded from and encoded into the same JSON object.
+    public var flattenedUnions: [FlattenedUnionDecl]
     public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?,
-                validation: [ValidationRule] = [], tuple: TupleDecl? = nil) {
+                validation: [ValidationRule] = [], tuple: TupleDecl? = nil,
+                flattenedUnions: [FlattenedUnionDecl] = []) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.validation = validation
         self.tuple = tuple
+        self.flattenedUnions = flattenedUnions
     }
 }
 
@@ -352,17 +356,27 @@ public struct EnumCaseDecl: Sendable {
     }
 }
 
-/// `oneOf`/`anyOf`: an enum with one case per alternative.
+/// `oneOf`/`anyOf`: an enum with one case per alternative, or (`keepsAllMatches`) a struct with one optional
+/// member per alternative.
 public struct UnionDecl: Sendable {
     public enum Kind: String, Sendable { case oneOf, anyOf }
     public var kind: Kind
     public var discriminator: DiscriminatorDecl?
     /// Alternatives in the order decoding tries them (most specific first), deterministic.
     public var cases: [UnionCaseDecl]
-    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl]) {
+    /// An `anyOf` without a discriminator: every alternative the value matches is kept (a struct with one optional
+    /// member per alternative; objects are merged when encoding), not only the first.
+    public var keepsAllMatches: Bool
+    /// An enum whose decoding may find no alternative keeps the value in an `unknown(JSONValue)` case: a
+    /// discriminator without `defaultMapping`, or an undiscriminated `oneOf`.
+    public var hasUnknownCase: Bool
+    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl],
+                keepsAllMatches: Bool = false) {
         self.kind = kind
         self.discriminator = discriminator
         self.cases = cases
+        self.keepsAllMatches = keepsAllMatches
+        self.hasUnknownCase = discriminator.map { $0.defaultCaseName == nil } ?? !keepsAllMatches
     }
 }
 
@@ -370,9 +384,12 @@ public struct DiscriminatorDecl: Sendable {
     public var propertyName: String
     /// Discriminator value → case name, explicit and implicit mappings, document order.
     public var mapping: [(value: String, caseName: String)]
-    public init(propertyName: String, mapping: [(value: String, caseName: String)]) {
+    /// The case a value decodes as when the discriminator is missing or has no mapping (3.2 `defaultMapping`).
+    public var defaultCaseName: String?
+    public init(propertyName: String, mapping: [(value: String, caseName: String)], defaultCaseName: String? = nil) {
         self.propertyName = propertyName
         self.mapping = mapping
+        self.defaultCaseName = defaultCaseName
     }
 }
 
@@ -383,23 +400,16 @@ public struct UnionCaseDecl: Sendable {
     public var hint: DecodeHint
     /// True when the case's value contains the union itself by value: the emitter marks the case `indirect`.
     public var needsIndirection: Bool = false
-    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false) {
+    /// The value is a generated object type (a struct, coded through a keyed container): encoding writes it into
+    /// the union's own encoder, so several such values (an `anyOf`, a `oneOf` inside `allOf`) merge into one object.
+    public var encodesObject: Bool
+    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false,
+                encodesObject: Bool = false) {
         self.name = name
         self.type = type
         self.hint = hint
         self.needsIndirection = needsIndirection
-    }
-}
-
-/// Structural hints for undiscriminated unions.
-public struct DecodeHint: Sendable, Hashable {
-    public enum JSONKind: String, Sendable { case object, array, string, number, integer, boolean, null, any }
-    public var kind: JSONKind
-    /// For objects: keys that must be present.
-    public var requiredKeys: [String]
-    public init(kind: JSONKind, requiredKeys: [String]) {
-        self.kind = kind
-        self.requiredKeys = requiredKeys
+        self.encodesObject = encodesObject
     }
 }
 
@@ -433,11 +443,15 @@ public struct OperationDecl: Sendable {
     public var responseHeaders: ResponseHeadersDecl?
     /// Every successful body is a stream: the transport delivers a 2xx body incrementally (`HTTPTransport.stream`).
     public var streamsResponse: Bool
+    /// Which response each received status selects, in matching order (exact, range, `default`).
+    public var statusMatchers: [StatusMatcherDecl]
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
                 idempotencyKeyParameter: String?, retryableStatuses: [Int],
-                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false) {
+                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false,
+                statusMatchers: [StatusMatcherDecl]? = nil) {
+        self.statusMatchers = statusMatchers ?? StatusMatcherDecl.ordered(responses)
         self.responseHeaders = responseHeaders
         self.streamsResponse = streamsResponse
         self.name = name

@@ -79,7 +79,7 @@ extension Builder {
             success: responses.success, security: securityDecl(for: operation),
             idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
             responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase),
-            streamsResponse: responses.streams)
+            streamsResponse: responses.streams, statusMatchers: StatusMatcherDecl.ordered(responses.responses))
     }
 
     // MARK: - Path templates
