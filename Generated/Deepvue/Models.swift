@@ -278,25 +278,42 @@ public struct DetailError: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public enum Detail: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case string(String)
         case validationErrorItemArray([ValidationErrorItem])
+        /// A value that matches no alternative, kept as JSON.
+        case unknown(JSONValue)
 
+        /// What each alternative accepts; ties are tried in this order.
+        private static let branches: [UnionBranch] = [
+            UnionBranch(kind: .string),
+            UnionBranch(kind: .array),
+        ]
+
+        /// The best-matching alternative that decodes (see `UnionBranch`), else `unknown`.
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
+            let json = try container.decode(JSONValue.self)
+            for branch in UnionBranch.ranked(json, Self.branches) {
+                switch branch {
+                case 0: if let value = try? container.decode(String.self) { self = .string(value); return }
+                case 1: if let value = try? container.decode([ValidationErrorItem].self) { self = .validationErrorItemArray(value); return }
+                default: break
+                }
             }
-            if let value = try? container.decode([ValidationErrorItem].self) {
-                self = .validationErrorItemArray(value)
-                return
-            }
-            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches no alternative of DetailError.Detail.")
+            self = .unknown(json)
         }
 
+        /// Objects are written into this encoder (so a union inside `allOf` merges with the other parts), other values
+        /// through a single-value container.
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.singleValueContainer()
             switch self {
-            case .string(let value): try container.encode(value)
-            case .validationErrorItemArray(let value): try container.encode(value)
+            case .string(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            case .validationErrorItemArray(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            case .unknown(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
             }
         }
     }
@@ -331,25 +348,42 @@ public struct ValidationErrorItem: Swift.Codable, Swift.Hashable, Swift.Sendable
     public enum LocItem: Swift.Codable, Swift.Hashable, Swift.Sendable {
         case int(Int)
         case string(String)
+        /// A value that matches no alternative, kept as JSON.
+        case unknown(JSONValue)
 
+        /// What each alternative accepts; ties are tried in this order.
+        private static let branches: [UnionBranch] = [
+            UnionBranch(kind: .integer),
+            UnionBranch(kind: .string),
+        ]
+
+        /// The best-matching alternative that decodes (see `UnionBranch`), else `unknown`.
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .int(value)
-                return
+            let json = try container.decode(JSONValue.self)
+            for branch in UnionBranch.ranked(json, Self.branches) {
+                switch branch {
+                case 0: if let value = try? container.decode(Int.self) { self = .int(value); return }
+                case 1: if let value = try? container.decode(String.self) { self = .string(value); return }
+                default: break
+                }
             }
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
-            }
-            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches no alternative of ValidationErrorItem.LocItem.")
+            self = .unknown(json)
         }
 
+        /// Objects are written into this encoder (so a union inside `allOf` merges with the other parts), other values
+        /// through a single-value container.
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.singleValueContainer()
             switch self {
-            case .int(let value): try container.encode(value)
-            case .string(let value): try container.encode(value)
+            case .int(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            case .string(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            case .unknown(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
             }
         }
     }
@@ -426,35 +460,91 @@ public struct ErrorEnvelope: Swift.Codable, Swift.Hashable, Swift.Sendable {
 public enum DetailOrEnvelopeError: Swift.Codable, Swift.Hashable, Swift.Sendable {
     case errorEnvelope(ErrorEnvelope)
     case detailError(DetailError)
+    /// A value that matches no alternative, kept as JSON.
+    case unknown(JSONValue)
 
+    /// What each alternative accepts; ties are tried in this order.
+    private static let branches: [UnionBranch] = [
+        UnionBranch(kind: .object, required: ["code", "timestamp", "transaction_id", "sub_code", "message"], declared: ["code", "timestamp", "transaction_id", "sub_code", "message"]),
+        UnionBranch(kind: .object, required: ["detail"], declared: ["detail"]),
+    ]
+
+    /// The best-matching alternative that decodes (see `UnionBranch`), else `unknown`.
     public init(from decoder: any Swift.Decoder) throws {
-        let keys = (try? decoder.container(keyedBy: DynamicCodingKey.self)).map { Swift.Set($0.allKeys.map(\.stringValue)) }
         let container = try decoder.singleValueContainer()
-        if keys?.isSuperset(of: ["code", "timestamp", "transaction_id", "sub_code", "message"]) == true, let value = try? container.decode(ErrorEnvelope.self) {
-            self = .errorEnvelope(value)
-            return
+        let json = try container.decode(JSONValue.self)
+        for branch in UnionBranch.ranked(json, Self.branches) {
+            switch branch {
+            case 0: if let value = try? container.decode(ErrorEnvelope.self) { self = .errorEnvelope(value); return }
+            case 1: if let value = try? container.decode(DetailError.self) { self = .detailError(value); return }
+            default: break
+            }
         }
-        if keys?.isSuperset(of: ["detail"]) == true, let value = try? container.decode(DetailError.self) {
-            self = .detailError(value)
-            return
-        }
-        throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches no alternative of DetailOrEnvelopeError.")
+        self = .unknown(json)
     }
 
+    /// Objects are written into this encoder (so a union inside `allOf` merges with the other parts), other values
+    /// through a single-value container.
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
         switch self {
-        case .errorEnvelope(let value): try container.encode(value)
-        case .detailError(let value): try container.encode(value)
+        case .errorEnvelope(let value):
+            try value.encode(to: encoder)
+        case .detailError(let value):
+            try value.encode(to: encoder)
+        case .unknown(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
         }
     }
 }
 
-/// A coding key for JSON keys known only at run time (additional properties, union probing).
-struct DynamicCodingKey: Swift.CodingKey {
-    var stringValue: Swift.String
-    var intValue: Swift.Int? { nil }
-    init(_ stringValue: Swift.String) { self.stringValue = stringValue }
-    init(stringValue: Swift.String) { self.stringValue = stringValue }
-    init?(intValue: Swift.Int) { nil }
+/// What one alternative of an undiscriminated `oneOf`/`anyOf` accepts. A union's decoder ranks its alternatives
+/// with `ranked(_:_:strict:)` and tries them best first.
+struct UnionBranch: Swift.Sendable {
+    enum Kind: Swift.Sendable { case object, array, string, number, integer, boolean, null, any }
+    var kind: Kind
+    /// Keys that must be present.
+    var required: [Swift.String] = []
+    /// Every key the alternative declares; the more of them a value has, the better it matches.
+    var declared: [Swift.String] = []
+    /// Properties whose value must be one of these (a closed `enum` or `const`); `null` always passes.
+    var closed: [Swift.String: [JSONValue]] = [:]
+    /// The values the value itself may take (a closed `enum` or `const`); empty when open.
+    var values: [JSONValue] = []
+    /// `additionalProperties: false`: a key outside `declared` is a mismatch.
+    var forbidsOthers: Swift.Bool = false
+
+    /// The number of declared keys `value` has, or nil when `value` cannot be this alternative. `strict: false`
+    /// checks only the kind and the required keys.
+    func score(_ value: JSONValue, strict: Swift.Bool) -> Swift.Int? {
+        switch (kind, value) {
+        case (.any, _), (.array, .array), (.string, .string), (.integer, .int), (.number, .int), (.number, .double),
+             (.boolean, .bool), (.null, .null):
+            if strict, !values.isEmpty, !values.contains(value) { return nil }
+            return 0
+        case (.object, .object(let members)):
+            var present = 0
+            for key in required where members[key] == nil { return nil }
+            for key in declared where members[key] != nil { present += 1 }
+            guard strict else { return present }
+            if forbidsOthers, present < members.count { return nil }
+            for (key, allowed) in closed {
+                guard let member = members[key], member != .null else { continue }
+                if !allowed.contains(member) { return nil }
+            }
+            return present
+        default:
+            return nil
+        }
+    }
+
+    /// The positions of the alternatives `value` matches, best first: more declared keys present, then table order.
+    static func ranked(_ value: JSONValue, _ branches: [UnionBranch], strict: Swift.Bool = true) -> [Swift.Int] {
+        var scored: [(index: Swift.Int, score: Swift.Int)] = []
+        for (index, branch) in branches.enumerated() {
+            if let score = branch.score(value, strict: strict) { scored.append((index, score)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        return scored.map(\.index)
+    }
 }

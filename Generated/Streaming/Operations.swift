@@ -131,6 +131,7 @@ extension StreamingClient {
             }
         } errorBody: { response in
             switch response.statusCode {
+            case 200: nil
             default: .problem(try response.decodeJSON(Problem.self))
             }
         }

@@ -218,12 +218,16 @@ public struct StructDecl: Sendable {
     public var validation: [ValidationRule]
     /// Set for a `prefixItems` tuple: the value is a JSON array, `properties` are its elements in order.
     public var tuple: TupleDecl?
+    /// `oneOf`/`anyOf` parts of an `allOf`: members decoded from and encoded into the same JSON object.
+    public var flattenedUnions: [FlattenedUnionDecl]
     public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?,
-                validation: [ValidationRule] = [], tuple: TupleDecl? = nil) {
+                validation: [ValidationRule] = [], tuple: TupleDecl? = nil,
+                flattenedUnions: [FlattenedUnionDecl] = []) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.validation = validation
         self.tuple = tuple
+        self.flattenedUnions = flattenedUnions
     }
 }
 
@@ -362,17 +366,27 @@ public struct EnumCaseDecl: Sendable {
     }
 }
 
-/// `oneOf`/`anyOf`: an enum with one case per alternative.
+/// `oneOf`/`anyOf`: an enum with one case per alternative, or (`keepsAllMatches`) a struct with one optional
+/// member per alternative.
 public struct UnionDecl: Sendable {
     public enum Kind: String, Sendable { case oneOf, anyOf }
     public var kind: Kind
     public var discriminator: DiscriminatorDecl?
     /// Alternatives in the order decoding tries them (most specific first), deterministic.
     public var cases: [UnionCaseDecl]
-    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl]) {
+    /// An `anyOf` without a discriminator: every alternative the value matches is kept (a struct with one optional
+    /// member per alternative; objects are merged when encoding), not only the first.
+    public var keepsAllMatches: Bool
+    /// An enum whose decoding may find no alternative keeps the value in an `unknown(JSONValue)` case: a
+    /// discriminator without `defaultMapping`, or an undiscriminated `oneOf`.
+    public var hasUnknownCase: Bool
+    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl],
+                keepsAllMatches: Bool = false) {
         self.kind = kind
         self.discriminator = discriminator
         self.cases = cases
+        self.keepsAllMatches = keepsAllMatches
+        self.hasUnknownCase = discriminator.map { $0.defaultCaseName == nil } ?? !keepsAllMatches
     }
 }
 
@@ -380,9 +394,12 @@ public struct DiscriminatorDecl: Sendable {
     public var propertyName: String
     /// Discriminator value → case name, explicit and implicit mappings, document order.
     public var mapping: [(value: String, caseName: String)]
-    public init(propertyName: String, mapping: [(value: String, caseName: String)]) {
+    /// The case a value decodes as when the discriminator is missing or has no mapping (3.2 `defaultMapping`).
+    public var defaultCaseName: String?
+    public init(propertyName: String, mapping: [(value: String, caseName: String)], defaultCaseName: String? = nil) {
         self.propertyName = propertyName
         self.mapping = mapping
+        self.defaultCaseName = defaultCaseName
     }
 }
 
@@ -395,23 +412,16 @@ public struct UnionCaseDecl: Sendable {
     public var needsIndirection: Bool = false
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false) {
+    /// The value is a generated object type (a struct, coded through a keyed container): encoding writes it into
+    /// the union's own encoder, so several such values (an `anyOf`, a `oneOf` inside `allOf`) merge into one object.
+    public var encodesObject: Bool
+    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false,
+                encodesObject: Bool = false) {
         self.name = name
         self.type = type
         self.hint = hint
         self.needsIndirection = needsIndirection
-    }
-}
-
-/// Structural hints for undiscriminated unions.
-public struct DecodeHint: Sendable, Hashable {
-    public enum JSONKind: String, Sendable { case object, array, string, number, integer, boolean, null, any }
-    public var kind: JSONKind
-    /// For objects: keys that must be present.
-    public var requiredKeys: [String]
-    public init(kind: JSONKind, requiredKeys: [String]) {
-        self.kind = kind
-        self.requiredKeys = requiredKeys
+        self.encodesObject = encodesObject
     }
 }
 
@@ -447,11 +457,15 @@ public struct OperationDecl: Sendable {
     public var streamsResponse: Bool
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
+    /// Which response each received status selects, in matching order (exact, range, `default`).
+    public var statusMatchers: [StatusMatcherDecl]
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
                 idempotencyKeyParameter: String?, retryableStatuses: [Int],
-                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false) {
+                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false,
+                statusMatchers: [StatusMatcherDecl]? = nil) {
+        self.statusMatchers = statusMatchers ?? StatusMatcherDecl.ordered(responses)
         self.responseHeaders = responseHeaders
         self.streamsResponse = streamsResponse
         self.name = name

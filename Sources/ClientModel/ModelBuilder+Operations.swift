@@ -79,7 +79,8 @@ extension Builder {
             success: responses.success, security: securityDecl(for: operation),
             idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
             responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase),
-            streamsResponse: responses.streams).located(at: operation.origin)
+            streamsResponse: responses.streams, statusMatchers: StatusMatcherDecl.ordered(responses.responses))
+            .located(at: operation.origin)
     }
 
     // MARK: - Path templates

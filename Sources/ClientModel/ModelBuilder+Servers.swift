@@ -86,7 +86,7 @@ extension Builder {
         func scan(_ schema: Schema, prefix: String, depth: Int) {
             var shape = ObjectShape()
             var visited: Set<String> = []
-            collectShape(schema, into: &shape, visited: &visited, warnings: false)
+            collectShape(schema, into: &shape, visited: &visited)
             for property in shape.properties {
                 if Self.requestIDCandidates.contains(property.name) {
                     let path = prefix + property.name

@@ -71,7 +71,7 @@ extension NameSanitizer {
         "BasicAuth", "CachingTokenProvider", "CivilTime", "CredentialApplying", "JSONCoding", "Locked",
         "OAuth2ClientCredentialsProvider", "OptionalDecodingTarget", "ParameterStyle", "Percent", "PrintLogger",
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
-        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
+        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "UnionBranch", "OptionalValue", "ServerSentEvent",
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
         "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
@@ -87,6 +87,7 @@ extension NameSanitizer {
         "Decodable", "Encodable", "Codable", "Sendable", "Hashable", "Equatable", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "ValidationFailure", "Validatable", "Redaction",
         "Mirror", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Character",
+        "UnionBranch",
     ]
 
     /// Members of the generated client that an operation method must not take.

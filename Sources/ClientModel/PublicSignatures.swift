@@ -85,6 +85,9 @@ extension StructDecl {
             result.append(ArgumentDecl(label: extra.name, name: extra.name, type: extra.swiftType,
                                        defaultValue: "[:]", sourceLocation: nil))
         }
+        result += flattenedUnions.map {
+            ArgumentDecl(label: $0.name, name: $0.name, type: $0.type.swift, defaultValue: nil, sourceLocation: nil)
+        }
         return result
     }
 }
@@ -114,10 +117,10 @@ extension PropertyDecl {
 }
 
 extension UnionDecl {
-    /// The case that keeps a value whose discriminator is unknown (`unknown(JSONValue)`), named apart from the
-    /// other cases; nil without a discriminator (a value that matches no case fails to decode).
+    /// The case that keeps a value no case claims (`unknown(JSONValue)`: an unknown discriminator value, or no
+    /// alternative matching), named apart from the other cases; nil when the union has none (`hasUnknownCase`).
     public var unknownCaseName: String? {
-        guard discriminator != nil else { return nil }
+        guard hasUnknownCase else { return nil }
         let names = Set(cases.map(\.name))
         var candidate = "unknown"
         var suffix = 1

@@ -7,6 +7,7 @@
 enum EmbeddedTemplates {
     static let all: [String: [UInt8]] = [
         "Alias": PackageResources.Alias_mustache,
+        "AnyOf": PackageResources.AnyOf_mustache,
         "Auth": PackageResources.Auth_mustache,
         "Client": PackageResources.Client_mustache,
         "Enum": PackageResources.Enum_mustache,

@@ -82,6 +82,9 @@ public struct TemplateEmitter: Sendable {
             if offset == 0 {
                 context.needsDynamicCodingKey = Self.needsDynamicCodingKey(index)
                 context.needsIndirectBox = Self.needsIndirectBox(index)
+                context.needsUnionBranch = index.declarations.values.contains { decl in
+                    if case .union(let u) = decl.kind { u.discriminator == nil } else { false }
+                }
             }
             return EmittedFile(path: Self.path("Models", offset), contents: templates.render("Models", context))
         }
@@ -91,7 +94,6 @@ public struct TemplateEmitter: Sendable {
         index.declarations.values.contains { decl in
             switch decl.kind {
             case .struct(let s): s.additionalProperties != nil
-            case .union(let u): u.discriminator == nil && u.cases.contains { $0.hint.kind == .object }
             default: false
             }
         }
@@ -99,7 +101,11 @@ public struct TemplateEmitter: Sendable {
 
     private static func needsIndirectBox(_ index: TypeIndex) -> Bool {
         index.declarations.values.contains { decl in
-            if case .struct(let s) = decl.kind { s.properties.contains(where: \.needsIndirection) } else { false }
+            switch decl.kind {
+            case .struct(let s): s.properties.contains(where: \.needsIndirection)
+            case .union(let u): u.keepsAllMatches && u.cases.contains(where: \.needsIndirection)
+            default: false
+            }
         }
     }
 

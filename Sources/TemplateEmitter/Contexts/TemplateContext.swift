@@ -82,12 +82,15 @@ struct DeclarationsFileContext: TemplateContext {
     /// Module-level helpers (only in the first models file, only when used).
     var needsIndirectBox: Bool = false
     var needsDynamicCodingKey: Bool = false
+    /// Some undiscriminated union ranks its alternatives with the generated `UnionBranch` table.
+    var needsUnionBranch: Bool = false
 
     var templateObject: TemplateObject {
         file.templateObject.adding([
             "declarations": .strings(declarations),
             "needsIndirectBox": .bool(needsIndirectBox),
             "needsDynamicCodingKey": .bool(needsDynamicCodingKey),
+            "needsUnionBranch": .bool(needsUnionBranch),
         ])
     }
 }
