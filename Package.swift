@@ -1,8 +1,10 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-/// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build.
-let generatedCode: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+/// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build here. A warning-control
+/// setting, unlike `unsafeFlags`, is allowed in a package that others depend on by URL and version (SwiftPM applies it
+/// to this package's own builds only), so every library product stays consumable.
+let generatedCode: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "openapi-swift",
@@ -10,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "openapi-swift", targets: ["openapi-swift"]),
         .library(name: "OpenAPISwiftCore", targets: ["OpenAPISwiftCore"]),
+        .library(name: "OpenAPISwiftRuntime", targets: ["OpenAPISwiftRuntime"]),
         .library(name: "AccuAuth", targets: ["AccuAuth"]),
         .library(name: "Deepvue", targets: ["Deepvue"]),
         .library(name: "APISathi", targets: ["APISathi"]),
@@ -27,8 +30,8 @@ let package = Package(
         .target(name: "ClientModel", dependencies: ["SpecParser"]),
         .target(
             name: "TemplateEmitter",
-            dependencies: ["ClientModel", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.embedInCode("Templates")]
+            dependencies: ["SpecParser", "ClientModel", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.embedInCode("Templates"), .embedInCode("RuntimeSources")]
         ),
         .target(
             name: "OpenAPISwiftCore",
@@ -36,28 +39,42 @@ let package = Package(
         ),
         .executableTarget(
             name: "openapi-swift",
-            dependencies: ["OpenAPISwiftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OpenAPISwiftCore", "ClientModel", "SpecParser", "TemplateEmitter",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: - The runtime every generated client imports (its sources are also embedded in the generator)
+        .target(name: "OpenAPISwiftRuntime", swiftSettings: generatedCode),
+
         // MARK: - Checked-in generated clients (goldens; compiled by every build)
-        .target(name: "AccuAuth", path: "Generated/AccuAuth", swiftSettings: generatedCode),
-        .target(name: "Deepvue", path: "Generated/Deepvue", swiftSettings: generatedCode),
-        .target(name: "APISathi", path: "Generated/APISathi", swiftSettings: generatedCode),
+        .target(name: "AccuAuth", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/AccuAuth",
+                swiftSettings: generatedCode),
+        .target(name: "Deepvue", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/Deepvue",
+                swiftSettings: generatedCode),
+        .target(name: "APISathi", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/APISathi",
+                swiftSettings: generatedCode),
         // From Tests/Fixtures/features/streaming.yaml: streamed responses, driven over real HTTP by ClientTests.
-        .target(name: "Streaming", path: "Generated/Streaming", swiftSettings: generatedCode),
+        .target(name: "Streaming", dependencies: ["OpenAPISwiftRuntime"], path: "Generated/Streaming",
+                swiftSettings: generatedCode),
 
         // MARK: - Tests
-        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser"]),
+        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ClientModelTests", dependencies: ["ClientModel", "SpecParser"]),
-        .testTarget(name: "TemplateEmitterTests", dependencies: ["TemplateEmitter", "ClientModel", "SpecParser"]),
+        .testTarget(
+            name: "TemplateEmitterTests",
+            dependencies: ["TemplateEmitter", "ClientModel", "SpecParser",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "OpenAPISwiftCoreTests",
             dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift"]
         ),
+        .testTarget(name: "OpenAPISwiftRuntimeTests", dependencies: ["OpenAPISwiftRuntime"]),
         .testTarget(
             name: "ClientTests",
-            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming",
-                           .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming", "OpenAPISwiftRuntime",
+                           .product(name: "FlyingFox", package: "FlyingFox"),
+                           .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 
 import Foundation
+import OpenAPISwiftRuntime
 
 extension APISathiClient {
     /// The secrets the API's security schemes need. Descriptions, debug descriptions and mirrors never show them.
@@ -15,9 +16,9 @@ extension APISathiClient {
             self.apiKey = apiKey
         }
 
-        var credentialHeaderNames: Swift.Set<Swift.String> { ["X-API-Key"] }
+        public var credentialHeaderNames: Swift.Set<Swift.String> { ["X-API-Key"] }
 
-        func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
+        public func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
             for scheme in schemes {
                 switch scheme {
                 case "ApiKeyAuth":

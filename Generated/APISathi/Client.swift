@@ -2,13 +2,19 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 
 import Foundation
+@_exported import OpenAPISwiftRuntime
+
+/// Fails to compile against a runtime other than the one this client was generated for, with an error that names
+/// both versions (`RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._5>` is 0.5): regenerate the client
+/// with the openapi-swift of that runtime, or use the runtime this openapi-swift writes.
+private let requiredRuntimeVersion: RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._5> = installedRuntimeVersion
 
 /// OTP-based Aadhaar verification (Offline KYC). Two-step: generate OTP, submit OTP.
 ///
 /// - Remark: Generated from the spec's `info` and `servers`.
 public struct APISathiClient: Sendable {
     /// The error every operation throws: `catch let error as APISathiClient.Error`.
-    public typealias Error = APIError
+    public typealias Error = APIError<ErrorBody>
 
     /// The servers the spec declares.
     public enum Servers {
@@ -21,7 +27,7 @@ public struct APISathiClient: Sendable {
         ]
     }
 
-    let runtime: ClientRuntime
+    let runtime: ClientRuntime<ErrorBody>
 
     /// Creates a client.
     /// - Parameters:

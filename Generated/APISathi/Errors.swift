@@ -2,17 +2,34 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 
 import Foundation
+import OpenAPISwiftRuntime
 
-/// The decoded body of a documented error response; `APIError.body` carries it.
-public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible {
-    case aadhaarOkycV1ErrorResponse(AadhaarOkycV1ErrorResponse)
+extension APISathiClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case aadhaarOkycV1ErrorResponse(AadhaarOkycV1ErrorResponse)
 
-    /// The case and its value, with secrets masked.
-    public var description: Swift.String {
-        switch self {
-        case .aadhaarOkycV1ErrorResponse(let value): return Redaction.describeCase("aadhaarOkycV1ErrorResponse", value)
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return Redaction.describeCase("aadhaarOkycV1ErrorResponse", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return Redaction.mirrorCase(self, "aadhaarOkycV1ErrorResponse", value)
+            }
         }
     }
-
-    public var debugDescription: Swift.String { self.description }
 }

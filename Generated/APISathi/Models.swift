@@ -2,6 +2,7 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 
 import Foundation
+import OpenAPISwiftRuntime
 
 /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post/requestBody/content/application~1json/schema`.
 public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendable, Validatable, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {

@@ -2,6 +2,7 @@
 // Overlays: Specs/overlays/apisathi.overlay.yaml
 
 import Foundation
+import OpenAPISwiftRuntime
 
 extension APISathiClient {
     /// Aadhaar OKYC

@@ -33,6 +33,9 @@ public struct APIDecl: Sendable {
     public var diagnostics: [Diagnostic]
     /// The optional runtime parts the module uses (computed from the rest when the IR is built).
     public var runtimeFeatures: RuntimeFeatures
+    /// The runtime module the generated files import (`OpenAPISwiftRuntime`), or nil when the runtime's files are
+    /// emitted into the module itself (a self-contained folder).
+    public var runtimeModule: String?
 
     public init(moduleName: String, clientName: String, accessLevel: AccessLevel, specPath: String, title: String,
                 version: String, doc: [String], servers: [ServerDecl], types: [TypeDecl], operations: [OperationDecl],
@@ -64,9 +67,16 @@ public enum AccessLevel: String, Sendable, CaseIterable {
 public struct ModelOptions: Sendable {
     public var moduleName: String
     public var accessLevel: AccessLevel
-    public init(moduleName: String, accessLevel: AccessLevel = .public) {
+    /// The runtime module to import, or nil to emit the runtime into the module (self-contained output).
+    public var runtimeModule: String?
+    /// The part of the document to generate; empty keeps all of it.
+    public var filter: DocumentFilter
+    public init(moduleName: String, accessLevel: AccessLevel = .public, runtimeModule: String? = nil,
+                filter: DocumentFilter = DocumentFilter()) {
         self.moduleName = moduleName
         self.accessLevel = accessLevel
+        self.runtimeModule = runtimeModule
+        self.filter = filter
     }
 }
 
@@ -180,6 +190,8 @@ public struct TypeDecl: Sendable {
     /// Types declared inside this one (inline schemas of its properties), in property order.
     public var nested: [TypeDecl]
 
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: TypeName, doc: [String], pointer: String, deprecated: Bool, kind: TypeKind, nested: [TypeDecl]) {
         self.name = name
         self.doc = doc
@@ -206,12 +218,16 @@ public struct StructDecl: Sendable {
     public var validation: [ValidationRule]
     /// Set for a `prefixItems` tuple: the value is a JSON array, `properties` are its elements in order.
     public var tuple: TupleDecl?
+    /// `oneOf`/`anyOf` parts of an `allOf`: members decoded from and encoded into the same JSON object.
+    public var flattenedUnions: [FlattenedUnionDecl]
     public init(properties: [PropertyDecl], additionalProperties: AdditionalPropertiesDecl?,
-                validation: [ValidationRule] = [], tuple: TupleDecl? = nil) {
+                validation: [ValidationRule] = [], tuple: TupleDecl? = nil,
+                flattenedUnions: [FlattenedUnionDecl] = []) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.validation = validation
         self.tuple = tuple
+        self.flattenedUnions = flattenedUnions
     }
 }
 
@@ -270,6 +286,8 @@ public struct PropertyDecl: Sendable {
     /// Required and write-only in a type responses contain: stored as `T?` (responses leave it out) but required by
     /// the memberwise initializer, whose parameter is `type.unwrapped`.
     public var requiredInInit: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
                 deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
                 writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false,
@@ -339,6 +357,8 @@ public struct EnumCaseDecl: Sendable {
     /// The raw value as text (the string, or the integer's digits).
     public var rawValue: String
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, rawValue: String, doc: [String]) {
         self.name = name
         self.rawValue = rawValue
@@ -346,17 +366,27 @@ public struct EnumCaseDecl: Sendable {
     }
 }
 
-/// `oneOf`/`anyOf`: an enum with one case per alternative.
+/// `oneOf`/`anyOf`: an enum with one case per alternative, or (`keepsAllMatches`) a struct with one optional
+/// member per alternative.
 public struct UnionDecl: Sendable {
     public enum Kind: String, Sendable { case oneOf, anyOf }
     public var kind: Kind
     public var discriminator: DiscriminatorDecl?
     /// Alternatives in the order decoding tries them (most specific first), deterministic.
     public var cases: [UnionCaseDecl]
-    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl]) {
+    /// An `anyOf` without a discriminator: every alternative the value matches is kept (a struct with one optional
+    /// member per alternative; objects are merged when encoding), not only the first.
+    public var keepsAllMatches: Bool
+    /// An enum whose decoding may find no alternative keeps the value in an `unknown(JSONValue)` case: a
+    /// discriminator without `defaultMapping`, or an undiscriminated `oneOf`.
+    public var hasUnknownCase: Bool
+    public init(kind: Kind, discriminator: DiscriminatorDecl? = nil, cases: [UnionCaseDecl],
+                keepsAllMatches: Bool = false) {
         self.kind = kind
         self.discriminator = discriminator
         self.cases = cases
+        self.keepsAllMatches = keepsAllMatches
+        self.hasUnknownCase = discriminator.map { $0.defaultCaseName == nil } ?? !keepsAllMatches
     }
 }
 
@@ -364,9 +394,12 @@ public struct DiscriminatorDecl: Sendable {
     public var propertyName: String
     /// Discriminator value → case name, explicit and implicit mappings, document order.
     public var mapping: [(value: String, caseName: String)]
-    public init(propertyName: String, mapping: [(value: String, caseName: String)]) {
+    /// The case a value decodes as when the discriminator is missing or has no mapping (3.2 `defaultMapping`).
+    public var defaultCaseName: String?
+    public init(propertyName: String, mapping: [(value: String, caseName: String)], defaultCaseName: String? = nil) {
         self.propertyName = propertyName
         self.mapping = mapping
+        self.defaultCaseName = defaultCaseName
     }
 }
 
@@ -377,23 +410,18 @@ public struct UnionCaseDecl: Sendable {
     public var hint: DecodeHint
     /// True when the case's value contains the union itself by value: the emitter marks the case `indirect`.
     public var needsIndirection: Bool = false
-    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false) {
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
+    /// The value is a generated object type (a struct, coded through a keyed container): encoding writes it into
+    /// the union's own encoder, so several such values (an `anyOf`, a `oneOf` inside `allOf`) merge into one object.
+    public var encodesObject: Bool
+    public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false,
+                encodesObject: Bool = false) {
         self.name = name
         self.type = type
         self.hint = hint
         self.needsIndirection = needsIndirection
-    }
-}
-
-/// Structural hints for undiscriminated unions.
-public struct DecodeHint: Sendable, Hashable {
-    public enum JSONKind: String, Sendable { case object, array, string, number, integer, boolean, null, any }
-    public var kind: JSONKind
-    /// For objects: keys that must be present.
-    public var requiredKeys: [String]
-    public init(kind: JSONKind, requiredKeys: [String]) {
-        self.kind = kind
-        self.requiredKeys = requiredKeys
+        self.encodesObject = encodesObject
     }
 }
 
@@ -427,11 +455,17 @@ public struct OperationDecl: Sendable {
     public var responseHeaders: ResponseHeadersDecl?
     /// Every successful body is a stream: the transport delivers a 2xx body incrementally (`HTTPTransport.stream`).
     public var streamsResponse: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
+    /// Which response each received status selects, in matching order (exact, range, `default`).
+    public var statusMatchers: [StatusMatcherDecl]
     public init(name: String, operationID: String, method: String, path: String, pathComponents: [PathComponent],
                 doc: [String], pointer: String, deprecated: Bool, parameters: [ParameterDecl], body: RequestBodyDecl?,
                 responses: [ResponseDecl], success: SuccessDecl, security: SecurityDecl,
                 idempotencyKeyParameter: String?, retryableStatuses: [Int],
-                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false) {
+                responseHeaders: ResponseHeadersDecl? = nil, streamsResponse: Bool = false,
+                statusMatchers: [StatusMatcherDecl]? = nil) {
+        self.statusMatchers = statusMatchers ?? StatusMatcherDecl.ordered(responses)
         self.responseHeaders = responseHeaders
         self.streamsResponse = streamsResponse
         self.name = name
@@ -483,6 +517,8 @@ public struct ParameterDecl: Sendable {
     /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
     /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
     public var queryStringEncoding: BodyEncoding?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
                 style: String, explode: Bool, allowReserved: Bool, doc: [String], deprecated: Bool,
                 sensitivity: Sensitivity, validation: [ValidationRule], queryStringEncoding: BodyEncoding? = nil) {
@@ -514,6 +550,8 @@ public struct RequestBodyDecl: Sendable {
     /// Several content types share one body type: the caller picks one with an extra argument.
     public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(isRequired: Bool, contents: [BodyContentDecl], type: TypeRef, isPerContentEnum: Bool, doc: [String],
                 contentTypeChoice: ContentTypeChoiceDecl? = nil) {
         self.contentTypeChoice = contentTypeChoice
@@ -554,6 +592,8 @@ public struct BodyContentDecl: Sendable {
     /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
     /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
     public var formFields: [FormFieldDecl]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
                 propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
@@ -593,6 +633,8 @@ public struct ResponseDecl: Sendable {
     public var headers: [ResponseHeaderDecl]
     public var isSuccess: Bool
     public var isRetryable: Bool
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(status: ResponseStatus, description: String? = nil, type: TypeRef? = nil, mediaType: String? = nil,
                 encoding: BodyEncoding? = nil, headers: [ResponseHeaderDecl], isSuccess: Bool, isRetryable: Bool) {
         self.status = status
@@ -624,6 +666,8 @@ public struct ResponseHeaderDecl: Sendable {
     public var wireName: String
     public var type: TypeRef
     public var doc: [String]
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, type: TypeRef, doc: [String]) {
         self.name = name
         self.wireName = wireName
@@ -646,6 +690,8 @@ public struct SuccessCaseDecl: Sendable {
     public var name: String
     public var status: ResponseStatus
     public var type: TypeRef?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(name: String, status: ResponseStatus, type: TypeRef? = nil) {
         self.name = name
         self.status = status
@@ -667,6 +713,8 @@ public struct SecuritySchemeDecl: Sendable {
     /// `x-openapi-swift-value-from` on an apiKey scheme: the wire name of the token credential (e.g. `client_secret`)
     /// whose value the key takes.
     public var valueFrom: String?
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(key: String, name: String, kind: SecurityKind, doc: [String], tokenEndpoint: TokenEndpointDecl? = nil,
                 valueFrom: String? = nil) {
         self.key = key
@@ -775,6 +823,8 @@ public struct SecurityDecl: Sendable, Hashable {
 public struct ErrorBodyCaseDecl: Sendable {
     public var caseName: String
     public var type: TypeRef
+    /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
+    public var sourceLocation: SourceLocation? = nil
     public init(caseName: String, type: TypeRef) {
         self.caseName = caseName
         self.type = type

@@ -81,7 +81,8 @@ extension Builder {
             if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
             contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
                                             caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                            propertyEncodings: encodings, formFields: formFields))
+                                            propertyEncodings: encodings, formFields: formFields)
+                .located(at: media.origin))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
@@ -94,7 +95,7 @@ extension Builder {
             : nil
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
-                               contentTypeChoice: choice)
+                               contentTypeChoice: choice).located(at: body.origin)
     }
 
     // MARK: - Per-property `encoding`
@@ -222,26 +223,38 @@ extension Builder {
                 status: response.status, description: response.description, type: body?.type,
                 mediaType: body?.mediaType, encoding: body?.encoding,
                 headers: responseHeaders(response, typeBase: typeBase), isSuccess: isSuccess,
-                isRetryable: isRetryable))
+                isRetryable: isRetryable).located(at: response.origin))
         }
         return (responses, successDecl(responses, typeBase: typeBase), retryable,
                 streamsResponse(responses, operation.origin))
     }
 
-    /// The decoded content of a response: the first JSON entry, else the first `text/*` entry (a String), else the
-    /// first entry (bytes). Other entries with a different schema are named in a warning.
-    /// The content entry a response is decoded from: the first JSON entry, else the first `text/*`, else the first.
-    static func chosenContent(_ entries: [MediaType]) -> MediaType? {
-        entries.first(where: { isJSON(essence($0.mediaType)) })
-            ?? entries.first(where: { essence($0.mediaType).hasPrefix("text/") }) ?? entries.first
+    /// The content entry a response is decoded from, in this order of preference (document order within each):
+    /// JSON (`application/json`, `*/*+json`, `text/json`, `*/*`), then, for a successful response (`streams`), a
+    /// stream the runtime reads item by item (`text/event-stream`, or JSON Lines, NDJSON or JSON text sequences with
+    /// an `itemSchema`), then `text/*`, then anything else (bytes).
+    static func chosenContent(_ entries: [MediaType], streams: Bool = false) -> MediaType? {
+        func rank(_ entry: MediaType) -> Int {
+            let essence = essence(entry.mediaType)
+            if isJSON(essence) { return 0 }
+            if streams, let format = streamFormat(essence), format == .serverSentEvents || entry.itemSchema != nil {
+                return 1
+            }
+            return essence.hasPrefix("text/") ? 2 : 3
+        }
+        return entries.enumerated().min { lhs, rhs in
+            let left = rank(lhs.element), right = rank(rhs.element)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }?.element
     }
 
     /// `known` is the type already generated for an identical inline schema. Error bodies (`streams` false) are read
-    /// whole, never as streams.
+    /// whole, never as streams, and keep their type non-optional; a nullable success body is `T?` (`null` is nil).
+    /// Every other entry with a different schema (or `itemSchema`) is named in a warning at its own location.
     private func responseBody(_ response: Response, inlineName: String, known: TypeRef?, streams: Bool)
         -> (type: TypeRef, mediaType: String, encoding: BodyEncoding)? {
         let entries = response.content
-        guard let chosen = Self.chosenContent(entries) else { return nil }
+        guard let chosen = Self.chosenContent(entries, streams: streams) else { return nil }
         let essence = Self.essence(chosen.mediaType)
         let encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
         let streamed = streams ? streamedBody(chosen, inlineName: inlineName) : nil
@@ -251,24 +264,27 @@ extension Builder {
         } else {
             type = switch encoding {
             case .json:
-                known ?? chosen.schema.map { translate($0, site: InlineSite(parent: nil, baseName: inlineName)).type }
-                    ?? .builtin(.json)
+                known ?? chosen.schema.map { schema in
+                    let translated = translate(schema, site: InlineSite(parent: nil, baseName: inlineName))
+                    return streams ? translated.nullableType : translated.type
+                } ?? .builtin(.json)
             case .text: .builtin(.string)
             default: .builtin(.binary)
             }
         }
-        let ignored = entries.filter { entry in
-            guard entry.mediaType != chosen.mediaType else { return false }
-            switch (entry.schema, chosen.schema) {
-            case (nil, nil): return false
-            case (let a?, let b?): return !(a === b || fingerprint(a) == fingerprint(b))
-            default: return Self.encoding(of: Self.essence(entry.mediaType)) == .json
+        func differs(_ a: Schema?, _ b: Schema?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): false
+            case (let a?, let b?): !(a === b || fingerprint(a) == fingerprint(b))
+            default: true
             }
         }
-        if !ignored.isEmpty {
-            let list = ignored.map { "'\($0.mediaType)'" }.joined(separator: ", ")
-            warn("response '\(response.status)' also offers \(list) with a different schema; only "
-                 + "'\(chosen.mediaType)' is decoded", response.origin)
+        for entry in entries where entry.mediaType != chosen.mediaType {
+            let different = differs(entry.schema, chosen.schema) && (entry.schema != nil
+                || Self.encoding(of: Self.essence(entry.mediaType)) == .json)
+            guard different || differs(entry.itemSchema, chosen.itemSchema) else { continue }
+            warn("response '\(response.status)' also offers '\(entry.mediaType)' with a different schema; only "
+                 + "'\(chosen.mediaType)' is decoded", entry.origin)
         }
         return (type, chosen.mediaType, encoding)
     }
@@ -282,7 +298,7 @@ extension Builder {
             let type = header.required && !translated.nullable ? translated.type : translated.optional
             return ResponseHeaderDecl(
                 name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
-                wireName: header.name, type: type, doc: docLines(header.description))
+                wireName: header.name, type: type, doc: docLines(header.description)).located(at: header.origin)
         }
     }
 
@@ -296,8 +312,10 @@ extension Builder {
             for header in response.headers where header.wireName.lowercased() != "content-type" {
                 guard seen.insert(header.wireName.lowercased()).inserted else { continue }
                 let name = scope.claim(NameSanitizer.memberBase(header.wireName, fallback: "header"))
-                merged.append(ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
-                                                 type: header.type.unwrapped, doc: header.doc))
+                var member = ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
+                                                type: header.type.unwrapped, doc: header.doc)
+                member.sourceLocation = header.sourceLocation
+                merged.append(member)
             }
         }
         guard !merged.isEmpty else { return nil }
@@ -316,8 +334,10 @@ extension Builder {
         let name = claimTopLevel("\(typeBase) Success", declares: false)
         var scope = NameScope()
         let cases = successes.map { response in
-            SuccessCaseDecl(name: NameSanitizer.escaped(scope.claim(Self.statusCaseBase(response.status))),
-                            status: response.status, type: response.type)
+            var decl = SuccessCaseDecl(name: NameSanitizer.escaped(scope.claim(Self.statusCaseBase(response.status))),
+                                       status: response.status, type: response.type)
+            decl.sourceLocation = response.sourceLocation
+            return decl
         }
         return .perStatus(name, cases)
     }

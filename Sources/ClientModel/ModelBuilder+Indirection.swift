@@ -14,7 +14,9 @@ extension Builder {
 
     private func edges(of decl: TypeDecl) -> [TypeName] {
         switch decl.kind {
-        case .struct(let value): value.properties.flatMap { inlineReferences($0.type) }
+        case .struct(let value):
+            value.properties.flatMap { inlineReferences($0.type) }
+                + value.flattenedUnions.flatMap { inlineReferences($0.type) }
         case .union(let value): value.cases.flatMap { inlineReferences($0.type) }
         case .alias(let target): inlineReferences(target)
         case .enum: []

@@ -82,6 +82,7 @@ extension Builder {
             case .struct(let value):
                 value.properties.forEach { visit($0.type) }
                 if let extra = value.additionalProperties { visit(extra.valueType) }
+                value.flattenedUnions.forEach { visit($0.type) }
             case .union(let value):
                 value.cases.forEach { visit($0.type) }
             case .alias(let target):

@@ -79,7 +79,8 @@ extension Builder {
             success: responses.success, security: securityDecl(for: operation),
             idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
             responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase),
-            streamsResponse: responses.streams)
+            streamsResponse: responses.streams, statusMatchers: StatusMatcherDecl.ordered(responses.responses))
+            .located(at: operation.origin)
     }
 
     // MARK: - Path templates
@@ -164,7 +165,7 @@ extension Builder {
                 result.append(ParameterDecl(
                     name: base, wireName: wire, location: .path, type: .builtin(.string), isRequired: true,
                     style: "simple", explode: false, allowReserved: false, doc: [], deprecated: false,
-                    sensitivity: .none, validation: []))
+                    sensitivity: .none, validation: []).located(at: operation.origin))
             }
         }
         for parameter in others where parameter.required {
@@ -249,6 +250,6 @@ extension Builder {
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
             deprecated: parameter.deprecated,
             sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name),
-            validation: validation, queryStringEncoding: queryStringEncoding)
+            validation: validation, queryStringEncoding: queryStringEncoding).located(at: parameter.origin)
     }
 }

@@ -21,7 +21,7 @@ extension Builder {
             if scope.contains(base) { base = NameSanitizer.memberBase(scheme.key, fallback: "credential") }
             let name = NameSanitizer.escaped(scope.claim(base))
             result.append(SecuritySchemeDecl(key: scheme.key, name: name, kind: kind,
-                                             doc: docLines(scheme.description)))
+                                             doc: docLines(scheme.description)).located(at: scheme.origin))
         }
         return result
     }

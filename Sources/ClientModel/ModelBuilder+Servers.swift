@@ -45,7 +45,9 @@ extension Builder {
                 guard let type = response.type, !result.contains(where: { $0.type == type }) else { continue }
                 let base = NameSanitizer.memberBase(Self.spelledWords(type), reserved: NameSanitizer.reservedEnumCases,
                                                     fallback: "body")
-                result.append(ErrorBodyCaseDecl(caseName: NameSanitizer.escaped(scope.claim(base)), type: type))
+                var decl = ErrorBodyCaseDecl(caseName: NameSanitizer.escaped(scope.claim(base)), type: type)
+                decl.sourceLocation = response.sourceLocation
+                result.append(decl)
             }
         }
         return result
@@ -84,7 +86,7 @@ extension Builder {
         func scan(_ schema: Schema, prefix: String, depth: Int) {
             var shape = ObjectShape()
             var visited: Set<String> = []
-            collectShape(schema, into: &shape, visited: &visited, warnings: false)
+            collectShape(schema, into: &shape, visited: &visited)
             for property in shape.properties {
                 if Self.requestIDCandidates.contains(property.name) {
                     let path = prefix + property.name

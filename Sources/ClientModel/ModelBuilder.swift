@@ -5,9 +5,16 @@ import SpecParser
 /// construct it cannot generate becomes a warning in `APIDecl.diagnostics`; the output is deterministic
 /// (document order, sorted where the input was unordered, collisions resolved from document order).
 public enum ModelBuilder {
+    /// With a filter (`ModelOptions.filter`), the model is built from the filtered document: the kept operations and
+    /// what they reach, and nothing else (`DocumentFilter.apply`).
     public static func build(_ document: Document, options: ModelOptions, specPath: String) -> APIDecl {
-        let builder = Builder(document: document, options: options)
-        return builder.run(specPath: specPath)
+        guard !options.filter.isEmpty else {
+            return Builder(document: document, options: options).run(specPath: specPath)
+        }
+        let (filtered, diagnostics) = options.filter.apply(to: document)
+        var api = Builder(document: filtered, options: options).run(specPath: specPath)
+        api.diagnostics = diagnostics + api.diagnostics
+        return api
     }
 }
 
@@ -63,7 +70,8 @@ final class Builder {
         let module = options.moduleName.isEmpty ? "API" : options.moduleName
         self.moduleName = module
         self.clientName = NameSanitizer.upperCamel(module, fallback: "API") + "Client"
-        self.moduleNames = [module, clientName]
+        // A type named like a module it imports would shadow the module's name in qualified references.
+        self.moduleNames = Set([module, clientName] + (options.runtimeModule.map { [$0] } ?? []))
         self.topLevelScope = NameScope(reserved: moduleNames)
     }
 
@@ -78,12 +86,14 @@ final class Builder {
         let requestIDFields = findRequestIDFields()
         let servers = buildServers()
         markIndirection()
-        return APIDecl(
+        var api = APIDecl(
             moduleName: moduleName, clientName: clientName, accessLevel: options.accessLevel, specPath: specPath,
             title: document.info.title, version: document.info.version,
             doc: docLines(document.info.summary, document.info.description), servers: servers,
             types: assembleTypes(), operations: operations, securitySchemes: securitySchemes,
             errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
+        api.runtimeModule = options.runtimeModule
+        return api
     }
 
     // MARK: - Diagnostics

@@ -61,7 +61,7 @@ extension NameSanitizer {
         "Calendar", "JSONEncoder", "JSONDecoder", "URLSession", "URLRequest", "URLResponse", "URLComponents",
         "URLQueryItem", "HTTPURLResponse", "DateFormatter", "ISO8601DateFormatter", "NSError", "NSObject", "Bundle",
         "ProcessInfo", "URLSessionConfiguration",
-        // The generated runtime
+        // The runtime (OpenAPISwiftRuntime, imported or embedded)
         "JSONValue", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPHeaders", "HTTPTransport",
         "URLSessionTransport", "ClientOptions", "RequestOptions", "RetryPolicy", "Response", "APIError", "ErrorBody",
         "EmptyBody", "ValidationFailure", "Validatable", "TokenProvider", "BearerCredential", "ClientMiddleware",
@@ -71,9 +71,10 @@ extension NameSanitizer {
         "BasicAuth", "CachingTokenProvider", "CivilTime", "CredentialApplying", "JSONCoding", "Locked",
         "OAuth2ClientCredentialsProvider", "OptionalDecodingTarget", "ParameterStyle", "Percent", "PrintLogger",
         "RFC3339", "Race", "RedirectGuard", "RegexCache", "SessionBox", "TaskHandle", "TimeoutSignal",
-        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "OptionalValue", "ServerSentEvent",
+        "UnexpectedResponse", "Validation", "Indirect", "DynamicCodingKey", "UnionBranch", "OptionalValue", "ServerSentEvent",
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
-        "StreamReceiver", "IterationGuard",
+        "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
+        "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,
@@ -86,6 +87,7 @@ extension NameSanitizer {
         "Decodable", "Encodable", "Codable", "Sendable", "Hashable", "Equatable", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "ValidationFailure", "Validatable", "Redaction",
         "Mirror", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Character",
+        "UnionBranch",
     ]
 
     /// Members of the generated client that an operation method must not take.

@@ -67,6 +67,7 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
                     if !property.validation.isEmpty { features.insert(.validation) }
                 }
                 if let extra = s.additionalProperties { features.formUnion(Self.features(of: extra.valueType)) }
+                for member in s.flattenedUnions { features.formUnion(Self.features(of: member.type)) }
             case .union(let u):
                 for c in u.cases { features.formUnion(Self.features(of: c.type)) }
             case .alias(let target):

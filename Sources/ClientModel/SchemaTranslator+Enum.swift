@@ -44,13 +44,15 @@ extension Builder {
             }
             let fallback = raw.isEmpty ? "empty" : "value"
             let base = NameSanitizer.memberBase(source, reserved: NameSanitizer.reservedEnumCases, fallback: fallback)
-            cases.append(EnumCaseDecl(name: NameSanitizer.escaped(scope.claim(base)), rawValue: raw, doc: []))
+            cases.append(EnumCaseDecl(name: NameSanitizer.escaped(scope.claim(base)), rawValue: raw, doc: [])
+                .located(at: schema.origin))
         }
         let unknown = NameSanitizer.escaped(scope.claim("unknown"))
         let name = named ?? claim(site)
         store(TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                        pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
-                       kind: .enum(EnumDecl(rawType: rawType, cases: cases, unknownCaseName: unknown)), nested: []))
+                       kind: .enum(EnumDecl(rawType: rawType, cases: cases, unknownCaseName: unknown)), nested: [])
+                .located(at: schema.origin))
         return .named(name)
     }
 

@@ -14,6 +14,8 @@ extension Builder {
         var propertyNames: Set<String> = []
         var minProperties: Int?
         var maxProperties: Int?
+        /// `oneOf`/`anyOf` parts (or `$ref`s to them) of the `allOf`, in order: members of the combined type.
+        var unions: [Schema] = []
 
         mutating func add(_ schema: Schema) {
             // Every part's bound applies: the largest minimum, the smallest maximum.
@@ -28,20 +30,22 @@ extension Builder {
     }
 
     /// Collects the merged shape of `schema`. `visited` holds the `$ref` keys already merged (diamonds and cycles
-    /// merge once).
+    /// merge once). A part with `oneOf`/`anyOf` is recorded in `unions` as reached (the `$ref` when it is one, so
+    /// the union keeps its component name); its own properties merge like any part's.
     func collectShape(_ schema: Schema, into shape: inout ObjectShape, visited: inout Set<String>, depth: Int = 0,
-                      warnings: Bool = true) {
+                      reachedBy reference: Schema? = nil) {
         guard depth < Self.maxSchemaDepth else { return }
         if let ref = schema.ref {
             if visited.insert(ref.key).inserted, let target = refIndex[ref.key]?.schema {
-                collectShape(target, into: &shape, visited: &visited, depth: depth + 1, warnings: warnings)
+                collectShape(target, into: &shape, visited: &visited, depth: depth + 1,
+                             reachedBy: reference ?? schema)
             }
         }
         for part in schema.allOf ?? [] {
-            collectShape(part, into: &shape, visited: &visited, depth: depth + 1, warnings: warnings)
+            collectShape(part, into: &shape, visited: &visited, depth: depth + 1)
         }
-        if warnings, depth > 0, schema.oneOf != nil || schema.anyOf != nil {
-            warn("oneOf/anyOf inside allOf is not merged into the combined type", schema.origin)
+        if depth > 0, schema.oneOf != nil || schema.anyOf != nil, schema.allOf == nil {
+            shape.unions.append(reference ?? schema)
         }
         shape.add(schema)
     }
@@ -56,7 +60,7 @@ extension Builder {
         var shape = ObjectShape()
         var visited: Set<String> = []
         collectShape(schema, into: &shape, visited: &visited)
-        if shape.properties.isEmpty, shape.additionalProperties == nil {
+        if shape.properties.isEmpty, shape.additionalProperties == nil, shape.unions.isEmpty {
             let object = parts.contains { jsonType(of: target(of: $0)) == .object }
             if !object,
                let part = parts.first(where: { $0.ref != nil }) ?? parts.first(where: { jsonType(of: $0) != nil }) {
@@ -111,7 +115,7 @@ extension Builder {
                 isNullable: translated.nullable, doc: doc,
                 deprecated: source.deprecated, sensitivity: sensitivity(of: source, name: property.name),
                 validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,
-                writeOnly: source.writeOnly))
+                writeOnly: source.writeOnly).located(at: source.origin))
         }
         var additional: AdditionalPropertiesDecl?
         switch shape.additionalProperties {
@@ -129,10 +133,29 @@ extension Builder {
         var rules: [ValidationRule] = []
         if let value = shape.minProperties { rules.append(.minProperties(value)) }
         if let value = shape.maxProperties { rules.append(.maxProperties(value)) }
+        let flattened = flattenedUnions(shape.unions, parent: name, scope: &scope, depth: depth)
         return TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                         pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                         kind: .struct(StructDecl(properties: properties, additionalProperties: additional,
-                                                 validation: rules)),
-                        nested: [])
+                                                 validation: rules, flattenedUnions: flattened)),
+                        nested: []).located(at: schema.origin)
+    }
+
+    /// The `oneOf`/`anyOf` parts of an `allOf` as members of the combined struct: a `$ref` keeps its type, an inline
+    /// part is a nested `OneOf`/`AnyOf` (or its title). A part that is not a generated type (a lone primitive
+    /// alternative) cannot share the struct's JSON object and is left out with a warning.
+    private func flattenedUnions(_ parts: [Schema], parent: TypeName, scope: inout NameScope, depth: Int)
+        -> [FlattenedUnionDecl] {
+        parts.compactMap { part in
+            let base = part.title ?? (target(of: part).oneOf != nil ? "One Of" : "Any Of")
+            let translated = translate(part, site: InlineSite(parent: parent, baseName: base), depth: depth + 1)
+            guard case .named(let typeName) = translated.type else {
+                warn("this oneOf/anyOf inside allOf is not an object type, so it cannot be merged into the "
+                     + "combined type; it is not generated", part.origin)
+                return nil
+            }
+            let memberName = scope.claim(NameSanitizer.memberBase(part.ref == nil ? base : typeName.local))
+            return FlattenedUnionDecl(name: NameSanitizer.escaped(memberName), type: .named(typeName))
+        }
     }
 }

@@ -31,7 +31,7 @@ extension Builder {
                 name: swiftName, jsonName: "[\(offset)]", type: type, isRequired: isRequired,
                 isNullable: translated.nullable, doc: doc, deprecated: element.deprecated,
                 sensitivity: sensitivity(of: element), validation: validationRules(for: element, type: translated.type),
-                readOnly: false, writeOnly: false))
+                readOnly: false, writeOnly: false).located(at: element.origin))
         }
         var rest: TypeRef?
         let reachedMax = schema.maxItems.map { $0 <= prefix.count } ?? false
@@ -48,7 +48,8 @@ extension Builder {
             properties.append(PropertyDecl(
                 name: restName, jsonName: "[\(prefix.count)...]", type: .array(rest), isRequired: false,
                 isNullable: false, doc: ["The elements after the first \(prefix.count)."], deprecated: false,
-                sensitivity: .none, validation: [], readOnly: false, writeOnly: false))
+                sensitivity: .none, validation: [], readOnly: false, writeOnly: false)
+                .located(at: schema.items?.origin ?? schema.origin))
         }
         var rules: [ValidationRule] = []
         if minItems > prefix.count, rest != nil { rules.append(.minItems(minItems)) }
@@ -67,6 +68,6 @@ extension Builder {
                         kind: .struct(StructDecl(properties: properties, additionalProperties: nil, validation: rules,
                                                  tuple: TupleDecl(elementCount: prefix.count, rest: rest,
                                                                   unlabeled: unlabeled))),
-                        nested: [])
+                        nested: []).located(at: schema.origin)
     }
 }

@@ -4,7 +4,9 @@ import SpecParser
 
 extension Builder {
     /// `oneOf`/`anyOf` as a `UnionDecl`. `{type: null}` alternatives make the type optional instead of being a case;
-    /// a single remaining alternative is that alternative's type; none is `JSONValue` with a warning.
+    /// a single remaining alternative is that alternative's type; none is `JSONValue` with a warning. An `anyOf`
+    /// without a discriminator keeps every alternative the value matches; a `oneOf` without one keeps the best
+    /// match, or the JSON in `unknown` when none matches.
     func translateUnion(_ schema: Schema, alternatives: [Schema], kind: UnionDecl.Kind, site: InlineSite,
                         named: TypeName?, depth: Int) -> TypeRef {
         let options = alternatives.filter { !isNullSchema($0) }
@@ -20,32 +22,41 @@ extension Builder {
         for (offset, option) in options.enumerated() {
             let caseSite = InlineSite(parent: name, baseName: option.title ?? "Case \(offset + 1)")
             let translated = translate(option, site: caseSite, depth: depth + 1)
-            let base: String
-            if case .named(let typeName) = translated.type { base = typeName.local } else {
-                base = caseBaseName(translated.type)
-            }
-            let caseName = scope.claim(NameSanitizer.memberBase(base, reserved: NameSanitizer.reservedEnumCases))
-            let decl = UnionCaseDecl(name: NameSanitizer.escaped(caseName), type: translated.nullableType,
-                                     hint: decodeHint(option))
-            cases.append((decl, option.ref?.key))
+            cases.append((unionCase(translated.type, nullableType: translated.nullableType, schema: option,
+                                    scope: &scope).located(at: option.origin), option.ref?.key))
         }
 
         var discriminator: DiscriminatorDecl?
         if let spec = schema.discriminator {
-            discriminator = discriminatorDecl(spec, cases: cases, origin: schema.origin)
+            discriminator = discriminatorDecl(spec, cases: &cases, scope: &scope, origin: schema.origin)
         } else {
-            // Most specific first: objects with more required keys, integers before numbers, anything last;
-            // ties keep document order.
+            // Ties of the decoder's score (declared keys present) keep this order: objects with more required keys,
+            // integers before numbers, anything last; then document order.
             cases = cases.enumerated().sorted { lhs, rhs in
                 let left = specificity(lhs.element.decl.hint), right = specificity(rhs.element.decl.hint)
                 return left != right ? left > right : lhs.offset < rhs.offset
             }.map(\.element)
         }
+        let keepsAll = discriminator == nil && kind == .anyOf
         store(TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                        pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
-                       kind: .union(UnionDecl(kind: kind, discriminator: discriminator, cases: cases.map(\.decl))),
-                       nested: []))
+                       kind: .union(UnionDecl(kind: kind, discriminator: discriminator, cases: cases.map(\.decl),
+                                              keepsAllMatches: keepsAll)),
+                       nested: []).located(at: schema.origin))
         return .named(name)
+    }
+
+    /// One alternative: named after its type, with the checks its decoder makes.
+    private func unionCase(_ type: TypeRef, nullableType: TypeRef, schema: Schema, scope: inout NameScope)
+        -> UnionCaseDecl {
+        let base: String
+        if case .named(let typeName) = type { base = typeName.local } else { base = caseBaseName(type) }
+        let caseName = scope.claim(NameSanitizer.memberBase(base, reserved: NameSanitizer.reservedEnumCases))
+        let hint = decodeHint(schema)
+        var isNamed = false
+        if case .named = type { isNamed = true }
+        return UnionCaseDecl(name: NameSanitizer.escaped(caseName), type: nullableType, hint: hint,
+                             encodesObject: isNamed && hint.kind == .object)
     }
 
     private func specificity(_ hint: DecodeHint) -> Int {
@@ -58,9 +69,10 @@ extension Builder {
     }
 
     /// Explicit mapping entries (document order) whose schema is an alternative, then the implicit mapping: each
-    /// `$ref` alternative not mapped explicitly, by its schema name.
-    private func discriminatorDecl(_ spec: Discriminator, cases: [(decl: UnionCaseDecl, refKey: String?)],
-                                   origin: Origin) -> DiscriminatorDecl {
+    /// `$ref` alternative not mapped explicitly, by its schema name. A 3.2 `defaultMapping` names the case of a value
+    /// whose discriminator is missing or unmapped; a schema that is not an alternative becomes one more case.
+    private func discriminatorDecl(_ spec: Discriminator, cases: inout [(decl: UnionCaseDecl, refKey: String?)],
+                                   scope: inout NameScope, origin: Origin) -> DiscriminatorDecl {
         var mapping: [(value: String, caseName: String)] = []
         var values: Set<String> = []
         var mapped: Set<String> = []
@@ -77,7 +89,18 @@ extension Builder {
             guard let key = item.refKey, !mapped.contains(key), let target = refIndex[key] else { continue }
             if values.insert(target.suggestedName).inserted { mapping.append((target.suggestedName, item.decl.name)) }
         }
-        return DiscriminatorDecl(propertyName: spec.propertyName, mapping: mapping)
+        var defaultCase: String?
+        if let reference = spec.defaultMapping {
+            if let match = cases.first(where: { $0.refKey == reference.key }) {
+                defaultCase = match.decl.name
+            } else if let typeName = typeName(of: reference, at: origin), let target = refIndex[reference.key] {
+                let decl = unionCase(.named(typeName), nullableType: .named(typeName), schema: target.schema,
+                                     scope: &scope)
+                cases.append((decl, reference.key))
+                defaultCase = decl.name
+            }
+        }
+        return DiscriminatorDecl(propertyName: spec.propertyName, mapping: mapping, defaultCaseName: defaultCase)
     }
 
     /// A case name for an alternative that is not a named type: `string`, `int`, `stringArray`, `jsonValue`…
@@ -91,38 +114,5 @@ extension Builder {
         case .optional(let wrapped): caseBaseName(wrapped)
         case .stream(_, let item): caseBaseName(item) + " Stream"
         }
-    }
-
-    /// What a JSON value must look like to be decoded as `schema` (following `$ref`s).
-    func decodeHint(_ schema: Schema) -> DecodeHint {
-        let resolved = target(of: schema)
-        var kind: DecodeHint.JSONKind
-        if let parts = resolved.allOf, !parts.isEmpty {
-            kind = parts.contains { jsonType(of: target(of: $0)) == .object || !$0.properties.isEmpty } ? .object : .any
-        } else if resolved.oneOf != nil || resolved.anyOf != nil || resolved.booleanSchema != nil {
-            kind = .any
-        } else if let values = resolved.enumValues?.filter({ $0 != .null }), !values.isEmpty {
-            kind = values.allSatisfy { $0.stringValue != nil } ? .string
-                : values.allSatisfy { $0.intValue != nil } ? .integer : .any
-        } else {
-            switch jsonType(of: resolved) {
-            case .string: kind = .string
-            case .integer: kind = .integer
-            case .number: kind = .number
-            case .boolean: kind = .boolean
-            case .array: kind = .array
-            case .object: kind = .object
-            case .null: kind = .null
-            case nil: kind = .any
-            }
-        }
-        var required: [String] = []
-        if kind == .object {
-            var shape = ObjectShape()
-            var visited: Set<String> = []
-            collectShape(schema, into: &shape, visited: &visited, warnings: false)
-            required = shape.required
-        }
-        return DecodeHint(kind: kind, requiredKeys: required)
     }
 }

@@ -48,6 +48,7 @@ extension Builder {
                 let doc = docLines(schema.title, schema.description)
                 if !doc.isEmpty { inner.doc = doc }
                 inner.pointer = schema.origin.pointer.description
+                inner.sourceLocation = schema.origin.location
                 inner.deprecated = inner.deprecated || schema.deprecated
                 store(inner)
             }
@@ -58,7 +59,7 @@ extension Builder {
                 }
                 store(TypeDecl(name: named, doc: docLines(schema.title, schema.description),
                                pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
-                               kind: .alias(type), nested: []))
+                               kind: .alias(type), nested: []).located(at: schema.origin))
             }
             type = .named(named)
         }

@@ -8,6 +8,21 @@ public struct Configuration: Sendable {
     public var clients: [ClientEntry]
     /// The config file as the user named it.
     public var path: String
+    /// The shared runtime every listed client imports; nil: each client folder carries its own copy.
+    public var runtime: RuntimeEntry?
+
+    /// The runtime module's name unless `runtime: module:` names another.
+    public static let defaultRuntimeModule = "OpenAPISwiftRuntime"
+}
+
+/// `runtime:`: the one runtime module that every client of the configuration imports.
+public struct RuntimeEntry: Sendable {
+    /// The module name the clients import (default `OpenAPISwiftRuntime`).
+    public var module: String
+    /// Where openapi-swift writes the runtime's files, relative to the configuration file; nil when the module
+    /// comes from elsewhere (this package's `OpenAPISwiftRuntime` product, or a target of your own).
+    public var output: String?
+    public var location: SourceLocation
 }
 
 /// One `clients:` entry. Paths are relative to the configuration file's folder.
@@ -20,6 +35,8 @@ public struct ClientEntry: Sendable {
     public var templates: String?
     /// OpenAPI Overlay files applied to the spec before parsing.
     public var overlays: [String]
+    /// `filter:`: the operations to generate, with what they reach (empty: all).
+    public var filter: DocumentFilter
     public var location: SourceLocation
 }
 
@@ -47,6 +64,7 @@ public enum ConfigurationParser {
         guard let clientsNode = mapping["clients"], let list = clientsNode.sequence else {
             return (nil, [.error("`clients:` must be a list of {spec, output, module}", at: at(mapping["clients"] ?? root))])
         }
+        diagnostics += unknownKeys(in: mapping, known: rootKeys, context: "the configuration", at: at)
         var clients: [ClientEntry] = []
         var seenOutputs: [String: SourceLocation] = [:]
         for item in list {
@@ -54,6 +72,7 @@ public enum ConfigurationParser {
                 diagnostics.append(.error("each client must be a mapping with spec, output and module", at: at(item)))
                 continue
             }
+            diagnostics += unknownKeys(in: entry, known: clientKeys, context: "a client", at: at)
             func string(_ key: String, required: Bool) -> String? {
                 guard let node = entry[key] else {
                     if required { diagnostics.append(.error("client is missing `\(key):`", at: at(item))) }
@@ -92,6 +111,7 @@ public enum ConfigurationParser {
                 }
             }
             let templates = string("templates", required: false)
+            let filter = entry["filter"].map { Self.filter($0, diagnostics: &diagnostics, at: at) } ?? DocumentFilter()
             if let module, let problem = PathSafety.moduleNameProblem(module), let node = entry["module"] {
                 diagnostics.append(.error(problem, at: at(node)))
             }
@@ -107,10 +127,52 @@ public enum ConfigurationParser {
             }
             if let spec, let output, let module {
                 clients.append(ClientEntry(spec: spec, output: output, module: module, access: access,
-                                           templates: templates, overlays: overlays, location: at(item)))
+                                           templates: templates, overlays: overlays, filter: filter,
+                                           location: at(item)))
             }
         }
+        let runtime = mapping["runtime"].flatMap { parseRuntime($0, at: at, seenOutputs: seenOutputs,
+                                                                  clients: clients, diagnostics: &diagnostics) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Configuration(clients: clients, path: path), diagnostics)
+        return (Configuration(clients: clients, path: path, runtime: runtime), diagnostics)
+    }
+
+    /// `runtime: {module: Name, output: Folder}` (both optional; `runtime: {}` imports `OpenAPISwiftRuntime`).
+    private static func parseRuntime(
+        _ node: Node, at: (Node) -> SourceLocation, seenOutputs: [String: SourceLocation], clients: [ClientEntry],
+        diagnostics: inout [Diagnostic]
+    ) -> RuntimeEntry? {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error("`runtime:` must be a mapping with `module:` and/or `output:`", at: at(node),
+                                      hint: "e.g. runtime: {module: OpenAPISwiftRuntime, output: Sources/OpenAPISwiftRuntime}"))
+            return nil
+        }
+        func string(_ key: String) -> String? {
+            guard let value = mapping[key] else { return nil }
+            guard let text = value.scalar?.string, !text.isEmpty else {
+                diagnostics.append(.error("`runtime: \(key):` must be a non-empty string", at: at(value)))
+                return nil
+            }
+            return text
+        }
+        let module = string("module") ?? Configuration.defaultRuntimeModule
+        if let problem = PathSafety.moduleNameProblem(module), let value = mapping["module"] {
+            diagnostics.append(.error("`runtime: module:` \(problem)", at: at(value)))
+        }
+        if let client = clients.first(where: { $0.module == module }), let value = mapping["module"] {
+            diagnostics.append(.error("the runtime module '\(module)' has the name of a client (at \(client.location))",
+                                      at: at(value)))
+        }
+        let output = string("output")
+        if let output, let value = mapping["output"] {
+            if let problem = PathSafety.relativePathProblem(output) {
+                diagnostics.append(.error("`runtime: output:` \(problem)", at: at(value)))
+            } else if let first = seenOutputs[PathSafety.normalize(output)] {
+                diagnostics.append(.error("the runtime and a client both write to '\(output)' (first at \(first))",
+                                          at: at(value)))
+            }
+        }
+        diagnostics += unknownKeys(in: mapping, known: runtimeKeys, context: "`runtime:`", at: at)
+        return RuntimeEntry(module: module, output: output, location: at(node))
     }
 }

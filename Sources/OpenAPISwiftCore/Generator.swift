@@ -32,47 +32,70 @@ public struct GenerationResult: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
+/// A spec turned into the IR (`Generator.model`).
+public struct ModelResult: Sendable {
+    /// Nil when the spec has errors.
+    public var api: APIDecl?
+    /// The parser's, then the model's, unsorted.
+    public var diagnostics: [Diagnostic]
+    /// Kept so that a caller can free the document off its critical path (`BackgroundRelease`).
+    public var parsed: ParseResult
+}
+
 /// The one entry point of the generator: spec in, files out, all in memory.
 /// The CLI and the tests both call it; only the CLI touches the disk.
 public enum Generator {
     public static func generate(_ job: GenerationJob, loader: any SpecLoader) -> GenerationResult {
         TemplateEmitter.prepareInBackground()
-        let parsed = SpecParser.parse(job.spec, overlays: job.overlays, loader: loader)
-        var diagnostics = parsed.diagnostics
-        guard let document = parsed.document, !diagnostics.hasErrors else {
-            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
-        }
-        let api: APIDecl = {
-            var built = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
-            built.overlayPaths = job.overlays.map(\.path)
-            return built
-        }()
-        diagnostics += api.diagnostics
-        guard !diagnostics.hasErrors else {
-            return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+        let modelled = model(job, loader: loader)
+        var diagnostics = modelled.diagnostics
+        guard let api = modelled.api, !diagnostics.hasErrors else {
+            return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
         }
         do {
             let emitter = try TemplateEmitter(overrides: job.templateOverrides)
             let files = try emitter.emit(api)
             let typeCount = countTypes(api.types), operationCount = api.operations.count
             // The document and the model are done with: free them while the caller writes the files.
-            BackgroundRelease.drop((consume parsed, consume document, consume api), inputBytes: job.spec.data.count)
+            BackgroundRelease.drop((consume modelled, consume api), inputBytes: job.spec.data.count)
             return GenerationResult(
-                files: files, diagnostics: sorted(diagnostics), typeCount: typeCount, operationCount: operationCount
+                files: files, diagnostics: ordered(diagnostics), typeCount: typeCount, operationCount: operationCount
             )
         } catch {
             diagnostics.append(error)
         }
-        return GenerationResult(files: [], diagnostics: sorted(diagnostics), typeCount: 0, operationCount: 0)
+        return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
+    }
+
+    /// The runtime module's files (`OpenAPISwiftRuntime`), for a folder that clients generated with
+    /// `ModelOptions.runtimeModule` import.
+    public static func runtimeFiles() -> [EmittedFile] {
+        EmbeddedRuntime.moduleFiles()
+    }
+
+    /// The version of the runtime this generator writes and generates for.
+    public static var runtimeVersion: String { EmbeddedRuntime.version }
+
+    /// The first two stages: the job's spec (with its overlays) parsed and turned into the IR. `generate` and
+    /// `APIDiffer` share it, so both see the same model.
+    public static func model(_ job: GenerationJob, loader: any SpecLoader) -> ModelResult {
+        let parsed = SpecParser.parse(job.spec, overlays: job.overlays, loader: loader)
+        guard let document = parsed.document, !parsed.diagnostics.hasErrors else {
+            return ModelResult(api: nil, diagnostics: parsed.diagnostics, parsed: parsed)
+        }
+        var api = ModelBuilder.build(document, options: job.options, specPath: job.spec.path)
+        api.overlayPaths = job.overlays.map(\.path)
+        return ModelResult(api: api, diagnostics: parsed.diagnostics + api.diagnostics, parsed: parsed)
     }
 
     private static func countTypes(_ types: [TypeDecl]) -> Int {
         types.reduce(0) { $0 + 1 + countTypes($1.nested) }
     }
 
-    /// Stable order: by location, then message; diagnostics without a location last, in emission order.
-    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let indexed = diagnostics.enumerated().map { ($0.offset, $0.element) }
+    /// Stable order: by location, then emission order; diagnostics without a location last, in emission order. The
+    /// same finding reached twice (same severity, message and location) is kept once (`deduplicated`).
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let indexed = diagnostics.deduplicated.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { a, b in
             switch (a.1.location, b.1.location) {
             case let (l?, r?): l != r ? l < r : a.0 < b.0

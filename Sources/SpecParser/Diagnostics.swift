@@ -133,4 +133,20 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// The diagnostics without repeats: a diagnostic with the same severity, message and location as an earlier one is
+    /// left out (the first is kept, with its pointer and hint), so a construct that several operations reach (a
+    /// shared response, parameter or schema) is reported once, not once per operation. Order is kept.
+    public var deduplicated: [Diagnostic] {
+        var seen: Set<DiagnosticIdentity> = []
+        return filter { seen.insert(DiagnosticIdentity(severity: $0.severity, message: $0.message,
+                                                       location: $0.location)).inserted }
+    }
+}
+
+/// What makes two diagnostics the same finding, for `deduplicated`.
+private struct DiagnosticIdentity: Hashable {
+    var severity: Severity
+    var message: String
+    var location: SourceLocation?
 }

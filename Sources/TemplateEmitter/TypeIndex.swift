@@ -43,7 +43,7 @@ struct TypeIndex: Sendable {
             case .struct(let s):
                 let hasRules = !s.validation.isEmpty || s.properties.contains { !$0.validation.isEmpty }
                 if hasRules { work.append(name) }
-                contained = s.properties.map(\.type)
+                contained = s.properties.map(\.type) + s.flattenedUnions.map(\.type)
             case .union(let u): contained = u.cases.map(\.type)
             case .alias(let target): contained = [target]
             case .enum: contained = []
@@ -80,6 +80,7 @@ struct TypeIndex: Sendable {
             case .struct(let s):
                 s.properties.forEach { use($0.type) }
                 use(s.additionalProperties?.valueType)
+                s.flattenedUnions.forEach { use($0.type) }
             case .union(let u): u.cases.forEach { use($0.type) }
             case .alias(let target): use(target)
             case .enum: break

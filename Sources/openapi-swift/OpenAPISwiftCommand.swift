@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenAPISwiftCore
 
 /// Exit codes: 0 success, 1 a spec (or config) problem or `--check` found differences, 2 a usage error.
 enum ExitStatus {
@@ -12,7 +13,8 @@ struct OpenAPISwiftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-swift",
         abstract: "Generate typed, dependency-free Swift clients from OpenAPI documents.",
-        subcommands: [Generate.self],
+        version: OpenAPISwift.version,
+        subcommands: [Generate.self, Diff.self],
         defaultSubcommand: Generate.self
     )
 
@@ -35,7 +37,8 @@ struct OpenAPISwiftCommand: AsyncParsableCommand {
             let message = fullMessage(for: error)
             FileHandle.standardError.write(Data((message + "\n").utf8))
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("Run 'openapi-swift generate --help' for usage.\n".utf8))
+                let subcommand = CommandLine.arguments.dropFirst().first == "diff" ? "diff" : "generate"
+                FileHandle.standardError.write(Data("Run 'openapi-swift \(subcommand) --help' for usage.\n".utf8))
                 Foundation.exit(ExitStatus.usage)
             }
             Foundation.exit(code.rawValue == 0 ? 0 : ExitStatus.specProblem)

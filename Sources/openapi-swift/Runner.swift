@@ -2,6 +2,7 @@ import ClientModel
 import Foundation
 import OpenAPISwiftCore
 import SpecParser
+import TemplateEmitter
 
 /// Generates one job and brings its output folder up to date (or, with `--check`, compares).
 /// This is the only code that touches the disk.
@@ -21,43 +22,18 @@ struct Runner {
             console.error("\(job.output): error: \(error)")
             return false
         }
-        // Refuse an oversized spec before reading it, so memory stays bounded whatever its size.
-        let limit = ParserLimits.default.maxFileBytes
-        if let size = (try? FileManager.default.attributesOfItem(atPath: job.spec))?[.size] as? Int, size > limit {
-            console.error("\(job.spec):1:1: error: the file is \(size) bytes; files over \(limit) bytes are refused")
-            return false
-        }
-        guard let data = FileManager.default.contents(atPath: job.spec) else {
-            let exists = FileManager.default.fileExists(atPath: job.spec)
-            console.error("\(job.spec): error: \(exists ? "cannot read the spec" : "spec file not found")")
-            return false
-        }
+        guard let spec = SpecFiles.read(job.spec, what: "spec", console: console) else { return false }
         var overrides: [String: String] = [:]
         if let templates = job.templates {
             guard let loaded = loadTemplates(templates) else { return false }
             overrides = loaded
         }
-        var overlays: [SpecInput] = []
-        for path in job.overlays {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-                console.error("\(path):1:1: error: the file is \(size) bytes; files over \(limit) bytes are refused")
-                return false
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                let exists = FileManager.default.fileExists(atPath: path)
-                console.error("\(path): error: \(exists ? "cannot read the overlay" : "overlay file not found")")
-                return false
-            }
-            overlays.append(SpecInput(path: path, data: data))
-        }
-        let refRoot = job.refRoot ?? Self.defaultRefRoot(forSpec: job.spec)
-        let loader = FileSystemSpecLoader(root: refRoot, outsideRootHint: job.refRoot == nil
-            ? "$refs may only read files inside --ref-root (default: the working directory when the spec is inside "
-                + "it, else the folder above the spec's); pass --ref-root DIR to allow another folder"
-            : "$refs may only read files inside --ref-root; pass a --ref-root that contains it to allow it")
+        guard let overlays = SpecFiles.readOverlays(job.overlays, console: console) else { return false }
+        let loader = SpecFiles.loader(forSpec: job.spec, refRoot: job.refRoot)
         let result = Generator.generate(
-            GenerationJob(spec: SpecInput(path: job.spec, data: data),
-                          options: ModelOptions(moduleName: job.module, accessLevel: job.access),
+            GenerationJob(spec: spec,
+                          options: ModelOptions(moduleName: job.module, accessLevel: job.access,
+                                                runtimeModule: job.runtimeModule, filter: job.filter),
                           templateOverrides: overrides, overlays: overlays),
             loader: loader
         )
@@ -67,17 +43,37 @@ struct Runner {
             console.error("\(job.module): failed with \(count) error\(count == 1 ? "" : "s"); \(job.output) left untouched")
             return false
         }
-        let existing: ExistingOutput
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = "\(result.typeCount) types, \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s"), "
+            + "\(result.diagnostics.warnings.count) warnings, \(seconds) s"
+        return publish(result.files, lock: lock, summary: summary)
+    }
+
+    /// Writes the runtime module's files (`runtime: output:`, `--runtime-output`) into `job.output`, or checks them.
+    func runRuntime() -> Bool {
+        let started = Date()
+        let lock: FolderLock?
         do {
-            existing = try OutputFolder.read(job.output, wanted: result.files.map(\.path))
+            lock = try lockAndRecoverOutput()
         } catch {
             console.error("\(job.output): error: \(error)")
             return false
         }
-        let plan = OutputPlan.make(desired: result.files, existing: existing)
+        let files = Generator.runtimeFiles()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let summary = "\(result.typeCount) types, \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s"), "
-            + "\(result.diagnostics.warnings.count) warnings, \(seconds) s"
+        return publish(files, lock: lock, summary: "runtime \(Generator.runtimeVersion), \(seconds) s")
+    }
+
+    /// Brings `job.output` up to date with `files` (or, with `--check`, compares and reports).
+    private func publish(_ files: [EmittedFile], lock: FolderLock?, summary: String) -> Bool {
+        let existing: ExistingOutput
+        do {
+            existing = try OutputFolder.read(job.output, wanted: files.map(\.path))
+        } catch {
+            console.error("\(job.output): error: \(error)")
+            return false
+        }
+        let plan = OutputPlan.make(desired: files, existing: existing)
         if check {
             return report(plan: plan, summary: summary)
         }
@@ -123,18 +119,6 @@ struct Runner {
         }
         Fault.check(.afterRecovery)
         return lock
-    }
-
-    /// Where `$ref`ed files may come from when `--ref-root` is not given: the working directory when the spec
-    /// lies inside it (a project), else the folder above the spec's folder (so `spec/` + `common/` layouts work).
-    /// Anything outside is refused with an error that names the folder.
-    static func defaultRefRoot(forSpec spec: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = PathSafety.normalize(spec.hasPrefix("/") ? spec : cwd + "/" + spec)
-        let folder = (absolute as NSString).deletingLastPathComponent
-        if absolute.hasPrefix(PathSafety.normalize(cwd) + "/") { return cwd }
-        let parent = (folder as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "/" : parent
     }
 
     private func report(plan: OutputPlan, summary: String) -> Bool {

@@ -20,7 +20,9 @@ import Testing
         #expect(union.kind == .oneOf)
         #expect(union.discriminator == nil)
         #expect(union.cases.map(\.name) == ["dog", "cat", "int", "double", "case5", "string"])
-        #expect(union.cases.first?.hint == DecodeHint(kind: .object, requiredKeys: ["name", "bark"]))
+        #expect(union.cases.first?.hint == DecodeHint(kind: .object, requiredKeys: ["name", "bark"],
+                                                      declaredKeys: ["name", "bark"]))
+        #expect(union.hasUnknownCase)
         #expect(pet.nested.map(\.name.swift) == ["Pet.Case5"])
     }
 

@@ -35,7 +35,7 @@ import Testing
         try await TestServer.with([ScriptedResponse(status: 204)]) { server in
             var builder = RequestBuilder(operationID: "probe", method: method, path: "/search")
             fill(&builder)
-            let runtime = ClientRuntime(serverURL: server.baseURL, options: ClientOptions(retry: .none),
+            let runtime = ClientRuntime<NoErrorBody>(serverURL: server.baseURL, options: ClientOptions(retry: .none),
                                         transport: URLSessionTransport())
             _ = try await runtime.perform(builder, decode: { _ in () })
             return try await server.onlyRequest()

@@ -68,11 +68,11 @@ import Testing
         defer { server.stop() }
         let client = StreamingClient(serverURL: server.baseURL, options: Self.options)
         let (firstEvent, signal) = AsyncStream<Int>.makeStream()
-        let reader = Task { () -> APIError.Kind? in
+        let reader = Task { () -> APIErrorKind? in
             do {
                 for try await event in try await client.streamTicks() { signal.yield(event.data.n) }
                 return nil
-            } catch let error as APIError {
+            } catch let error as StreamingClient.Error {
                 return error.kind
             } catch {
                 return nil
@@ -92,7 +92,7 @@ import Testing
             do {
                 _ = try await client.streamTicks()
                 Issue.record("no error")
-            } catch let error as APIError {
+            } catch let error as StreamingClient.Error {
                 #expect(error.kind == .documentedStatus)
                 #expect(error.statusCode == 429)
                 #expect(error.body == .problem(Problem(title: "slow down", status: 429)))
@@ -112,7 +112,7 @@ import Testing
         do {
             for try await event in try await client.streamTicks() { received.append(event.data.n) }
             Issue.record("no error")
-        } catch let error as APIError {
+        } catch let error as StreamingClient.Error {
             #expect(error.kind == .decodingFailed)
             #expect(error.operationID == "streamTicks")
         }

@@ -266,7 +266,7 @@ struct Probe: Sendable {
 // MARK: - The fixtures and what each must do
 
 extension FeatureFixture {
-    static let all: [FeatureFixture] = schemas + schemaShapes + requests + responses + documents
+    static let all: [FeatureFixture] = schemas + schemaShapes + requests + responses + documents + unions
 
     /// Schemas: composition, null versus absent, maps, enums, numbers, metadata.
     static let schemas: [FeatureFixture] = [
@@ -282,17 +282,25 @@ extension FeatureFixture {
                 for text in [#"{"width":1,"height":2}"#, #"{"radius":1}"#, #"{"radius":1,"width":1}"#] {
                     say(text, caseName(try JSONCoding.makeDecoder().decode(Shape.self, from: Data(text.utf8))))
                 }
+                // `anyOf` keeps every alternative that matches: 3 is an integer and a number.
                 for text in ["3", "3.5", #""x""#, "true", #"["a"]"#] {
-                    say(text, caseName(try JSONCoding.makeDecoder().decode(Scalar.self, from: Data(text.utf8))))
+                    let value = try JSONCoding.makeDecoder().decode(Scalar.self, from: Data(text.utf8))
+                    let set = Mirror(reflecting: value).children.filter { "\($0.value)" != "nil" }.compactMap(\.label)
+                    say(text, set.joined(separator: ","))
                 }
                 """#, expect: [
                     #"{"width":1,"height":2}: rectangle"#, #"{"radius":1}: circle"#, #"{"radius":1,"width":1}: circle"#,
-                    "3: int", "3.5: double", #""x": string"#, "true: bool", #"["a"]: stringArray"#,
+                    "3: int,double", "3.5: double", #""x": string"#, "true: bool", #"["a"]: stringArray"#,
                 ]),
             .roundTrip(type: "Shape", json: #"{"height":2,"width":1}"#),
             .roundTrip(type: "[Scalar]", json: #"[1,2.5,"x",false,["a","b"]]"#),
             .roundTrip(type: "MaybeScalar?", json: "null"),
-            .decodeFails(type: "Shape", json: #"{"side":1}"#),
+            // No alternative matches: the JSON is kept in `unknown`.
+            .code(#"""
+                let shape = try JSONCoding.makeDecoder().decode(Shape.self, from: Data(#"{"side":1}"#.utf8))
+                try show(caseName(shape), shape)
+                """#, expect: [#"unknown: {"side":1}"#]),
+            .decodeFails(type: "Scalar", json: #"{"side":1}"#),
         ])),
         FeatureFixture(path: "discriminator.yaml", module: "DiscriminatorFixture", probe: Probe(steps: [
             .code(#"""
@@ -558,8 +566,8 @@ extension FeatureFixture {
                 for _ in 0..<2 {
                     do {
                         _ = try await client.report()
-                    } catch let error as APIError {
-                        say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-")")
+                    } catch let error as any APIErrorProtocol {
+                        say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-")")
                     }
                 }
                 """#, expect: [
@@ -593,7 +601,7 @@ extension FeatureFixture {
                 say("odd", "\(odd.xRateLimitLimit as Any) \(odd.xMode.map(\.rawValue) as Any)")
                 do {
                     _ = try await client.getLimits()
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     let limited = GetLimitsResponseHeaders(error.headers)
                     say("429", "\(limited.retryAfter ?? -1) \(limited.xRequestID ?? "-")")
                 }
@@ -682,8 +690,8 @@ extension FeatureFixture {
                 let client = StreamingFixtureClient(serverURL: server, options: noRetry, transport: recorder)
                 do {
                     _ = try await client.streamTicks(from: 2)
-                } catch let error as APIError {
-                    say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-") \(recorder.last.target)")
+                } catch let error as any APIErrorProtocol {
+                    say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-") \(recorder.last.target)")
                 }
                 for try await tick in try await client.streamLines() { say("buffered", tick.n) }
                 """#, expect: ["error: documentedStatus 404 problem /ticks?from=2", "buffered: 3"]),
@@ -770,8 +778,8 @@ extension FeatureFixture {
             .code(#"""
                 let recorder = Recorder([json(404, #"{"detail":"gone"}"#)])
                 let client = MultiFileFixtureClient(serverURL: server, options: noRetry, transport: recorder)
-                do { _ = try await client.getOrder(id: "a b") } catch let error as APIError {
-                    say("404", "\(recorder.last.target) \(error.body.map(caseName) ?? "-")")
+                do { _ = try await client.getOrder(id: "a b") } catch let error as any APIErrorProtocol {
+                    say("404", "\(recorder.last.target) \(error.anyBody.map(caseName) ?? "-")")
                 }
                 """#, expect: ["404: /orders/a%20b problem"]),
         ])),
@@ -889,7 +897,7 @@ extension FeatureFixture {
                 say("start", route.start.longitude)
                 do {
                     _ = try await client.createRoute(Route(start: Point(latitude: 100, longitude: 2), points: []))
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     say("invalid", "\(error.kind) \(error.validationFailures.map(\.path)) \(recorder.requests.count)")
                 }
                 """#, expect: [
@@ -929,7 +937,7 @@ extension FeatureFixture {
                 let client = ValidationFixtureClient(serverURL: server, transport: recorder)
                 do {
                     try await client.placeOrder(Order(price: 1.005, quantity: 2, step: 10), batch: 15)
-                } catch let error as APIError {
+                } catch let error as any APIErrorProtocol {
                     say("rejected", "\(error.kind) \(error.validationFailures.map(\.path)) \(recorder.requests.count)")
                 }
                 try await client.placeOrder(Order(price: 1.05, quantity: 2, step: 10), batch: 20)

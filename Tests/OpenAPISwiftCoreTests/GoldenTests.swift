@@ -32,7 +32,8 @@ func generateConfigured(_ client: ClientEntry) throws -> GenerationResult {
         SpecInput(path: $0, data: try Data(contentsOf: repositoryRoot.appendingPathComponent($0)))
     }
     let job = GenerationJob(spec: SpecInput(path: client.spec, data: data),
-                            options: ModelOptions(moduleName: client.module, accessLevel: client.access),
+                            options: ModelOptions(moduleName: client.module, accessLevel: client.access,
+                                                  runtimeModule: try loadConfiguration().runtime?.module),
                             overlays: overlays)
     return Generator.generate(job, loader: RepositoryLoader(specFolder: (client.spec as NSString).deletingLastPathComponent))
 }

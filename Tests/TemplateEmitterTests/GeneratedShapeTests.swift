@@ -68,8 +68,8 @@ struct GeneratedShapeTests {
             "case 2: self = .high",
             "case \"circle\", \"Circle\": self = .circle(try container.decode(Circle.self))",
             "default: self = .unknown(try container.decode(JSONValue.self))",
-            "if keys?.isSuperset(of: [\"radius\"]) == true, let value = try? container.decode(Circle.self) {",
-            "if keys == nil, let value = try? container.decode(String.self) {",
+            "UnionBranch(kind: .object, required: [\"radius\"]),",
+            "case 1: if let value = try? container.decode(String.self) { self = .string(value); return }",
             "public enum ListPetsResponse: Swift.Hashable, Swift.Sendable {",
             "case noContent",
             "public enum UpdateNoteBody: Swift.Hashable, Swift.Sendable {",
@@ -115,7 +115,8 @@ struct GeneratedShapeTests {
     @Test func clientAuthAndErrors() throws {
         expectLines("Client.swift", [
             "public struct PetstoreClient: Sendable {",
-            "public typealias Error = APIError",
+            "public typealias Error = APIError<ErrorBody>",
+            "let runtime: ClientRuntime<ErrorBody>",
             "public static let `default` = URL(string: \"https://api.example.com/v1\")!",
             "URL(string: \"https://api.example.com/v1\")!, // Production",
             "credentials: Credentials,",
@@ -129,11 +130,12 @@ struct GeneratedShapeTests {
             "request.appendQuery(\"api_key\", value)",
             "public static func clientCredentials(clientID: Swift.String, clientSecret: Swift.String, "
                 + "scopes: [Swift.String] = [\"pets:read\"], transport: any HTTPTransport = URLSessionTransport()) -> Credentials {",
-            "var credentialHeaderNames: Swift.Set<Swift.String> { [\"Authorization\", \"X-API-ID\", \"X-API-SECRET\", \"api_key\"] }",
+            "public var credentialHeaderNames: Swift.Set<Swift.String> { [\"Authorization\", \"X-API-ID\", \"X-API-SECRET\", \"api_key\"] }",
         ])
         expectLines("Errors.swift", [
-            "public enum ErrorBody: Swift.Hashable, Swift.Sendable, Swift.CustomStringConvertible, "
-                + "Swift.CustomDebugStringConvertible {",
+            "extension PetstoreClient {",
+            "public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {",
+            "case .errorResponse(let value): return Redaction.mirrorCase(self, \"errorResponse\", value)",
             "case errorResponse(ErrorResponse)",
         ])
         let keyed = try Support.emit(SampleAPI.apiKeyOnly)
@@ -142,6 +144,9 @@ struct GeneratedShapeTests {
         let bare = try Support.emit(SampleAPI.bare)
         #expect(!Support.file(bare, "Client.swift").contains("credentials: Credentials"))
         #expect(!Support.file(bare, "Auth.swift").contains("struct Credentials"))
-        #expect(Support.file(bare, "Errors.swift").contains("public enum ErrorBody: Swift.Hashable, Swift.Sendable {\n}"))
+        // No documented error body: an enum without cases, whose members switch over nothing.
+        #expect(Support.file(bare, "Errors.swift").contains("    public enum ErrorBody: Swift.Hashable, Swift.Sendable, "
+            + "APIErrorBody, Swift.CustomDebugStringConvertible {\n"))
+        #expect(!Support.file(bare, "Errors.swift").contains("        case "))
     }
 }

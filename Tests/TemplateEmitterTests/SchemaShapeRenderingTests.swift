@@ -67,7 +67,7 @@ struct SchemaShapeRenderingTests {
         }
         // Read-only properties are not sent, so they are neither validated nor counted.
         #expect(!lines.contains("if self.id != nil { propertyCount += 1 }"))
-        // The runtime is one file, `Runtime.swift`, with a section per runtime template.
-        #expect(files.contains { $0.path == "Runtime.swift" && $0.contents.contains("// MARK: - Runtime+Schema") })
+        // The runtime is one file, `Runtime.swift`, with a section per runtime file.
+        #expect(files.contains { $0.path == "Runtime.swift" && $0.contents.contains("// MARK: - Coding\n") })
     }
 }

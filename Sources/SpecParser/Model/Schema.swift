@@ -25,9 +25,13 @@ public struct Discriminator: Sendable {
     public var propertyName: String
     /// Explicit mapping, value → resolved schema reference, in document order.
     public var mapping: [(value: String, reference: SchemaReference)]
-    public init(propertyName: String, mapping: [(value: String, reference: SchemaReference)]) {
+    /// OpenAPI 3.2 `defaultMapping`: the schema of a value whose discriminator is missing or not mapped.
+    public var defaultMapping: SchemaReference?
+    public init(propertyName: String, mapping: [(value: String, reference: SchemaReference)],
+                defaultMapping: SchemaReference? = nil) {
         self.propertyName = propertyName
         self.mapping = mapping
+        self.defaultMapping = defaultMapping
     }
 }
 

@@ -6,8 +6,11 @@ extension ParserState {
         return entries.compactMap { readMediaType($0.key, $0.value, here.child($0.key)) }
     }
 
-    private func readMediaType(_ mediaType: String, _ node: RawNode, _ cursor: Cursor) -> MediaType? {
-        guard let (pairs, node, cursor) = mapping(node, cursor, mediaType) else { return nil }
+    /// A media type object, or a `$ref` to one (OpenAPI 3.2 `components.mediaTypes`). Its origin is where the
+    /// content map names it; its schemas keep their own locations.
+    private func readMediaType(_ mediaType: String, _ entry: RawNode, _ site: Cursor) -> MediaType? {
+        guard let (target, targetCursor, _) = dereference(entry, site, "media type"),
+              let (pairs, _, cursor) = mapping(target, targetCursor, mediaType) else { return nil }
         var schema: Schema?, itemSchema: Schema?, encoding: [PropertyEncoding] = []
         var example: JSONValue?, extensions: Extensions = []
         for pair in pairs {
@@ -21,7 +24,7 @@ extension ParserState {
             }
         }
         return MediaType(mediaType: mediaType, schema: schema, itemSchema: itemSchema, encoding: encoding,
-                         example: example, extensions: extensions, origin: cursor.origin(node))
+                         example: example, extensions: extensions, origin: site.origin(entry))
     }
 
     private func readEncoding(_ pair: RawPair, _ cursor: Cursor) -> [PropertyEncoding] {

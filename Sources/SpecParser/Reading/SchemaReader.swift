@@ -193,6 +193,7 @@ extension ParserState {
         guard let (entries, node, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var propertyName: String?
         var entriesByValue: [(value: String, reference: SchemaReference)] = []
+        var defaultMapping: SchemaReference?
         for entry in entries {
             switch entry.key {
             case "propertyName": propertyName = string(entry, here)
@@ -201,16 +202,18 @@ extension ParserState {
                     continue
                 }
                 for target in targets {
-                    guard let text = string(target, mappingCursor) else { continue }
-                    let looksLikeRef = text.contains("#") || text.contains("/") || text.hasSuffix(".yaml")
-                        || text.hasSuffix(".yml") || text.hasSuffix(".json")
-                    let raw = looksLikeRef ? text : (isSwagger2 ? "#/definitions/" : "#/components/schemas/") + text
                     // One mapping that does not resolve leaves out that value, not the document.
-                    let reference = softly("the discriminator mapping '\(target.key)' is left out") {
-                        schemaReference(raw, at: target.value, mappingCursor.child(target.key))
-                    }
-                    if let reference {
-                        entriesByValue.append((target.key, SchemaReference(raw: text, key: reference.key)))
+                    guard let text = string(target, mappingCursor),
+                          let reference = softly("the discriminator mapping '\(target.key)' is left out", {
+                              mappingReference(text, at: target.value, mappingCursor.child(target.key))
+                          })
+                    else { continue }
+                    entriesByValue.append((target.key, reference))
+                }
+            case "defaultMapping":
+                if let text = string(entry, here) {
+                    defaultMapping = softly("the discriminator's defaultMapping is left out") {
+                        mappingReference(text, at: entry.value, here.child(entry.key))
                     }
                 }
             default: break
@@ -220,6 +223,15 @@ extension ParserState {
             error("a discriminator needs a 'propertyName'", at: node, here)
             return nil
         }
-        return Discriminator(propertyName: propertyName, mapping: entriesByValue)
+        return Discriminator(propertyName: propertyName, mapping: entriesByValue, defaultMapping: defaultMapping)
+    }
+
+    /// A `mapping` or `defaultMapping` value: a ref (`#/components/schemas/Dog`, `other.yaml#/X`) or a bare
+    /// component name (`Dog`). `raw` keeps the text as written.
+    private func mappingReference(_ text: String, at node: RawNode, _ cursor: Cursor) -> SchemaReference? {
+        let looksLikeRef = text.contains("#") || text.contains("/") || text.hasSuffix(".yaml")
+            || text.hasSuffix(".yml") || text.hasSuffix(".json")
+        let raw = looksLikeRef ? text : (isSwagger2 ? "#/definitions/" : "#/components/schemas/") + text
+        return schemaReference(raw, at: node, cursor).map { SchemaReference(raw: text, key: $0.key) }
     }
 }

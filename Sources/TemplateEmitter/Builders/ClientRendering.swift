@@ -11,7 +11,7 @@ struct ClientRendering {
 
     // MARK: - Client
 
-    func clientContext() -> ClientContext {
+    func clientContext(file: FileContext? = nil) -> ClientContext {
         var servers: [ServerContext] = []
         for server in api.servers {
             let (url, isRelative) = Self.absoluteURL(server.url)
@@ -35,14 +35,12 @@ struct ClientRendering {
         var doc = api.doc.isEmpty ? ["A client for \(api.title) \(api.version)."] : api.doc
         doc += ["", "- Remark: Generated from the spec's `info` and `servers`."]
         let schemes = api.securitySchemes
-        let apiKeys = schemes.filter { if case .apiKey = $0.kind { true } else { false } }
-        let required = requiredSchemes()
-        let apiKeyInit = apiKeys.count == 1 && schemes.allSatisfy { $0.key == apiKeys[0].key || !required.contains($0.key) }
+        let apiKeyScheme = api.apiKeyInitScheme
         return ClientContext(
-            file: file, docLines: SwiftEscaping.docComment(doc), servers: servers,
+            file: file ?? self.file, docLines: SwiftEscaping.docComment(doc), servers: servers,
             defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
             defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
-            hasAPIKeyInit: apiKeyInit, apiKeyProperty: apiKeys.first?.name ?? "",
+            hasAPIKeyInit: apiKeyScheme != nil, apiKeyProperty: apiKeyScheme?.name ?? "",
             requestIDFieldsLiteral: SwiftEscaping.stringArrayLiteral(api.requestIDFields),
             tokenInits: tokenInitContext().map { [$0] } ?? []
         )
@@ -52,12 +50,7 @@ struct ClientRendering {
     /// operation through a client without credentials (the operation is unsecured), and apiKey schemes with
     /// `x-openapi-swift-value-from` take the named credential.
     func tokenInitContext() -> TokenInitContext? {
-        guard let scheme = api.securitySchemes.first(where: { $0.tokenEndpoint != nil }),
-              let endpoint = scheme.tokenEndpoint, requiredSchemes().isEmpty else { return nil }
-        let reserved: Set<String> = ["serverURL", "options", "transport", "credentials", "apiKey"]
-        guard endpoint.credentials.allSatisfy({ !reserved.contains($0.parameterName.unescapedIdentifier) }) else {
-            return nil
-        }
+        guard let scheme = api.tokenInitScheme, let endpoint = scheme.tokenEndpoint else { return nil }
         let parameters = endpoint.credentials.map { "\($0.parameterName): Swift.String" }.joined(separator: ", ")
         let bodyArguments = endpoint.credentials.map { "\($0.parameterName): \($0.parameterName)" }
             .joined(separator: ", ")
@@ -75,7 +68,7 @@ struct ClientRendering {
         var lines: [String] = []
         if token.isOptional {
             lines.append("guard let token = \(token.expression) else {")
-            lines.append("    throw APIError(kind: .authentication, operationID: "
+            lines.append("    throw Error(kind: .authentication, operationID: "
                          + "\(SwiftEscaping.stringLiteral(endpoint.operationID)), underlying: \(what))")
             lines.append("}")
         } else {
@@ -133,36 +126,19 @@ struct ClientRendering {
         return URL(string: candidate) != nil ? (candidate, true) : ("http://localhost", true)
     }
 
-    /// Scheme keys every operation needs (each alternative of each secured operation contains it, and no
-    /// operation is unsecured or optional): those credentials are not optional.
-    func requiredSchemes() -> Set<String> {
-        guard !api.operations.isEmpty else { return [] }
-        var required = Set(api.securitySchemes.map(\.key))
-        for op in api.operations {
-            if op.security.alternatives.isEmpty || op.security.optional { return [] }
-            for alternative in op.security.alternatives { required.formIntersection(alternative) }
-        }
-        return required
-    }
-
     // MARK: - Auth
 
     func authContext() -> AuthContext {
-        let required = requiredSchemes()
         var credentials: [CredentialContext] = []
         var headerNames: Set<String> = []
+        let factorySchemes = Dictionary(api.clientCredentialsFactories.map { ($0.scheme.key, $0.name) },
+                                        uniquingKeysWith: { first, _ in first })
         var factories: [ClientCredentialsFactoryContext] = []
-        let oauthCount = api.securitySchemes.filter {
-            if case .oauth2ClientCredentials = $0.kind { true } else { false }
-        }.count
-        for scheme in api.securitySchemes {
-            let isOptional = !required.contains(scheme.key)
+        for (scheme, argument) in zip(api.securitySchemes, api.credentialArguments) {
             var doc = scheme.doc
-            let base: String
             var apply: [String]
             switch scheme.kind {
             case .apiKey(let location):
-                base = "Swift.String"
                 switch location {
                 case .header(let name):
                     headerNames.insert(name)
@@ -177,36 +153,30 @@ struct ClientRendering {
                     apply = ["request.appendCookie(\(SwiftEscaping.stringLiteral(name)), value)"]
                 }
             case .bearer, .externalBearer, .oauth2ClientCredentials:
-                base = "BearerCredential"
                 headerNames.insert("Authorization")
                 doc += ["", "Sent as `Authorization: Bearer …`: a fixed token or a `TokenProvider`."]
                 apply = ["request.headers[\"Authorization\"] = \"Bearer \" + (try await value.token(forceRefresh: "
                          + "forceRefresh))"]
-                if case .oauth2ClientCredentials(let tokenURL, let scopes) = scheme.kind {
-                    let others = api.securitySchemes.filter { $0.key != scheme.key }
-                    if others.allSatisfy({ !required.contains($0.key) }) {
-                        factories.append(ClientCredentialsFactoryContext(
-                            docLines: SwiftEscaping.docComment([
-                                "Credentials whose `\(scheme.name.unescapedIdentifier)` token comes from the OAuth 2.0 "
-                                + "client-credentials grant at `\(tokenURL)`, cached until it expires.",
-                            ]),
-                            name: oauthCount == 1 ? "clientCredentials"
-                                : scheme.name.unescapedIdentifier + "ClientCredentials",
-                            property: scheme.name, tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
-                            scopesLiteral: SwiftEscaping.stringArrayLiteral(scopes)
-                        ))
-                    }
+                if case .oauth2ClientCredentials(let tokenURL, let scopes) = scheme.kind,
+                   let name = factorySchemes[scheme.key] {
+                    factories.append(ClientCredentialsFactoryContext(
+                        docLines: SwiftEscaping.docComment([
+                            "Credentials whose `\(scheme.name.unescapedIdentifier)` token comes from the OAuth 2.0 "
+                            + "client-credentials grant at `\(tokenURL)`, cached until it expires.",
+                        ]),
+                        name: name, property: scheme.name, tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
+                        scopesLiteral: SwiftEscaping.stringArrayLiteral(scopes)
+                    ))
                 }
             case .basic:
-                base = "(username: Swift.String, password: Swift.String)"
                 headerNames.insert("Authorization")
                 doc += ["", "Sent as `Authorization: Basic …`."]
                 apply = ["request.headers[\"Authorization\"] = BasicAuth.header(value.username, value.password)"]
             }
-            let type = isOptional ? (base.hasPrefix("(") ? base + "?" : base + "?") : base
+            let isOptional = argument.defaultValue != nil
             credentials.append(CredentialContext(
-                docLines: SwiftEscaping.docComment(doc), name: scheme.name, type: type,
-                initDefault: isOptional ? " = nil" : "", isOptional: isOptional,
+                docLines: SwiftEscaping.docComment(doc), name: scheme.name, type: argument.type,
+                initDefault: argument.defaultValue.map { " = " + $0 } ?? "", isOptional: isOptional,
                 schemeLiteral: SwiftEscaping.stringLiteral(scheme.key), applyLines: apply
             ))
         }

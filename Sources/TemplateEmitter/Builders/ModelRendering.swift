@@ -20,6 +20,8 @@ struct ModelRendering {
         case .struct(let s) where s.tuple != nil: return templates.render("Tuple", tupleContext(decl, s, header))
         case .struct(let s): return templates.render("Struct", structContext(decl, s, header))
         case .enum(let e): return templates.render("Enum", enumContext(e, header))
+        case .union(let u) where u.keepsAllMatches:
+            return templates.render("AnyOf", unionContext(decl, u, header))
         case .union(let u): return templates.render("Union", unionContext(decl, u, header))
         case .alias(let target): return templates.render("Alias", AliasContext(header: header, target: target.swift))
         }
@@ -43,7 +45,7 @@ struct ModelRendering {
         // `OptionalValue` must tell a missing key from `null`.
         let omitsInRequests = s.properties.contains(where: \.omittedFromRequests)
         let hasCustomCoding = hasIndirect || s.additionalProperties != nil || omitsInRequests
-            || s.properties.contains { $0.distinguishesNull || $0.writesNull }
+            || s.properties.contains { $0.distinguishesNull || $0.writesNull } || !s.flattenedUnions.isEmpty
         let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
         let isValidatable = index.validatable.contains(decl.name)
 
@@ -54,14 +56,7 @@ struct ModelRendering {
                              "Swift.CustomReflectable"]
         }
 
-        var parameters = s.properties.enumerated().map { offset, p in
-            let label = s.tuple?.unlabeled.indices.contains(offset) == true && s.tuple!.unlabeled[offset] ? "_ " : ""
-            let rest = s.tuple?.rest != nil && offset == s.properties.count - 1
-            return "\(label)\(p.name): \(p.initType)\(rest ? " = []" : p.initDefault)"
-        }
-        if let extra = s.additionalProperties {
-            parameters.append("\(extra.name): [Swift.String: \(extra.valueType.swift)] = [:]")
-        }
+        let parameters = s.initArguments.map(\.declaration)
 
         var validation: [String] = []
         if isValidatable {
@@ -74,6 +69,10 @@ struct ModelRendering {
                     type: property.type, rules: property.validation,
                     path: "path + \(SwiftEscaping.stringLiteral(step))", index: index
                 )
+            }
+            for member in s.flattenedUnions {
+                validation += ValidationStatements.statements(value: "self.\(member.name)", type: member.type,
+                                                              rules: [], path: "path", index: index)
             }
             validation += s.tuple == nil ? objectRuleLines(s) : tupleRuleLines(s)
         }
@@ -106,7 +105,8 @@ struct ModelRendering {
             additionalPropertiesName: s.additionalProperties?.name ?? "",
             additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
             isRedacted: isRedacted, descriptionLines: description,
-            isValidatable: isValidatable, validationLines: validation, omitsInRequests: omitsInRequests
+            isValidatable: isValidatable, validationLines: validation, omitsInRequests: omitsInRequests,
+            flattened: s.flattenedUnions.map { FlattenedMemberContext(name: $0.name, type: $0.type.swift) }
         )
     }
 
@@ -184,95 +184,9 @@ struct ModelRendering {
         return EnumContext(header: header, rawType: isInt ? "Swift.Int" : "Swift.String", cases: cases,
                            unknownCaseName: e.unknownCaseName)
     }
-
-    // MARK: - Union
-
-    func unionContext(_ decl: TypeDecl, _ u: UnionDecl, _ header: DeclarationHeader) -> UnionContext {
-        let caseNames = Set(u.cases.map(\.name))
-        let probesKeys = u.discriminator == nil && u.cases.contains { $0.hint.kind == .object }
-        let cases = u.cases.map { c in
-            UnionCaseContext(name: c.name, type: c.type.swift, isIndirect: c.needsIndirection,
-                             condition: probesKeys ? condition(for: c.hint) : "")
-        }
-        var arms: [DiscriminatorArmContext] = []
-        if let discriminator = u.discriminator {
-            var order: [String] = []
-            var values: [String: [String]] = [:]
-            var seenValues: Set<String> = []
-            for (value, caseName) in discriminator.mapping where caseNames.contains(caseName) {
-                guard seenValues.insert(value).inserted else { continue }
-                if values[caseName] == nil { order.append(caseName) }
-                values[caseName, default: []].append(SwiftEscaping.stringLiteral(value))
-            }
-            let types = Dictionary(u.cases.map { ($0.name, $0.type.swift) }, uniquingKeysWith: { first, _ in first })
-            arms = order.map {
-                DiscriminatorArmContext(values: values[$0]!.joined(separator: ", "), caseName: $0, type: types[$0]!)
-            }
-        }
-        let unknown = u.discriminator == nil ? "" : unknownCaseName(avoiding: caseNames)
-        let isValidatable = index.validatable.contains(decl.name)
-        var validation: [String] = []
-        if isValidatable {
-            validation.append("switch self {")
-            for c in u.cases where index.isValidatable(c.type) {
-                validation.append("case .\(c.name)(let value):")
-                validation += ValidationStatements.statements(value: "value", type: c.type, rules: [], path: "path",
-                                                              index: index).map { "    " + $0 }
-            }
-            let covered = u.cases.allSatisfy { index.isValidatable($0.type) } && u.discriminator == nil
-            validation += covered ? ["}"] : ["default:", "    break", "}"]
-        }
-        var conformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
-        if isValidatable { conformances.append("Validatable") }
-        return UnionContext(
-            header: header, cases: cases, hasDiscriminator: u.discriminator != nil,
-            discriminatorLiteral: SwiftEscaping.stringLiteral(u.discriminator?.propertyName ?? ""),
-            discriminatorArms: arms, unknownCaseName: unknown, probesKeys: probesKeys,
-            nameLiteral: SwiftEscaping.stringLiteral("The value matches no alternative of \(decl.name.swift)."),
-            conformances: conformances.joined(separator: ", "), isValidatable: isValidatable,
-            validationLines: validation
-        )
-    }
-
-    /// When an undiscriminated decode may try a case: objects only for object cases (with their required keys),
-    /// non-objects for the rest.
-    func condition(for hint: DecodeHint) -> String {
-        switch hint.kind {
-        case .any: return ""
-        case .object:
-            if hint.requiredKeys.isEmpty { return "keys != nil" }
-            let keys = hint.requiredKeys.map(SwiftEscaping.stringLiteral).joined(separator: ", ")
-            return "keys?.isSuperset(of: [\(keys)]) == true"
-        default: return "keys == nil"
-        }
-    }
-
-    func unknownCaseName(avoiding names: Set<String>) -> String {
-        var candidate = "unknown"
-        var suffix = 1
-        while names.contains(candidate) {
-            suffix += 1
-            candidate = "unknown\(suffix)"
-        }
-        return candidate
-    }
 }
 
 extension PropertyDecl {
-    /// The declared Swift type: `OptionalValue<T>` for a property that tells null from absent, else `type`.
-    var swiftType: String { distinguishesNull ? "OptionalValue<\(type.unwrapped.swift)>" : type.swift }
-
-    /// Required but nullable: `nil` is encoded as `null`, since the key must be present.
-    var writesNull: Bool { isRequired && type.isOptional && !distinguishesNull }
-
-    /// The memberwise initializer's parameter type: `T` for a write-only property stored as `T?`.
-    var initType: String { requiredInInit ? type.unwrapped.swift : swiftType }
-
-    /// The memberwise initializer's default: `.absent`, `nil` for optionals, none for required properties.
-    var initDefault: String {
-        distinguishesNull ? " = .absent" : type.isOptional && !requiredInInit ? " = nil" : ""
-    }
-
     /// ` = "json"` when the JSON key is not the Swift name.
     var codingKeyRawValueSuffix: String {
         name.unescapedIdentifier == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)

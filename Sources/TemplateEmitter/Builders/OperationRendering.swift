@@ -19,20 +19,17 @@ struct OperationRendering: Sendable {
         let request = local("request"), response = local("response"), options = local("options")
         let body = local("body"), failures = local("failures")
 
-        // Signature and forwarding.
-        var parameters: [String] = []
-        var arguments: [String] = []
-        if let bodyDecl = op.body {
-            parameters.append("_ \(body): \(bodyDecl.type.swift)")
-            arguments.append(body)
+        // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
+        var parameters = op.arguments.map { argument in
+            argument.role == .body ? "_ \(body): \(argument.type)" : argument.declaration
         }
+        var arguments: [String] = []
+        if op.body != nil { arguments.append(body) }
         for p in op.parameters {
-            parameters.append("\(p.name): \(p.type.swift)\(p.type.isOptional ? " = nil" : "")")
             arguments.append("\(p.name.argumentLabel): \(p.name)")
         }
         let choice = op.body?.contentTypeChoice
-        if let choice, let first = op.body?.contents.first {
-            parameters.append("\(choice.parameterName): \(choice.typeName.swift) = .\(first.caseName)")
+        if let choice, op.body?.contents.first != nil {
             arguments.append("\(choice.parameterName): \(choice.parameterName)")
         }
         parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
@@ -240,44 +237,44 @@ struct OperationRendering: Sendable {
         var arms: (String) -> [StatusArmContext]
     }
 
+    /// The success closure's arms, rendered from `op.statusMatchers`: a successful response decodes its body, any
+    /// other documented status is not a success (`unexpected()`, so the runtime looks for its error body).
     func successInfo(_ op: OperationDecl) -> SuccessInfo {
-        let responses = Self.ordered(op.responses.filter(\.isSuccess))
+        let unexpected: (String) -> String = { "throw \($0).unexpected()" }
         switch op.success {
         case .void:
             return SuccessInfo(type: "") { response in
-                Self.arms(responses.map { ($0.status, "()") }, fallback: "throw \(response).unexpected()")
+                Self.arms(op, fallback: unexpected(response)) { $0.isSuccess ? "()" : unexpected(response) }
             }
         case .single(let type):
             return SuccessInfo(type: type.swift) { response in
-                let arms = responses.map { r -> (ResponseStatus, String) in
-                    if r.type == nil, type.isOptional { return (r.status, "nil") }
-                    return (r.status, Self.decode(type, encoding: r.encoding, response: response))
+                Self.arms(op, fallback: unexpected(response)) { r in
+                    guard r.isSuccess else { return unexpected(response) }
+                    if r.type == nil, type.isOptional { return "nil" }
+                    return Self.decode(type, encoding: r.encoding, response: response)
                 }
-                return Self.arms(arms, fallback: "throw \(response).unexpected()")
             }
         case .perStatus(let name, let cases):
-            let ordered = Self.orderedCases(cases)
-            let encodings = Dictionary(op.responses.map { ($0.status, $0.encoding) }, uniquingKeysWith: { a, _ in a })
+            let byStatus = Dictionary(cases.map { ($0.status, $0) }, uniquingKeysWith: { first, _ in first })
             return SuccessInfo(type: name.swift) { response in
-                let arms = ordered.map { c -> (ResponseStatus, String) in
-                    guard let type = c.type else { return (c.status, ".\(c.name)") }
-                    let encoding = encodings[c.status] ?? nil
-                    return (c.status, ".\(c.name)(\(Self.decode(type, encoding: encoding, response: response)))")
+                Self.arms(op, fallback: unexpected(response)) { r in
+                    guard r.isSuccess, let c = byStatus[r.status] else { return unexpected(response) }
+                    guard let type = c.type else { return ".\(c.name)" }
+                    return ".\(c.name)(\(Self.decode(type, encoding: r.encoding, response: response)))"
                 }
-                return Self.arms(arms, fallback: "throw \(response).unexpected()")
             }
         }
     }
 
+    /// The error-body closure's arms: a documented error status decodes its body, or is `nil` when it has none (so
+    /// a specific status without content never falls into its range's body). Empty when no error has a body.
     func errorArms(_ op: OperationDecl, response: String) -> [StatusArmContext] {
         let cases = Dictionary(api.errorBodies.map { ($0.type, $0.caseName) }, uniquingKeysWith: { first, _ in first })
-        var arms: [(ResponseStatus, String)] = []
-        for r in Self.ordered(op.responses.filter { !$0.isSuccess }) {
-            guard let type = r.type, let caseName = cases[type] else { continue }
-            arms.append((r.status, ".\(caseName)(\(Self.decode(type, encoding: r.encoding, response: response)))"))
+        let arms = Self.arms(op, fallback: "nil") { r in
+            guard !r.isSuccess, let type = r.type, let caseName = cases[type] else { return "nil" }
+            return ".\(caseName)(\(Self.decode(type, encoding: r.encoding, response: response)))"
         }
-        guard !arms.isEmpty else { return [] }
-        return Self.arms(arms, fallback: "nil")
+        return arms.allSatisfy { $0.expression == "nil" } ? [] : arms
     }
 
     /// The expression decoding a body of `type` sent as `encoding`.
@@ -303,46 +300,51 @@ struct OperationRendering: Sendable {
         }
     }
 
-    /// Specific codes first (document order), then ranges, then `default`, so the first matching arm wins.
-    static func ordered(_ responses: [ResponseDecl]) -> [ResponseDecl] {
-        responses.filter { if case .code = $0.status { true } else { false } }
-            + responses.filter { if case .range = $0.status { true } else { false } }
-            + responses.filter { $0.status == .default }
+    /// One arm per status matcher (in the model's matching order), merged by expression (`case 200, 201:`), ending
+    /// with `default` (the `default` response's expression, else `fallback`). An arm is left out when the arms after
+    /// it would give its statuses the same expression.
+    private struct ArmKey: Hashable {
+        var isRange: Bool
+        var expression: String
     }
 
-    static func orderedCases(_ cases: [SuccessCaseDecl]) -> [SuccessCaseDecl] {
-        cases.filter { if case .code = $0.status { true } else { false } }
-            + cases.filter { if case .range = $0.status { true } else { false } }
-            + cases.filter { $0.status == .default }
-    }
-
-    /// Arms merged by expression (`case 200, 201:`), ending with `default`.
-    static func arms(_ entries: [(ResponseStatus, String)], fallback: String) -> [StatusArmContext] {
-        var order: [String] = []
-        var patterns: [String: [String]] = [:]
-        var defaultExpression: String?
-        var seen: Set<ResponseStatus> = []
-        for (status, expression) in entries where seen.insert(status).inserted {
+    static func arms(_ op: OperationDecl, fallback: String, _ expression: (ResponseDecl) -> String)
+        -> [StatusArmContext] {
+        let entries = op.statusMatchers.map { ($0.status, expression(op.responses[$0.response])) }
+        let defaultExpression = entries.first { $0.0 == .default }?.1 ?? fallback
+        var order: [ArmKey] = []
+        var patterns: [ArmKey: [String]] = [:]
+        for (offset, (status, value)) in entries.enumerated() {
             let pattern: String
             switch status {
             case .code(let code): pattern = String(code)
             case .range(let digit): pattern = "\(digit * 100)...\(digit * 100 + 99)"
-            case .default:
-                defaultExpression = expression
-                continue
+            case .default: continue
             }
-            if patterns[expression] == nil { order.append(expression) }
-            patterns[expression, default: []].append(pattern)
+            // What the statuses would get without this arm: the next matcher covering them, else `default`.
+            let later = entries[(offset + 1)...].first { later in
+                switch (status, later.0) {
+                case (.code(let code), let next): next.covers(code)
+                case (.range, .default): true
+                default: false
+                }
+            }?.1 ?? defaultExpression
+            guard later != value else { continue }
+            // Codes merge with codes and ranges with ranges: a range merged into an earlier code's arm would catch
+            // the codes between them.
+            var isRange = false
+            if case .range = status { isRange = true }
+            let key = ArmKey(isRange: isRange, expression: value)
+            if patterns[key] == nil { order.append(key) }
+            patterns[key, default: []].append(pattern)
         }
-        if let defaultExpression { order.removeAll { $0 == defaultExpression } }
         var arms = order.map {
-            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false, expression: $0)
+            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false, expression: $0.expression)
         }
-        arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression ?? fallback))
+        arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression))
         return arms
     }
 }
-
 extension String {
     /// `options options: …` → `options: …` when the local name is the label itself.
     fileprivate func replacingSelfLabel(_ local: String) -> String {

@@ -89,10 +89,13 @@ struct StructContext: TemplateContext {
     var validationLines: [String]
     /// Some property is read-only in requests: `encode(to:)` reads `encoder.isRequestBody` first.
     var omitsInRequests = false
+    /// `oneOf`/`anyOf` parts of an `allOf`: decoded from and encoded into the struct's own JSON object.
+    var flattened: [FlattenedMemberContext] = []
 
     var templateObject: TemplateObject {
         header.templateObject.adding([
             "omitsInRequests": .bool(omitsInRequests),
+            "flattened": flattened.templateList,
             "conformances": .string(conformances),
             "properties": properties.templateList,
             "initParameters": .string(initParameters),
@@ -108,6 +111,13 @@ struct StructContext: TemplateContext {
             "validationLines": .strings(validationLines),
         ])
     }
+}
+
+/// A union member of a struct that shares the struct's JSON object (`oneOf` inside `allOf`).
+struct FlattenedMemberContext: TemplateContext {
+    var name: String
+    var type: String
+    var templateObject: TemplateObject { ["name": .string(name), "type": .string(type)] }
 }
 
 /// One case of a string or integer enum.
@@ -142,13 +152,20 @@ struct EnumContext: TemplateContext {
 /// One alternative of a union.
 struct UnionCaseContext: TemplateContext {
     var name: String
+    /// The case's payload type (an `anyOf` member's type without `?`).
     var type: String
     var isIndirect: Bool
-    /// The condition under which an undiscriminated decode tries this case (`keys != nil`), or empty for always.
-    var condition: String
+    /// The position of the alternative in the `branches` table.
+    var index: Int
+    /// The alternative's row of the `branches` table: `UnionBranch(kind: .object, required: ["id"], …)`.
+    var branch: String
+    /// Encoded into the union's own encoder (`value.encode(to: encoder)`), so objects merge.
+    var encodesObject: Bool
+    /// An `anyOf` member's boxed storage (`_name`), when it contains the struct by value.
+    var storedName: String
     var templateObject: TemplateObject {
-        ["name": .string(name), "type": .string(type), "isIndirect": .bool(isIndirect),
-         "condition": .string(condition), "hasCondition": .bool(!condition.isEmpty)]
+        ["name": .string(name), "type": .string(type), "isIndirect": .bool(isIndirect), "index": .string(String(index)),
+         "branch": .string(branch), "encodesObject": .bool(encodesObject), "storedName": .string(storedName)]
     }
 }
 
@@ -173,8 +190,12 @@ struct UnionContext: TemplateContext {
     var discriminatorArms: [DiscriminatorArmContext]
     /// The case keeping values with an unknown discriminator (`unknown(JSONValue)`); empty when there is none.
     var unknownCaseName: String
-    /// Undiscriminated decoding needs the object's keys.
-    var probesKeys: Bool
+    /// With a 3.2 `defaultMapping`: the case (and its type) of a missing or unmapped discriminator.
+    var defaultCaseName: String
+    var defaultCaseType: String
+    /// `anyOf` (a struct): the memberwise initializer's parameters, and whether some member is an object.
+    var initParameters: String
+    var hasObjectCases: Bool
     /// The union's name as a string literal, for the decoding error.
     var nameLiteral: String
     var conformances: String
@@ -189,7 +210,10 @@ struct UnionContext: TemplateContext {
             "discriminatorArms": discriminatorArms.templateList,
             "unknownCaseName": .string(unknownCaseName),
             "hasUnknownCase": .bool(!unknownCaseName.isEmpty),
-            "probesKeys": .bool(probesKeys),
+            "defaultCaseName": .string(defaultCaseName),
+            "defaultCaseType": .string(defaultCaseType),
+            "initParameters": .string(initParameters),
+            "hasObjectCases": .bool(hasObjectCases),
             "nameLiteral": .string(nameLiteral),
             "conformances": .string(conformances),
             "isValidatable": .bool(isValidatable),

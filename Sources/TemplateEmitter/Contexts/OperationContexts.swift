@@ -84,9 +84,12 @@ struct ClientContext: TemplateContext {
     var requestIDFieldsLiteral: String
     /// The `init(clientID:clientSecret:…)` of a module with an `x-openapi-swift-token` scheme (zero or one).
     var tokenInits: [TokenInitContext] = []
+    /// The runtime version this client needs, as a type (`EmbeddedRuntime.versionType`).
+    var runtimeVersionType: String = EmbeddedRuntime.versionType
 
     var templateObject: TemplateObject {
         file.templateObject.adding([
+            "runtimeVersionType": .string(runtimeVersionType),
             "tokenInits": tokenInits.templateList,
             "docLines": .strings(docLines),
             "servers": servers.templateList,

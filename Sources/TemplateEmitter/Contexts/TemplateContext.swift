@@ -40,6 +40,8 @@ struct FileContext: TemplateContext {
     var specPath: String
     /// `{{header}}`: the provenance comment, one line per source (`header(specPath:overlays:)`).
     var header: String
+    /// `{{{imports}}}`: `import Foundation`, and the runtime module unless the runtime is emitted into the module.
+    var imports: String
     var moduleName: String
     var clientName: String
 
@@ -53,11 +55,19 @@ struct FileContext: TemplateContext {
         return text
     }
 
+    /// The import lines of a generated file. The client's file re-exports the runtime (`@_exported`), so a user's
+    /// `import AccuAuth` brings `ClientOptions`, `RetryPolicy` and the rest along.
+    static func imports(runtimeModule: String?, exported: Bool) -> String {
+        guard let runtimeModule else { return "import Foundation" }
+        return "import Foundation\n" + (exported ? "@_exported import " : "import ") + runtimeModule
+    }
+
     var templateObject: TemplateObject {
         [
             "access": .string(access),
             "specPath": .string(specPath),
             "header": .string(header),
+            "imports": .string(imports),
             "moduleName": .string(moduleName),
             "clientName": .string(clientName),
         ]
@@ -72,12 +82,15 @@ struct DeclarationsFileContext: TemplateContext {
     /// Module-level helpers (only in the first models file, only when used).
     var needsIndirectBox: Bool = false
     var needsDynamicCodingKey: Bool = false
+    /// Some undiscriminated union ranks its alternatives with the generated `UnionBranch` table.
+    var needsUnionBranch: Bool = false
 
     var templateObject: TemplateObject {
         file.templateObject.adding([
             "declarations": .strings(declarations),
             "needsIndirectBox": .bool(needsIndirectBox),
             "needsDynamicCodingKey": .bool(needsDynamicCodingKey),
+            "needsUnionBranch": .bool(needsUnionBranch),
         ])
     }
 }

@@ -10,8 +10,6 @@ struct CompiledTemplates: Sendable {
     /// swift-mustache's templates: only built for overrides, key recording, or an embedded template outside
     /// `FastTemplate`'s subset (parsing them is most of a small document's run).
     let library: MustacheLibrary?
-    /// Templates rendered by substitution instead of Mustache (the runtime files; see `LiteralTemplate`).
-    let literals: [String: LiteralTemplate]
     /// The Mustache templates rendered without swift-mustache's dynamic lookups (see `FastTemplate`): every one of
     /// them, or nil when one of them cannot be, or when templates are overridden or keys recorded.
     let fast: [String: FastTemplate]?
@@ -22,26 +20,22 @@ struct CompiledTemplates: Sendable {
 
     /// The embedded templates, compiled on first use and shared by every emitter of the process.
     private static let embedded = { () -> CompiledTemplates in
-        var literals: [String: LiteralTemplate] = [:]
         var fast: [String: FastTemplate]? = [:]
         let names = EmbeddedTemplates.all.keys.sorted()
         for name in names {
-            let source = source(of: name)
-            if let literal = LiteralTemplate(source) {
-                literals[name] = literal
-            } else if let template = FastTemplate(parsing: source), fast != nil {
+            if let template = FastTemplate(parsing: source(of: name)), fast != nil {
                 fast?[name] = template
             } else {
                 fast = nil
             }
         }
-        return CompiledTemplates(library: nil, literals: literals, fast: fast, names: names, recorder: nil)
+        return CompiledTemplates(library: nil, fast: fast, names: names, recorder: nil)
     }()
 
-    /// The embedded templates that are not literal, parsed by swift-mustache, once, when first needed.
+    /// The embedded templates, parsed by swift-mustache, once, when first needed.
     private static let embeddedLibrary = Result { () throws(Diagnostic) -> MustacheLibrary in
         var library = MustacheLibrary()
-        for name in embedded.names where embedded.literals[name] == nil {
+        for name in embedded.names {
             library.register(try parse(source(of: name), name: name), named: name)
         }
         return library
@@ -77,25 +71,14 @@ struct CompiledTemplates: Sendable {
             return
         }
         var library = try Self.embeddedLibrary.get()
-        var literals = base.literals
         for name in overrides.keys.sorted() {
-            literals[name] = nil
             library.register(try Self.parse(overrides[name] ?? "", name: name), named: name)
         }
-        // An override may include any template as a partial (perhaps under other delimiters, after `{{=…=}}`),
-        // so then the literal templates are registered with Mustache too; they are still rendered by substitution.
-        if overrides.values.contains(where: { $0.contains("{{>") || $0.contains("{{<") || $0.contains("{{=") }) {
-            for name in literals.keys.sorted() {
-                library.register(try Self.parse(Self.source(of: name), name: name), named: name)
-            }
-        }
-        self.init(library: library, literals: literals, fast: nil, names: base.names, recorder: recorder)
+        self.init(library: library, fast: nil, names: base.names, recorder: recorder)
     }
 
-    private init(library: MustacheLibrary?, literals: [String: LiteralTemplate], fast: [String: FastTemplate]?,
-                 names: [String], recorder: KeyRecorder?) {
+    private init(library: MustacheLibrary?, fast: [String: FastTemplate]?, names: [String], recorder: KeyRecorder?) {
         self.library = library
-        self.literals = literals
         self.fast = fast
         self.names = names
         self.recorder = recorder
@@ -122,7 +105,6 @@ struct CompiledTemplates: Sendable {
     }
 
     func render(_ name: String, object: TemplateObject) -> String {
-        if let literal = literals[name] { return literal.render(object) }
         if let template = fast?[name] { return template.render(object) }
         return mustacheRender(name, value: object.anyValue)
     }

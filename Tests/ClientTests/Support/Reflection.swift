@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPISwiftRuntime
 
 // Helpers to look inside generated enums (ErrorBody, unions) without depending on their case names, and to compare
 // a decoded value with the JSON it came from. Module-agnostic: they work for every generated client.
@@ -16,6 +17,8 @@ enum Reflection {
     static func enumCase(_ value: Any?) -> (label: String, payload: Any?)? {
         guard let value = unwrap(value) else { return nil }
         let mirror = Mirror(reflecting: value)
+        // A client's ErrorBody mirrors only scrubbed text; its payload is the decoded body.
+        if let body = value as? any APIErrorBody { return (mirror.children.first?.label ?? "", body.payload) }
         guard mirror.displayStyle == .enum else { return nil }
         guard let child = mirror.children.first else {
             return ("\(value)", nil)  // A case without payload.

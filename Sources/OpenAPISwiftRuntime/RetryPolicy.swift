@@ -1,0 +1,98 @@
+import Foundation
+
+// MARK: - Retries
+
+/// When and how a failed attempt is retried.
+///
+/// Only safe requests are retried: idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) and requests that
+/// carry an idempotency key. The delay before retry `n` (from 0) is `initialDelay * multiplier^n` capped at
+/// `maxDelay`, drawn uniformly from `0...delay` with `jitter` ("full jitter"); a `Retry-After` header (seconds or
+/// HTTP-date) replaces it, capped at `maxDelay`.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Retries after the first attempt; 0 disables retrying.
+    public var maxRetries: Int
+    public var initialDelay: Duration
+    public var maxDelay: Duration
+    public var multiplier: Double
+    public var jitter: Bool
+    /// Statuses worth retrying; the operation can add its own.
+    public var retryableStatuses: Set<Int>
+    /// Retry when the connection fails.
+    public var retriesConnectionFailures: Bool
+    /// Retry when an attempt times out.
+    public var retriesTimeouts: Bool
+
+    public init(
+        maxRetries: Int = 2,
+        initialDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(30),
+        multiplier: Double = 2,
+        jitter: Bool = true,
+        retryableStatuses: Set<Int> = [429, 502, 503, 504],
+        retriesConnectionFailures: Bool = true,
+        retriesTimeouts: Bool = true
+    ) {
+        self.maxRetries = maxRetries
+        self.initialDelay = initialDelay
+        self.maxDelay = maxDelay
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.retryableStatuses = retryableStatuses
+        self.retriesConnectionFailures = retriesConnectionFailures
+        self.retriesTimeouts = retriesTimeouts
+    }
+
+    /// Two retries, 0.5 s then 1 s (before jitter), at most 30 s.
+    public static let `default` = RetryPolicy()
+    /// Never retry.
+    public static let none = RetryPolicy(maxRetries: 0)
+
+    /// The delay before retry `retry` (0-based).
+    public func delay(forRetry retry: Int, retryAfter: Duration?) -> Duration {
+        let cap: Double = Self.seconds(maxDelay)
+        if let retryAfter: Duration = retryAfter {
+            let wait: Double = Swift.max(0, Self.seconds(retryAfter))
+            return .seconds(Swift.min(wait, cap))
+        }
+        let growth: Double = pow(Swift.max(multiplier, 1), Double(Swift.min(retry, 62)))
+        let exponential: Double = Self.seconds(initialDelay) * growth
+        let capped: Double = Swift.min(Swift.max(0, exponential), cap)
+        if jitter { return .seconds(Double.random(in: 0...capped)) }
+        return .seconds(capped)
+    }
+
+    /// GET, HEAD, PUT, DELETE, OPTIONS and TRACE may be repeated without changing the outcome.
+    public static func isIdempotent(_ method: String) -> Bool {
+        switch method.uppercased() {
+        case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE": return true
+        default: return false
+        }
+    }
+
+    private static let months: [String] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
+    public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
+        let text: String = value.trimmingCharacters(in: .whitespaces)
+        if let seconds: Double = Double(text), seconds.isFinite, seconds >= 0 { return .seconds(seconds) }
+        let parts: [Substring] = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let day: Int = Int(parts[1]), let year: Int = Int(parts[3]),
+              let month: Int = months.firstIndex(of: parts[2].lowercased()) else { return nil }
+        var time: [Int] = []
+        for part: Substring in parts[4].split(separator: ":") {
+            if let number: Int = Int(part) { time.append(number) }
+        }
+        guard time.count == 3,
+              let date: Date = CivilTime.date(year: year, month: month + 1, day: day,
+                                              hour: time[0], minute: time[1], second: time[2]) else { return nil }
+        let wait: TimeInterval = date.timeIntervalSince(now)
+        return .seconds(Swift.max(0, wait))
+    }
+
+    public static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction): (Int64, Int64) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
