@@ -344,7 +344,8 @@ struct OperationRendering: Sendable {
             patterns[key, default: []].append(pattern)
         }
         var arms = order.map {
-            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false, expression: $0.expression)
+            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false,
+                             expression: $0.expression)
         }
         arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression))
         return arms
