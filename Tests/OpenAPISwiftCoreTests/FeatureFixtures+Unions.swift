@@ -1,3 +1,5 @@
+import Testing
+
 // MARK: - Unions (scoring undiscriminated branches, anyOf, oneOf inside allOf, defaultMapping) and response matching
 
 extension FeatureFixture {
@@ -100,4 +102,39 @@ extension FeatureFixture {
                 """#, expect: ["line: 1", "line: 2", "report: r"]),
         ])),
     ]
+
+    /// Needs the runtime change described in the report of the `unions` branch (`ClientRuntime.interpret` consults
+    /// `errorBody` for a status below 400 that `decode` rejects, and a documented error without content is
+    /// `.documentedStatus`); `PendingRuntimeTests` runs it once that lands.
+    static let pendingRuntime: [FeatureFixture] = [
+        FeatureFixture(path: "responses-matching.yaml", module: "ResponsesMatchingFixture", diagnostics: [
+            "warning: response '200' also offers 'application/xml' with a different schema; only 'application/json' "
+                + "is decoded",
+        ], probe: Probe(steps: [
+            // `default` covers every status not listed: a 300 or an unlisted 201 carries the `default` body.
+            .code(#"""
+                let recorder = Recorder([
+                    HTTPResponse(statusCode: 401), json(300, #"{"fault":"moved"}"#), json(201, #"{"fault":"odd"}"#),
+                ])
+                let client = ResponsesMatchingFixtureClient(serverURL: server, options: noRetry, transport: recorder)
+                for _ in 0..<3 {
+                    do {
+                        _ = try await client.getItem()
+                    } catch let error as any APIErrorProtocol {
+                        say("error", "\(error.kind) \(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-")")
+                    }
+                }
+                """#, expect: ["error: documentedStatus 401 -", "error: documentedStatus 300 fault",
+                               "error: documentedStatus 201 fault"]),
+        ])),
+    ]
+}
+
+/// The wire behaviour of items that need a runtime change (see `FeatureFixture.pendingRuntime`).
+@Suite struct PendingRuntimeTests {
+    @Test(.disabled("needs the runtime change: errorBody for statuses below 400, documented errors without body"),
+          arguments: FeatureFixture.pendingRuntime)
+    func defaultCoversEveryStatus(_ fixture: FeatureFixture) throws {
+        try FeatureFixtureTests().fixtureGeneratesAndCompiles(fixture)
+    }
 }

@@ -271,11 +271,16 @@ struct OperationRendering: Sendable {
     func errorArms(_ op: OperationDecl, response: String) -> [StatusArmContext] {
         let cases = Dictionary(api.errorBodies.map { ($0.type, $0.caseName) }, uniquingKeysWith: { first, _ in first })
         let arms = Self.arms(op, fallback: "nil") { r in
+            if !r.isSuccess, r.type == nil { return Self.bodylessError(response: response) }
             guard !r.isSuccess, let type = r.type, let caseName = cases[type] else { return "nil" }
             return ".\(caseName)(\(Self.decode(type, encoding: r.encoding, response: response)))"
         }
         return arms.allSatisfy { $0.expression == "nil" } ? [] : arms
     }
+
+    /// The error-body arm of a documented error status without content: no body, and not the body of the status's
+    /// range or of `default`. The runtime reports a nil error body as `.undocumentedStatus`.
+    static func bodylessError(response: String) -> String { "nil" }
 
     /// The expression decoding a body of `type` sent as `encoding`.
     static func decode(_ type: TypeRef, encoding: BodyEncoding?, response: String) -> String {
@@ -339,7 +344,8 @@ struct OperationRendering: Sendable {
             patterns[key, default: []].append(pattern)
         }
         var arms = order.map {
-            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false, expression: $0.expression)
+            StatusArmContext(pattern: patterns[$0]!.joined(separator: ", "), isDefault: false,
+                             expression: $0.expression)
         }
         arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression))
         return arms
