@@ -78,12 +78,12 @@ public actor CachingTokenProvider: TokenProvider, CustomStringConvertible, Custo
             task = Task<Fetched, any Error> { () async throws -> Fetched in try await fetch() }
             inFlight = task
         }
-        let started: Date = now()
         do {
             let fetched: Fetched = try await task.value
             if inFlight == task {
                 inFlight = nil
-                cached = (fetched.token, fetched.expiresAt, started)
+                // The lifetime counts from receipt: a slow fetch must not widen the margin.
+                cached = (fetched.token, fetched.expiresAt, now())
             }
             return fetched.token
         } catch {

@@ -38,7 +38,7 @@ import Testing
         #expect(config != nil)
         #expect(diagnostics.map(\.description) == [
             "openapi-swift.yaml:1:1: warning: `version:` is not a key of the configuration; it is ignored; the keys of "
-                + "the configuration are `clients:`",
+                + "the configuration are `runtime:`, `clients:`",
         ])
     }
 

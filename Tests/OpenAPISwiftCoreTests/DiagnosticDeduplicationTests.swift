@@ -31,8 +31,8 @@ import Testing
         let result = Generator.generate(job, loader: InMemorySpecLoader())
         #expect(result.succeeded)
         #expect(result.diagnostics.map(\.description) == [
-            "shared.yaml:11:7: warning: response '400' also offers 'application/scim+json' with a different schema; "
-                + "only 'application/json' is decoded [#/components/responses/BadRequest]",
+            "shared.yaml:14:32: warning: response '400' also offers 'application/scim+json' with a different schema; "
+                + "only 'application/json' is decoded [#/components/responses/BadRequest/content/application~1scim+json]",
         ])
     }
 

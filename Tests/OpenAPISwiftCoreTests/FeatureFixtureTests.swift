@@ -783,6 +783,66 @@ extension FeatureFixture {
                 }
                 """#, expect: ["404: /orders/a%20b problem"]),
         ])),
+        FeatureFixture(path: "misplaced-refs/api.yaml", module: "MisplacedRefsFixture", diagnostics: [
+            "warning: 'description' is a $ref ('docs/intro.md'), which OpenAPI does not allow here; it is followed",
+            "warning: 'description' is a $ref ('docs/descriptions.yml#/items'), which OpenAPI does not allow here",
+            "warning: unresolved $ref 'docs/descriptions.yml#/missing': '#/missing' does not exist in "
+                + "'Tests/Fixtures/features/misplaced-refs/docs/descriptions.yml'; 'description' is left out",
+            "warning: 'get' is a $ref ('resources/items/list.yml'), which OpenAPI does not allow here",
+            "warning: unresolved $ref 'resources/items/create.yml': cannot load "
+                + "'Tests/Fixtures/features/misplaced-refs/resources/items/create.yml'",
+            "warning: 'get' is a $ref ('resources/items/get.yml'), which OpenAPI does not allow here",
+            "warning: 'summary' is a $ref ('../../docs/descriptions.yml#/listSummary'), which OpenAPI does not allow",
+        ], contains: [
+            ("Client.swift", "/// Items, kept in **Markdown** next to the spec."),
+            ("Operations.swift", "/// List the items"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder([json(200, #"[{"id":"a","name":"A"}]"#), json(200, #"{"id":"b"}"#)])
+                let client = MisplacedRefsFixtureClient(serverURL: server, options: noRetry, transport: recorder)
+                let items = try await client.listItems(limit: 2)
+                say("list", "\(recorder.last.method) \(recorder.last.target) \(items.map(\.id))")
+                let item = try await client.getItem(id: "b")
+                say("get", "\(recorder.last.target) \(item.id)")
+                """#, expect: [#"list: GET /items?limit=2 ["a"]"#, "get: /items/b b"]),
+        ])),
+        FeatureFixture(path: "discriminator-through-ref.yaml", module: "DiscriminatorThroughRefFixture", diagnostics: [
+            "warning: $ref '#/paths/~1catalog/get/responses/200/content/application~1json/schema/allOf/0/properties/"
+                + "circle' passes through '#/paths/~1catalog/get/responses/200/content/application~1json/schema/"
+                + "allOf/0', which is itself a $ref ('#/components/schemas/Catalog'); it is followed to "
+                + "'#/components/schemas/Catalog/properties/circle'",
+            "warning: unresolved $ref '#/paths/~1catalog/get/responses/200/content/application~1json/schema/allOf/0/"
+                + "properties/hexagon'",
+        ], probe: Probe(steps: [
+            .code(#"""
+                let text = #"[{"kind":"round","radius":1},{"kind":"square","side":2},{"kind":"hexagon","side":3}]"#
+                let shapes = try JSONCoding.makeDecoder().decode([Shape].self, from: Data(text.utf8))
+                say("cases", shapes.map(caseName).joined(separator: ","))
+                """#, expect: ["cases: circle,square,unknown"]),
+            .roundTrip(type: "[Shape]", json: #"[{"kind":"round","radius":1.5},{"kind":"hexagon","side":3}]"#),
+        ])),
+        FeatureFixture(path: "type-null.yaml", module: "TypeNullFixture", contains: [
+            ("Models.swift", "public var tag: String?"),
+            ("Models.swift", "public var owner: Pet.Owner?"),
+        ], probe: Probe(steps: [
+            .roundTrip(type: "Pet", json: #"{"id":1,"tag":null}"#),
+            .roundTrip(type: "Pet", json: #"{"id":2,"owner":{"name":"n"},"tag":"t"}"#),
+        ])),
+        FeatureFixture(path: "json-text.json", module: "JSONTextFixture", diagnostics: [
+            "warning: the string escape '\\ud83d' is a lone UTF-16 surrogate; it is read as U+FFFD (\u{FFFD})",
+        ], contains: [
+            ("Client.swift", "/// Read as JSON: 😀, é and /."),
+            ("Models.swift", "/// A broken escape \u{FFFD} is replaced."),
+            ("Models.swift", "/// Default: `0.1000000000000000055511151231257827`."),
+        ], probe: Probe(steps: [
+            .roundTrip(type: "Mood", json: #"{"count":9223372036854775807,"face":"😢 sad"}"#),
+            .code(#"""
+                let recorder = Recorder([json(200, #"{"face":"😀 happy","count":1}"#)])
+                let client = JSONTextFixtureClient(serverURL: server, options: noRetry, transport: recorder)
+                let mood = try await client.getMood(id: "x")
+                say("mood", "\(recorder.last.target) \(mood.face.rawValue)")
+                """#, expect: ["mood: /moods/x 😀 happy"]),
+        ])),
     ]
 }
 

@@ -77,8 +77,8 @@ extension FeatureFixture {
                 for _ in 0..<4 {
                     do {
                         _ = try await client.getItem()
-                    } catch let error as APIError {
-                        say("error", "\(error.statusCode ?? 0) \(error.body.map(caseName) ?? "-") \(error.underlying ?? "-")")
+                    } catch let error as any APIErrorProtocol {
+                        say("error", "\(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-") \(error.underlying ?? "-")")
                     }
                 }
                 """#, expect: ["error: 401 - -", "error: 401 - -", "error: 404 problem -", "error: 500 fault -"]),

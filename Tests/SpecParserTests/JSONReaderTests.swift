@@ -3,6 +3,9 @@ import Foundation
 import Testing
 import Yams
 
+/// The context of an error inside the root object of a one-line text.
+private let inRoot = " (the object started at line 1, column 1)"
+
 /// `JSONReader` gives the tree Yams gives for the same JSON (values, kinds, lines and columns of every node and key),
 /// and reads what Yams cannot (surrogate pairs) and refuses what RFC 8259 does not allow.
 struct JSONReaderTests {
@@ -27,7 +30,8 @@ struct JSONReaderTests {
         }
         switch (a.content, b.content) {
         case (.scalar(let x), .scalar(let y)):
-            return x.text == y.text && x.kind == y.kind ? nil : "\(path): \(x.text) (\(x.kind)) vs \(y.text) (\(y.kind))"
+            guard x.text != y.text || x.kind != y.kind else { return nil }
+            return "\(path): \(x.text) (\(x.kind)) vs \(y.text) (\(y.kind))"
         case (.sequence(let x), .sequence(let y)):
             guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) items" }
             for (offset, (left, right)) in zip(x, y).enumerated() {
@@ -60,7 +64,8 @@ struct JSONReaderTests {
 
     @Test(arguments: [
         #"{"a": 1, "b": [true, false, null, -0, 12, -3.5e+2, 1E400, 0.1], "c": {}, "d": []}"#,
-        "{\n  \"paths\": {\n    \"/a\": {\"get\": {\"summary\": \"Ünïcödé → 😀 \\\"q\\\" \\\\ \\/ \\u00e9\\t\"}},\n"
+        "{\n  \"paths\": {\n    \"/a\": {\"get\": {\"summary\": "
+            + "\"Ünïcödé → 😀 \\\"q\\\" \\\\ \\/ \\u00e9\\t\"}},\n"
             + "    \"/b\"  :  [ 1 ,2,\n\t3 ] }\r\n,\"x\": \"é\", \"y\":\r\"z\"\r\n}\n",
         "[\"€€€\", {\"k€\": [\"😀😀\", {\"n\": 123456789012345678901234567890}]}, \"tail\"]",
         "  \n\n  {\"after\": \"blank lines\", \"deep\": [[[[{\"x\": [[[]]]}]]]]}  \n",
@@ -119,28 +124,31 @@ struct JSONReaderTests {
     @Test(arguments: [
         ("{\"a\": 1,}", "1:8: malformed JSON: a trailing comma is not allowed"),
         ("[1, 2,\n]", "1:6: malformed JSON: a trailing comma is not allowed"),
-        ("{\"a\": 1 // note\n}", "1:9: malformed JSON: comments are not allowed (the object started at line 1, column 1)"),
-        ("{# note\n\"a\": 1}", "1:2: malformed JSON: comments are not allowed (the object started at line 1, column 1)"),
+        ("{\"a\": 1 // note\n}", "1:9: malformed JSON: comments are not allowed" + inRoot),
+        ("{# note\n\"a\": 1}", "1:2: malformed JSON: comments are not allowed" + inRoot),
         ("{\"a\": 012}", "1:7: malformed JSON: a number cannot start with a leading zero"),
         ("{\"a\": -}", "1:8: malformed JSON: expected a digit after '-', found '}'"),
         ("{\"a\": 1.}", "1:9: malformed JSON: expected a digit after the decimal point, found '}'"),
         ("{\"a\": 1e}", "1:9: malformed JSON: expected a digit after the exponent, found '}'"),
-        ("{\"a\": .5}", "1:7: malformed JSON: expected a value, found '.5' (the object started at line 1, column 1)"),
-        ("{\"a\": NaN}", "1:7: malformed JSON: expected a value, found 'NaN' (the object started at line 1, column 1)"),
+        ("{\"a\": .5}", "1:7: malformed JSON: expected a value, found '.5'" + inRoot),
+        ("{\"a\": NaN}", "1:7: malformed JSON: expected a value, found 'NaN'" + inRoot),
         ("{\"é\": \"a\tb\"}", "1:9: malformed JSON: a string cannot contain a tab (write \\t)"),
         ("{\"a\": \"line\nbreak\"}", "1:12: malformed JSON: a string cannot contain a line break (write \\n)"),
-        ("{\"a\": \"\u{1}\"}", "1:8: malformed JSON: a string cannot contain the control character U+0001 (write \\u0001)"),
+        ("{\"a\": \"\u{1}\"}",
+         "1:8: malformed JSON: a string cannot contain the control character U+0001 (write \\u0001)"),
         ("{\"a\": \"\\x41\"}", "1:8: malformed JSON: invalid escape in a string: '\\' followed by 'x'"),
         ("{\"a\": \"\\u12G4\"}", "1:8: malformed JSON: '\\u' must be followed by four hexadecimal digits"),
-        ("{\"a\": 'b'}", "1:7: malformed JSON: strings must be in double quotes, found '\\'' (the object started at line 1, column 1)"),
-        ("{a: 1}", "1:2: malformed JSON: expected a key in double quotes, found 'a' (the object started at line 1, column 1)"),
-        ("{\"a\" 1}", "1:6: malformed JSON: expected ':' after the key 'a', found '1' (the object started at line 1, column 1)"),
-        ("{\"a\": 1 \"b\": 2}", "1:9: malformed JSON: expected ',' or '}', found '\"' (the object started at line 1, column 1)"),
-        ("[1, 2", "1:6: malformed JSON: expected ',' or ']', found the end of the file (the array started at line 1, column 1)"),
+        ("{\"a\": 'b'}", "1:7: malformed JSON: strings must be in double quotes, found '\\''" + inRoot),
+        ("{a: 1}", "1:2: malformed JSON: expected a key in double quotes, found 'a'" + inRoot),
+        ("{\"a\" 1}", "1:6: malformed JSON: expected ':' after the key 'a', found '1'" + inRoot),
+        ("{\"a\": 1 \"b\": 2}", "1:9: malformed JSON: expected ',' or '}', found '\"'" + inRoot),
+        ("[1, 2",
+         "1:6: malformed JSON: expected ',' or ']', found the end of the file (the array started at line 1, column 1)"),
         ("{\"a\": \"open", "1:7: malformed JSON: the string is not closed"),
         ("{\"a\": 1}\n{}", "2:1: malformed JSON: '{' after the end of the document"),
-        ("{\"a\": true1}", "1:7: malformed JSON: expected a value, found 'true1' (the object started at line 1, column 1)"),
-        ("{\"a\": [1, \u{00A0}2]}", "1:11: malformed JSON: expected a value, found U+00A0 (the array started at line 1, column 7)"),
+        ("{\"a\": true1}", "1:7: malformed JSON: expected a value, found 'true1'" + inRoot),
+        ("{\"a\": [1, \u{00A0}2]}",
+         "1:11: malformed JSON: expected a value, found U+00A0 (the array started at line 1, column 7)"),
         ("{\"a\": 1,\n  \"b\": 2, \"a\": 3}", "2:11: duplicate mapping key 'a' (first at line 1, column 2)"),
     ])
     func refusesWhatRFC8259DoesNotAllow(_ text: String, _ expected: String) {
@@ -158,7 +166,8 @@ struct JSONReaderTests {
             Issue.record("read")
             return
         }
-        #expect(diagnostic.description.hasPrefix("spec.json:101:1: error: duplicate mapping key 'k42' (first at line 43"))
+        #expect(diagnostic.description
+                    .hasPrefix("spec.json:101:1: error: duplicate mapping key 'k42' (first at line 43"))
     }
 
     // MARK: - Which documents are read as JSON

@@ -69,6 +69,17 @@ struct NegativeFixtureTests {
             "wrong-type/required-as-string.yaml:9:21: error: expected a boolean for 'required', found a string",
         "wrong-type/top-level-list.yaml":
             "wrong-type/top-level-list.yaml:1:1: error: expected the document to be a mapping (an OpenAPI object), found a sequence",
+        // JSON is read strictly (RFC 8259).
+        "malformed/json-comment.json":
+            "malformed/json-comment.json:2:3: error: malformed JSON: comments are not allowed (the object started at line 1, column 1)",
+        "malformed/json-control-character.json":
+            "malformed/json-control-character.json:3:23: error: malformed JSON: a string cannot contain a tab (write \\t); control characters in JSON strings must be escaped",
+        "malformed/json-duplicate-key.json":
+            "malformed/json-duplicate-key.json:5:3: error: duplicate mapping key 'info' (first at line 3, column 3); a key may appear once in an object",
+        "malformed/json-leading-zero.json":
+            "malformed/json-leading-zero.json:5:14: error: malformed JSON: a number cannot start with a leading zero; write it without the zeros, or as a string if they matter",
+        "malformed/json-trailing-comma.json":
+            "malformed/json-trailing-comma.json:4:14: error: malformed JSON: a trailing comma is not allowed; remove the ',' before '}'",
     ]
 
     static var fixtures: [String] {

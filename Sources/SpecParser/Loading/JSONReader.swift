@@ -249,7 +249,7 @@ struct JSONReader {
         .error(message, at: location(of: index), hint: hint)
     }
 
-    /// `malformed JSON: expected …, found …`, naming comments, single quotes and YAML-looking text for what they are.
+    /// `malformed JSON: expected …, found …`, naming comments and single quotes for what they are.
     func unexpected(expecting expected: String, in open: Open?) -> Diagnostic {
         let context = open.map { " (\($0.description))" } ?? ""
         if index < bytes.count {

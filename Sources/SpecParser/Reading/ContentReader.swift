@@ -2,16 +2,15 @@
 /// converted in `Swagger2Converter`).
 extension ParserState {
     func readContent(_ pair: RawPair, _ cursor: Cursor) -> [MediaType] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         return entries.compactMap { readMediaType($0.key, $0.value, here.child($0.key)) }
     }
 
     /// A media type object, or a `$ref` to one (OpenAPI 3.2 `components.mediaTypes`). Its origin is where the
     /// content map names it; its schemas keep their own locations.
     private func readMediaType(_ mediaType: String, _ entry: RawNode, _ site: Cursor) -> MediaType? {
-        guard let (node, cursor, _) = dereference(entry, site, "media type"),
-              let pairs = mapping(node, cursor, mediaType) else { return nil }
+        guard let (target, targetCursor, _) = dereference(entry, site, "media type"),
+              let (pairs, _, cursor) = mapping(target, targetCursor, mediaType) else { return nil }
         var schema: Schema?, itemSchema: Schema?, encoding: [PropertyEncoding] = []
         var example: JSONValue?, extensions: Extensions = []
         for pair in pairs {
@@ -29,11 +28,11 @@ extension ParserState {
     }
 
     private func readEncoding(_ pair: RawPair, _ cursor: Cursor) -> [PropertyEncoding] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         return entries.compactMap { entry in
-            let entryCursor = here.child(entry.key)
-            guard let fields = mapping(entry.value, entryCursor, entry.key) else { return nil }
+            guard let (fields, node, entryCursor) = mapping(entry.value, here.child(entry.key), entry.key) else {
+                return nil
+            }
             var contentType: String?, style: String?, explode: Bool?, allowReserved = false, headers: [String] = []
             for field in fields {
                 switch field.key {
@@ -47,7 +46,7 @@ extension ParserState {
             }
             return PropertyEncoding(property: entry.key, contentType: contentType, style: style, explode: explode,
                                     allowReserved: allowReserved, headers: headers,
-                                    origin: entryCursor.origin(entry.value))
+                                    origin: entryCursor.origin(node))
         }
     }
 
@@ -58,11 +57,11 @@ extension ParserState {
             return nil
         }
         if viaRef, let cached = requestBodyCache[target.key] { return cached }
-        guard let pairs = mapping(node, target, "requestBody") else { return nil }
+        guard let (pairs, _, _) = mapping(node, target, "requestBody") else { return nil }
         var description: String?, required = false, content: [MediaType] = [], extensions: Extensions = []
         for field in pairs {
             switch field.key {
-            case "description": description = string(field, target)
+            case "description": description = text(field, target)
             case "required": required = bool(field, target) ?? false
             case "content": content = readContent(field, target)
             default: collectExtension(field, into: &extensions)
@@ -78,8 +77,7 @@ extension ParserState {
 
     /// `responses` in document order; a key that is not `200`, `4XX` or `default` is warned about and skipped.
     func readResponses(_ pair: RawPair, _ cursor: Cursor) -> [Response] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var responses: [Response] = []
         for entry in entries {
             if entry.key.hasPrefix("x-") { continue }
@@ -117,12 +115,12 @@ extension ParserState {
     }
 
     private func readResponse(_ status: ResponseStatus, _ node: RawNode, _ cursor: Cursor) -> Response? {
-        guard let pairs = mapping(node, cursor, status.description) else { return nil }
+        guard let (pairs, _, _) = mapping(node, cursor, status.description) else { return nil }
         var description: String?, headers: [Header] = [], content: [MediaType] = []
         var links: [String] = [], extensions: Extensions = []
         for pair in pairs {
             switch pair.key {
-            case "description": description = string(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "headers": headers = readHeaders(pair, cursor)
             case "content": content = readContent(pair, cursor)
             case "links": links = pair.value.pairs?.map(\.key) ?? []
@@ -136,12 +134,11 @@ extension ParserState {
     // MARK: - Headers
 
     func readHeaders(_ pair: RawPair, _ cursor: Cursor) -> [Header] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var headers: [Header] = []
         for entry in entries {
             guard let (node, target, _) = dereference(entry.value, here.child(entry.key), "header"),
-                  let fields = mapping(node, target, entry.key) else { continue }
+                  let (fields, _, _) = mapping(node, target, entry.key) else { continue }
             if isSwagger2 {
                 let schema = readSchemaObject(fields, node, target, swaggerParameter: true)
                 headers.append(Header(name: entry.key, description: schema.description, required: false,
@@ -151,7 +148,7 @@ extension ParserState {
             var description: String?, required = false, schema: Schema?
             for field in fields {
                 switch field.key {
-                case "description": description = string(field, target)
+                case "description": description = text(field, target)
                 case "required": required = bool(field, target) ?? false
                 case "schema": schema = readSchema(field.value, target.child(field.key))
                 case "content": schema = schema ?? readContent(field, target).first?.schema

@@ -30,9 +30,10 @@ extension ParserState {
             case "webhooks" where !isSwagger2: webhooks = readPathItems(pair, cursor)
             case "components" where !isSwagger2:
                 hasComponents = true
-                let here = cursor.child(pair.key)
-                for entry in mapping(pair.value, here, pair.key) ?? [] where entry.key == "securitySchemes" {
-                    securitySchemes = readSecuritySchemes(entry, here)
+                if let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) {
+                    for entry in entries where entry.key == "securitySchemes" {
+                        securitySchemes = readSecuritySchemes(entry, here)
+                    }
                 }
             case "securityDefinitions" where isSwagger2: securitySchemes = readSecuritySchemes(pair, cursor)
             case "security": security = readSecurityRequirements(pair, cursor)
@@ -113,15 +114,17 @@ extension ParserState {
             container = root.value(forKey: "definitions")
             schemasCursor = cursor.child("definitions")
         } else {
-            let components = root.value(forKey: "components")
-            if let components, components.pairs == nil, components.scalar?.kind != .null {
-                typeMismatch("a mapping", for: "components", components, cursor.child("components"))
+            // A type mismatch of `components` itself is reported when the document reads it.
+            guard let components = root.value(forKey: "components"), components.pairs != nil,
+                  let (_, node, here) = mapping(components, cursor.child("components"), "components") else {
+                return []
             }
-            container = components?.value(forKey: "schemas")
-            schemasCursor = cursor.child("components").child("schemas")
+            container = node.value(forKey: "schemas")
+            schemasCursor = here.child("schemas")
         }
         guard let container else { return [] }
-        guard let entries = mapping(container, schemasCursor, isSwagger2 ? "definitions" : "schemas") else {
+        guard let (entries, _, schemasCursor) = mapping(container, schemasCursor,
+                                                        isSwagger2 ? "definitions" : "schemas") else {
             return []
         }
         var registered: [(String, Int)] = []
@@ -134,34 +137,34 @@ extension ParserState {
     }
 
     private func readInfo(_ pair: RawPair, _ cursor: Cursor) -> Info? {
-        let here = cursor.child(pair.key)
-        guard let fields = mapping(pair.value, here, pair.key) else { return nil }
+        guard let (fields, node, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var title: String?, version: String?, summary: String?, description: String?, extensions: Extensions = []
         for field in fields {
             switch field.key {
             case "title": title = string(field, here)
             case "version": version = string(field, here)
-            case "summary": summary = string(field, here)
-            case "description": description = string(field, here)
+            case "summary": summary = text(field, here)
+            case "description": description = text(field, here)
             default: collectExtension(field, into: &extensions)
             }
         }
-        if title == nil { error("missing required field 'title' in 'info'", at: pair.value, here) }
-        if version == nil { error("missing required field 'version' in 'info'", at: pair.value, here) }
+        if title == nil { error("missing required field 'title' in 'info'", at: node, here) }
+        if version == nil { error("missing required field 'version' in 'info'", at: node, here) }
         return Info(title: title ?? "", version: version ?? "", summary: summary, description: description,
                     extensions: extensions)
     }
 
     private func readTags(_ pair: RawPair, _ cursor: Cursor) -> [Tag] {
-        let here = cursor.child(pair.key)
-        return (sequence(pair.value, here, pair.key) ?? []).enumerated().compactMap { index, item in
-            let itemCursor = here.child(index)
-            guard let fields = mapping(item, itemCursor, "tags[\(index)]") else { return nil }
-            guard let name = fields.last(where: { $0.key == "name" }).flatMap({ string($0, itemCursor) }) else {
-                error("a tag needs a 'name'", at: item, itemCursor)
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return [] }
+        return items.enumerated().compactMap { index, item in
+            guard let (fields, node, itemCursor) = mapping(item, here.child(index), "tags[\(index)]") else {
                 return nil
             }
-            let description = fields.last { $0.key == "description" }.flatMap { string($0, itemCursor) }
+            guard let name = fields.last(where: { $0.key == "name" }).flatMap({ string($0, itemCursor) }) else {
+                error("a tag needs a 'name'", at: node, itemCursor)
+                return nil
+            }
+            let description = fields.last { $0.key == "description" }.flatMap { text($0, itemCursor) }
             return Tag(name: name, description: description)
         }
     }

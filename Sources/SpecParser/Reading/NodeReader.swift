@@ -1,28 +1,47 @@
 /// Typed access to `RawNode`s: each helper reports a type mismatch at the offending node and returns nil.
-/// `null` counts as absent for optional fields.
+/// `null` counts as absent for optional fields. A `$ref` where OpenAPI does not allow one is followed, with a warning
+/// (`MisplacedRefs.swift`): the mapping and list helpers return the node and cursor to read the value under, which
+/// are the target's when a `$ref` was followed.
 extension ParserState {
-    func mapping(_ node: RawNode, _ cursor: Cursor, _ name: String) -> [RawPair]? {
-        if let pairs = node.pairs { return pairs }
-        if node.scalar?.kind == .null { return [] }
+    func mapping(_ node: RawNode, _ cursor: Cursor,
+                 _ name: String) -> (pairs: [RawPair], node: RawNode, cursor: Cursor)? {
+        if let pairs = node.pairs {
+            switch misplacedRef(node, cursor, name) {
+            case .notAReference: return (pairs, node, cursor)
+            case .resolved(let target, let targetCursor): return mapping(target, targetCursor, name)
+            case .dropped, .text: return nil  // text only comes where a string is expected
+            }
+        }
+        if node.scalar?.kind == .null { return ([], node, cursor) }
         typeMismatch("a mapping", for: name, node, cursor)
         return nil
     }
 
-    func sequence(_ node: RawNode, _ cursor: Cursor, _ name: String) -> [RawNode]? {
-        if let items = node.items { return items }
-        if node.scalar?.kind == .null { return [] }
-        typeMismatch("a list", for: name, node, cursor)
-        return nil
+    func sequence(_ node: RawNode, _ cursor: Cursor,
+                  _ name: String) -> (items: [RawNode], node: RawNode, cursor: Cursor)? {
+        if let items = node.items { return (items, node, cursor) }
+        if node.scalar?.kind == .null { return ([], node, cursor) }
+        switch misplacedRef(node, cursor, name) {
+        case .resolved(let target, let targetCursor): return sequence(target, targetCursor, name)
+        case .dropped, .text: return nil  // text only comes where a string is expected
+        case .notAReference:
+            typeMismatch("a list", for: name, node, cursor)
+            return nil
+        }
     }
 
     // MARK: - Fields of a mapping (the pointer is only built when something is wrong)
 
     func string(_ pair: RawPair, _ cursor: Cursor) -> String? {
-        guard let scalar = pair.value.scalar else {
-            typeMismatch("a string", for: pair.key, pair.value, cursor.child(pair.key))
-            return nil
-        }
-        return scalar.kind == .null ? nil : scalar.text
+        if let scalar = pair.value.scalar { return scalar.kind == .null ? nil : scalar.text }
+        return referencedString(pair, cursor, mismatch: .error)
+    }
+
+    /// A field that is only documentation (`description`, `summary`, `title`): a value that is not a string is a
+    /// warning and the field is left out, so text never stops generation.
+    func text(_ pair: RawPair, _ cursor: Cursor) -> String? {
+        if let scalar = pair.value.scalar { return scalar.kind == .null ? nil : scalar.text }
+        return referencedString(pair, cursor, mismatch: .warning)
     }
 
     func bool(_ pair: RawPair, _ cursor: Cursor) -> Bool? {
@@ -53,12 +72,12 @@ extension ParserState {
     }
 
     func strings(_ pair: RawPair, _ cursor: Cursor) -> [String]? {
-        guard let items = sequence(pair.value, cursor.child(pair.key), pair.key) else { return nil }
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             guard let scalar = item.scalar, scalar.kind != .null else {
-                typeMismatch("a string", for: "\(pair.key)[\(index)]", item, cursor.child(pair.key).child(index))
+                typeMismatch("a string", for: "\(pair.key)[\(index)]", item, here.child(index))
                 continue
             }
             result.append(scalar.text)

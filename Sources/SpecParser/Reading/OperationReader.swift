@@ -5,8 +5,7 @@ extension ParserState {
 
     /// `paths` (or `webhooks`): each entry's path item, following `$ref`s, in document order.
     func readPathItems(_ pair: RawPair, _ cursor: Cursor) -> [PathItem] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var items: [PathItem] = []
         items.reserveCapacity(entries.count)
         for entry in entries where !entry.key.hasPrefix("x-") {
@@ -27,37 +26,33 @@ extension ParserState {
     }
 
     private func readPathItem(_ path: String, _ node: RawNode, _ cursor: Cursor) -> PathItem? {
-        guard let pairs = mapping(node, cursor, path) else { return nil }
+        guard let (pairs, node, cursor) = mapping(node, cursor, path) else { return nil }
         var summary: String?, description: String?, servers: [Server] = [], extensions: Extensions = []
         var pathParameters: [ParameterEntry] = []
-        var operationPairs: [RawPair] = []
+        /// Each operation's method and node, and the cursor of its place.
+        var operationPairs: [(method: String, node: RawNode, cursor: Cursor)] = []
         for pair in pairs {
             switch pair.key {
-            case "summary": summary = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "summary": summary = text(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "servers": servers = readServers(pair, cursor)
             case "parameters": pathParameters = readParameterList(pair, cursor)
-            case "query" where is32: operationPairs.append(pair)
+            case "query" where is32: operationPairs.append((pair.key, pair.value, cursor.child(pair.key)))
             case "additionalOperations" where is32:
-                let here = cursor.child(pair.key)
-                for custom in mapping(pair.value, here, pair.key) ?? [] {
-                    operationPairs.append(RawPair(key: custom.key, keyLine: custom.keyLine,
-                                                  keyColumn: custom.keyColumn, value: custom.value))
+                if let (customs, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) {
+                    operationPairs += customs.map { ($0.key, $0.value, here.child($0.key)) }
                 }
             default:
                 if Self.methods.contains(pair.key) {
-                    operationPairs.append(pair)
+                    operationPairs.append((pair.key, pair.value, cursor.child(pair.key)))
                 } else {
                     collectExtension(pair, into: &extensions)
                 }
             }
         }
         var operations: [Operation] = []
-        for pair in operationPairs {
-            let isCustom = !Self.methods.contains(pair.key) && pair.key != "query"
-            let here = isCustom ? cursor.child("additionalOperations").child(pair.key) : cursor.child(pair.key)
-            if let operation = readOperation(isCustom ? pair.key : pair.key, path: path, pair.value, here,
-                                             pathParameters: pathParameters) {
+        for (method, value, here) in operationPairs {
+            if let operation = readOperation(method, path: path, value, here, pathParameters: pathParameters) {
                 operations.append(operation)
             }
         }
@@ -68,7 +63,7 @@ extension ParserState {
 
     private func readOperation(_ method: String, path: String, _ node: RawNode, _ cursor: Cursor,
                                pathParameters: [ParameterEntry]) -> Operation? {
-        guard let pairs = mapping(node, cursor, method) else { return nil }
+        guard let (pairs, node, cursor) = mapping(node, cursor, method) else { return nil }
         var operationID: String?, summary: String?, description: String?, tags: [String] = []
         var parameters: [ParameterEntry] = [], requestBody: RequestBody?, responses: [Response] = []
         var security: [SecurityRequirement]?, deprecated = false, servers: [Server] = []
@@ -80,8 +75,8 @@ extension ParserState {
             case "operationId":
                 operationID = string(pair, cursor)
                 if let operationID { checkUniqueOperationID(operationID, pair.value, cursor.child(pair.key)) }
-            case "summary": summary = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "summary": summary = text(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "tags": tags = strings(pair, cursor) ?? []
             case "parameters": parameters = readParameterList(pair, cursor)
             case "requestBody": requestBody = readRequestBody(pair, cursor)
@@ -126,47 +121,48 @@ extension ParserState {
     // MARK: - Servers
 
     func readServers(_ pair: RawPair, _ cursor: Cursor) -> [Server] {
-        let here = cursor.child(pair.key)
-        guard let items = sequence(pair.value, here, pair.key) else { return [] }
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var servers: [Server] = []
         for (index, item) in items.enumerated() {
-            let itemCursor = here.child(index)
-            guard let fields = mapping(item, itemCursor, "servers[\(index)]") else { continue }
+            guard let (fields, node, itemCursor) = mapping(item, here.child(index), "servers[\(index)]") else {
+                continue
+            }
             var url: String?, description: String?, variables: [ServerVariable] = []
             for field in fields {
                 switch field.key {
                 case "url": url = string(field, itemCursor)
-                case "description": description = string(field, itemCursor)
+                case "description": description = text(field, itemCursor)
                 case "variables": variables = readServerVariables(field, itemCursor)
                 default: break
                 }
             }
             guard let url else {
-                error("a server needs a 'url'", at: item, itemCursor)
+                error("a server needs a 'url'", at: node, itemCursor)
                 continue
             }
             servers.append(Server(url: url, description: description, variables: variables,
-                                  origin: itemCursor.origin(item)))
+                                  origin: itemCursor.origin(node)))
         }
         return servers
     }
 
     private func readServerVariables(_ pair: RawPair, _ cursor: Cursor) -> [ServerVariable] {
-        let here = cursor.child(pair.key)
-        return (mapping(pair.value, here, pair.key) ?? []).compactMap { entry in
-            let entryCursor = here.child(entry.key)
-            guard let fields = mapping(entry.value, entryCursor, entry.key) else { return nil }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
+        return entries.compactMap { entry in
+            guard let (fields, node, entryCursor) = mapping(entry.value, here.child(entry.key), entry.key) else {
+                return nil
+            }
             var defaultValue: String?, enumValues: [String]?, description: String?
             for field in fields {
                 switch field.key {
                 case "default": defaultValue = string(field, entryCursor)
                 case "enum": enumValues = strings(field, entryCursor)
-                case "description": description = string(field, entryCursor)
+                case "description": description = text(field, entryCursor)
                 default: break
                 }
             }
             guard let defaultValue else {
-                error("server variable '\(entry.key)' needs a 'default'", at: entry.value, entryCursor)
+                error("server variable '\(entry.key)' needs a 'default'", at: node, entryCursor)
                 return nil
             }
             return ServerVariable(name: entry.key, defaultValue: defaultValue, enumValues: enumValues,

@@ -20,8 +20,7 @@ enum ParameterEntry {
 extension ParserState {
     /// Reads a `parameters` list, following `$ref`s (each target is read once).
     func readParameterList(_ pair: RawPair, _ cursor: Cursor) -> [ParameterEntry] {
-        let here = cursor.child(pair.key)
-        guard let items = sequence(pair.value, here, pair.key) else { return [] }
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var entries: [ParameterEntry] = []
         for (index, item) in items.enumerated() {
             guard let (node, target, viaRef) = dereference(item, here.child(index), "parameter") else { continue }
@@ -44,7 +43,9 @@ extension ParserState {
     }
 
     func readParameter(_ node: RawNode, _ cursor: Cursor) -> ParameterEntry? {
-        guard let pairs = mapping(node, cursor, cursor.pointer.lastComponent ?? "parameter") else { return nil }
+        guard let (pairs, _, _) = mapping(node, cursor, cursor.pointer.lastComponent ?? "parameter") else {
+            return nil
+        }
         var name: String?, location: String?, description: String?, required: Bool?, deprecated = false
         var schema: Schema?, contentType: String?, style: String?, explode: Bool?, allowReserved = false
         var example: JSONValue?, extensions: Extensions = []
@@ -52,7 +53,7 @@ extension ParserState {
             switch pair.key {
             case "name": name = string(pair, cursor)
             case "in": location = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "required": required = bool(pair, cursor)
             case "deprecated": deprecated = bool(pair, cursor) ?? false
             case "schema": schema = readSchema(pair.value, cursor.child(pair.key))

@@ -79,6 +79,12 @@ final class ParserState {
     var responseCache: [String: Response] = [:]
     var requestBodyCache: [String: RequestBody] = [:]
     var pathItemCache: [String: PathItem] = [:]
+    /// Texts of non-document files (`$ref`ed Markdown descriptions), by normalised path.
+    var textFiles: [String: String] = [:]
+    /// What the misplaced `$ref` at each place (`<file>#<pointer>`) gave, so each is followed and reported once.
+    var misplacedRefs: [String: MisplacedRef] = [:]
+    /// `$ref` nodes that a JSON pointer was followed through, so each is reported once.
+    var passedThroughRefs: Set<String> = []
     /// Where each operationId was first declared, to report duplicates (ids must be unique in the document).
     var operationIDLocations: [String: SourceLocation] = [:]
 

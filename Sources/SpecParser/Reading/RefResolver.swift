@@ -46,16 +46,37 @@ extension ParserState {
         return RefTarget(file: RefPath.resolve(decoded, against: file.path), pointer: pointer)
     }
 
-    /// The node a target points at, loading its file if needed. Reports a dangling ref at `node`.
-    func resolve(_ target: RefTarget, raw: String, at node: RawNode, _ cursor: Cursor) -> (RawNode, Cursor)? {
+    /// The node a target points at, loading its file if needed, and its own cursor. Reports a dangling ref at `node`.
+    ///
+    /// A component the pointer names that is missing from a node that is itself a `$ref` is looked up in that
+    /// `$ref`'s target, as bundlers do (with a warning, once per node passed through); the cursor is then the place
+    /// the node really is, so every spelling of one schema has one key.
+    func resolve(_ target: RefTarget, raw: String, at node: RawNode, _ cursor: Cursor,
+                 depth: Int = 0) -> (RawNode, Cursor)? {
         guard let file = loadFile(target.file, raw: raw, at: node, cursor) else { return nil }
         var current = file.root
-        for component in target.pointer.components {
-            let next: RawNode?
-            switch current.content {
-            case .mapping: next = current.value(forKey: component)
-            case .sequence(let items): next = Int(component).flatMap { items.indices.contains($0) ? items[$0] : nil }
-            case .scalar: next = nil
+        let components = target.pointer.components
+        /// Set once a `$ref` has been passed through: where the walk is, and the components still to take.
+        var moved: (cursor: Cursor, from: Int)?
+        var passed: [(cursor: Cursor, raw: String)] = []
+        for (offset, component) in components.enumerated() {
+            var next = Self.child(of: current, component)
+            while next == nil, let refNode = current.value(forKey: "$ref"), refNode.scalar?.kind == .string,
+                  let innerRaw = refNode.text {
+                let here = moved.map { Cursor(file: $0.cursor.file, pointer: JSONPointer(
+                    $0.cursor.pointer.components + components[$0.from..<offset])) }
+                    ?? Cursor(file: file, pointer: JSONPointer(Array(components[..<offset])))
+                guard depth + passed.count < 64 else {
+                    error("$ref cycle: '\(raw)' passes through $refs that lead back to themselves", at: node, cursor)
+                    return nil
+                }
+                guard let innerTarget = refTarget(innerRaw, at: refNode, here),
+                      let (inner, innerCursor) = resolve(innerTarget, raw: innerRaw, at: refNode, here,
+                                                         depth: depth + passed.count + 1) else { break }
+                passed.append((here, innerRaw))
+                current = inner
+                moved = (innerCursor, offset)
+                next = Self.child(of: current, component)
             }
             guard let next else {
                 let place = target.file == cursor.file.path ? "" : " in '\(target.file)'"
@@ -64,7 +85,25 @@ extension ParserState {
             }
             current = next
         }
-        return (current, Cursor(file: file, pointer: target.pointer))
+        guard let moved else { return (current, Cursor(file: file, pointer: target.pointer)) }
+        let resolved = Cursor(file: moved.cursor.file,
+                              pointer: JSONPointer(moved.cursor.pointer.components + components[moved.from...]))
+        for step in passed where passedThroughRefs.insert(step.cursor.key).inserted {
+            let place = resolved.file.path == cursor.file.path ? "" : resolved.file.path
+            warning("$ref '\(raw)' passes through '\(step.cursor.pointer)', which is itself a $ref ('\(step.raw)'); "
+                        + "it is followed to '\(place)\(resolved.pointer)'", at: node, cursor,
+                    hint: "a JSON pointer does not follow $refs; point at the target directly")
+        }
+        return (current, resolved)
+    }
+
+    /// The child `component` names: a mapping's key or a sequence's index.
+    static func child(of node: RawNode, _ component: String) -> RawNode? {
+        switch node.content {
+        case .mapping: node.value(forKey: component)
+        case .sequence(let items): Int(component).flatMap { items.indices.contains($0) ? items[$0] : nil }
+        case .scalar: nil
+        }
     }
 
     /// Loads and converts a file once; later calls return the cached file (or nil after a failure).
@@ -95,7 +134,7 @@ extension ParserState {
         return nil
     }
 
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let diagnostic = error as? Diagnostic { return diagnostic.message }
         if let loaderError = error as? SpecLoaderError { return loaderError.description }
         return String(describing: error)
@@ -131,12 +170,15 @@ extension ParserState {
     // MARK: - Schemas
 
     /// Registers the target of a schema `$ref` (reading it later, once) and returns its reference.
+    /// The key is the target's canonical place: a pointer through another `$ref` is keyed where it leads.
     func schemaReference(_ raw: String, at node: RawNode, _ cursor: Cursor) -> SchemaReference? {
         guard let target = refTarget(raw, at: node, cursor) else { return nil }
-        let key = target.key
-        if schemaIndex[key] != nil { return SchemaReference(raw: raw, key: key) }
+        if let index = schemaIndex[target.key] { return SchemaReference(raw: raw, key: schemaEntries[index].key) }
         guard let (targetNode, targetCursor) = resolve(target, raw: raw, at: node, cursor) else { return nil }
+        let key = targetCursor.key
         registerSchema(key: key, node: targetNode, cursor: targetCursor)
+        // The spelling through a `$ref` finds the entry directly next time.
+        if key != target.key { schemaIndex[target.key] = schemaIndex[key] }
         return SchemaReference(raw: raw, key: key)
     }
 

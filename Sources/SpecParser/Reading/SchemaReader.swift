@@ -50,8 +50,8 @@ extension ParserState {
             case "$ref": break
             case "type": (types, format) = readTypes(pair, cursor, format: format)
             case "format": format = string(pair, cursor) ?? format
-            case "title": title = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "title": title = text(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "nullable": nullable = bool(pair, cursor) ?? false
             case "properties": properties = readProperties(pair, cursor)
             case "required":
@@ -88,7 +88,9 @@ extension ParserState {
             case "not": not = readSchema(pair.value, cursor.child(pair.key))
             case "discriminator": discriminator = readDiscriminator(pair, cursor)
             case "enum":
-                if let values = sequence(pair.value, cursor.child(pair.key), pair.key) { enumValues = values.map(json) }
+                if let values = sequence(pair.value, cursor.child(pair.key), pair.key)?.items {
+                    enumValues = values.map(json)
+                }
             case "const": constValue = json(pair.value)
             case "default": defaultValue = json(pair.value)
             case "example": examples.insert(json(pair.value), at: 0)
@@ -141,16 +143,25 @@ extension ParserState {
 
     // MARK: - Keyword helpers
 
-    /// `type: string` or `type: [string, "null"]`; Swagger 2.0 `type: file` is a binary string.
+    /// `type: string` or `type: [string, "null"]`; Swagger 2.0 `type: file` is a binary string. In a list, YAML's
+    /// `null` (`type: [string, null]`, unquoted) is the `"null"` type.
     private func readTypes(_ pair: RawPair, _ cursor: Cursor, format: String?) -> ([JSONType]?, String?) {
         var format = format
-        let names: [String]
+        var names: [String] = []
         if pair.value.scalar != nil {
             guard let name = string(pair, cursor) else { return (nil, format) }
             names = [name]
         } else {
-            guard let list = strings(pair, cursor) else { return (nil, format) }
-            names = list
+            guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else {
+                return (nil, format)
+            }
+            for (index, item) in items.enumerated() {
+                guard let scalar = item.scalar else {
+                    typeMismatch("a string", for: "type[\(index)]", item, here.child(index))
+                    continue
+                }
+                names.append(scalar.kind == .null ? "null" : scalar.text)
+            }
         }
         var types: [JSONType] = []
         for name in names {
@@ -168,21 +179,18 @@ extension ParserState {
     }
 
     private func readProperties(_ pair: RawPair, _ cursor: Cursor) -> [SchemaProperty] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         return entries.map { SchemaProperty(name: $0.key, schema: readSchema($0.value, here.child($0.key))) }
     }
 
     private func schemaList(_ pair: RawPair, _ cursor: Cursor) -> [Schema]? {
-        let here = cursor.child(pair.key)
-        guard let items = sequence(pair.value, here, pair.key) else { return nil }
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         return items.enumerated().map { readSchema($0.element, here.child($0.offset)) }
     }
 
     /// Mapping values are refs (`#/components/schemas/Dog`, `other.yaml#/X`) or bare component names (`Dog`).
     private func readDiscriminator(_ pair: RawPair, _ cursor: Cursor) -> Discriminator? {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return nil }
+        guard let (entries, node, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var propertyName: String?
         var entriesByValue: [(value: String, reference: SchemaReference)] = []
         var defaultMapping: SchemaReference?
@@ -190,22 +198,29 @@ extension ParserState {
             switch entry.key {
             case "propertyName": propertyName = string(entry, here)
             case "mapping":
-                let mappingCursor = here.child("mapping")
-                for target in mapping(entry.value, mappingCursor, "mapping") ?? [] {
+                guard let (targets, _, mappingCursor) = mapping(entry.value, here.child("mapping"), "mapping") else {
+                    continue
+                }
+                for target in targets {
+                    // One mapping that does not resolve leaves out that value, not the document.
                     guard let text = string(target, mappingCursor),
-                          let reference = mappingReference(text, at: target.value, mappingCursor.child(target.key))
+                          let reference = softly("the discriminator mapping '\(target.key)' is left out", {
+                              mappingReference(text, at: target.value, mappingCursor.child(target.key))
+                          })
                     else { continue }
                     entriesByValue.append((target.key, reference))
                 }
             case "defaultMapping":
                 if let text = string(entry, here) {
-                    defaultMapping = mappingReference(text, at: entry.value, here.child(entry.key))
+                    defaultMapping = softly("the discriminator's defaultMapping is left out") {
+                        mappingReference(text, at: entry.value, here.child(entry.key))
+                    }
                 }
             default: break
             }
         }
         guard let propertyName else {
-            error("a discriminator needs a 'propertyName'", at: pair.value, here)
+            error("a discriminator needs a 'propertyName'", at: node, here)
             return nil
         }
         return Discriminator(propertyName: propertyName, mapping: entriesByValue, defaultMapping: defaultMapping)

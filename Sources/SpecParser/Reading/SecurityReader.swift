@@ -3,28 +3,27 @@ extension ParserState {
     /// A `security` list: alternatives in order, each with its schemes and scopes in order.
     /// Nil when the field is absent; `[]` when it says "no authentication".
     func readSecurityRequirements(_ pair: RawPair, _ cursor: Cursor) -> [SecurityRequirement]? {
-        let here = cursor.child(pair.key)
-        guard let items = sequence(pair.value, here, pair.key) else { return nil }
+        guard let (items, _, here) = sequence(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var requirements: [SecurityRequirement] = []
         for (index, item) in items.enumerated() {
-            let itemCursor = here.child(index)
-            guard let entries = mapping(item, itemCursor, "security[\(index)]") else { continue }
+            guard let (entries, node, itemCursor) = mapping(item, here.child(index), "security[\(index)]") else {
+                continue
+            }
             var schemes: [(key: String, scopes: [String])] = []
             for entry in entries {
                 schemes.append((entry.key, strings(entry, itemCursor) ?? []))
             }
-            requirements.append(SecurityRequirement(schemes: schemes, origin: itemCursor.origin(item)))
+            requirements.append(SecurityRequirement(schemes: schemes, origin: itemCursor.origin(node)))
         }
         return requirements
     }
 
     func readSecuritySchemes(_ pair: RawPair, _ cursor: Cursor) -> [SecurityScheme] {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return [] }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return [] }
         var schemes: [SecurityScheme] = []
         for entry in entries {
             guard let (node, target, _) = dereference(entry.value, here.child(entry.key), "security scheme"),
-                  let fields = mapping(node, target, entry.key) else { continue }
+                  let (fields, _, _) = mapping(node, target, entry.key) else { continue }
             let scheme = isSwagger2 ? readSwagger2SecurityScheme(entry.key, fields, node, target)
                 : readSecurityScheme(entry.key, fields, node, target)
             if let scheme { schemes.append(scheme) }
@@ -39,7 +38,7 @@ extension ParserState {
         for pair in pairs {
             switch pair.key {
             case "type": type = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "name": name = string(pair, cursor)
             case "in": location = string(pair, cursor)
             case "scheme": scheme = string(pair, cursor)?.lowercased()
@@ -71,12 +70,12 @@ extension ParserState {
     }
 
     private func readFlows(_ pair: RawPair, _ cursor: Cursor) -> OAuthFlows? {
-        let here = cursor.child(pair.key)
-        guard let entries = mapping(pair.value, here, pair.key) else { return nil }
+        guard let (entries, _, here) = mapping(pair.value, cursor.child(pair.key), pair.key) else { return nil }
         var flows = OAuthFlows()
         for entry in entries {
-            let flowCursor = here.child(entry.key)
-            guard let fields = mapping(entry.value, flowCursor, entry.key) else { continue }
+            guard let (fields, node, flowCursor) = mapping(entry.value, here.child(entry.key), entry.key) else {
+                continue
+            }
             var authorizationURL: String?, tokenURL: String?, refreshURL: String?, scopes: [JSONMember] = []
             for field in fields {
                 switch field.key {
@@ -84,7 +83,7 @@ extension ParserState {
                 case "tokenUrl": tokenURL = string(field, flowCursor)
                 case "refreshUrl": refreshURL = string(field, flowCursor)
                 case "scopes":
-                    scopes = (mapping(field.value, flowCursor.child("scopes"), "scopes") ?? [])
+                    scopes = (mapping(field.value, flowCursor.child("scopes"), "scopes")?.pairs ?? [])
                         .map { JSONMember(key: $0.key, value: json($0.value)) }
                 default: break
                 }
@@ -98,7 +97,7 @@ extension ParserState {
             case "authorizationCode": flows.authorizationCode = flow
             default:
                 if !entry.key.hasPrefix("x-") {
-                    warning("unknown OAuth flow '\(entry.key)' is ignored", at: entry.value, flowCursor)
+                    warning("unknown OAuth flow '\(entry.key)' is ignored", at: node, flowCursor)
                 }
             }
         }

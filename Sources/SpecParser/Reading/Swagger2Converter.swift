@@ -106,12 +106,12 @@ extension ParserState {
     // MARK: - Responses
 
     func readSwagger2Response(_ status: ResponseStatus, _ node: RawNode, _ cursor: Cursor) -> Response? {
-        guard let pairs = mapping(node, cursor, status.description) else { return nil }
+        guard let (pairs, node, cursor) = mapping(node, cursor, status.description) else { return nil }
         var description: String?, headers: [Header] = [], schema: Schema?, examples: [RawPair] = []
         var extensions: Extensions = []
         for pair in pairs {
             switch pair.key {
-            case "description": description = string(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "headers": headers = readHeaders(pair, cursor)
             case "schema": schema = readSchema(pair.value, cursor.child(pair.key))
             case "examples": examples = pair.value.pairs ?? []
@@ -151,7 +151,7 @@ extension ParserState {
         for pair in pairs {
             switch pair.key {
             case "type": type = string(pair, cursor)
-            case "description": description = string(pair, cursor)
+            case "description": description = text(pair, cursor)
             case "name": name = string(pair, cursor)
             case "in": location = string(pair, cursor)
             case "flow": flow = string(pair, cursor)
