@@ -117,6 +117,15 @@ extension PropertyDecl {
 }
 
 extension UnionDecl {
+    /// For an `anyOf` that keeps every match (`keepsAllMatches`, a struct): its memberwise initializer, one optional
+    /// argument per alternative (defaulting to nil), typed like the member `var <case>: T?`.
+    public var initArguments: [ArgumentDecl] {
+        cases.map {
+            ArgumentDecl(label: $0.name, name: $0.name, type: $0.type.unwrapped.swift + "?", defaultValue: "nil",
+                         sourceLocation: $0.sourceLocation)
+        }
+    }
+
     /// The case that keeps a value no case claims (`unknown(JSONValue)`: an unknown discriminator value, or no
     /// alternative matching), named apart from the other cases; nil when the union has none (`hasUnknownCase`).
     public var unknownCaseName: String? {

@@ -7,11 +7,13 @@ import SpecParser
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report how the generated API changes from OLD_SPEC to NEW_SPEC: breaking or additive.",
+        // One line per paragraph: the argument parser wraps it to the terminal's width.
         discussion: """
-            Models both specs as `generate` does (same options, overlays applied to both) and compares the public
-            declarations of the two generated clients: operations and their parameters and return types, types,
-            properties, enum and union cases, credentials. Writes nothing. Without --module, NEW_SPEC's entry in
-            the configuration file supplies the module, access level and overlays.
+            Models both specs as `generate` does (same options; overlays and filter applied to both) and \
+            compares the public declarations of the two generated clients: operations and their parameters and \
+            return types, types, properties, enum and union cases, credentials. Writes nothing. Without --module, \
+            NEW_SPEC's entry in the configuration file supplies the module, access level, overlays and filter.
+
             Exit status: 0 nothing breaks; 1 something breaks, or a spec has errors; 2 a usage error.
             """
     )
@@ -45,6 +47,9 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: "The configuration file to find NEW_SPEC's module in when --module is not given.")
     var config: String = "openapi-swift.yaml"
 
+    @OptionGroup(title: "Filter (applied to both specs)")
+    var filterOptions: FilterOptions
+
     @Option(help: "Output format: text (one line per change and a summary) or json.")
     var format: Format = .text
 
@@ -68,7 +73,7 @@ struct Diff: ParsableCommand {
               let overlayInputs = SpecFiles.readOverlays(settings.overlays, console: console) else {
             throw ExitCode(ExitStatus.specProblem)
         }
-        let options = ModelOptions(moduleName: settings.module, accessLevel: settings.access)
+        let options = ModelOptions(moduleName: settings.module, accessLevel: settings.access, filter: settings.filter)
         let result = APIDiffer.diff(
             old: GenerationJob(spec: old, options: options, overlays: overlayInputs),
             oldLoader: SpecFiles.loader(forSpec: oldSpec, refRoot: refRoot),
@@ -89,10 +94,12 @@ struct Diff: ParsableCommand {
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
-    /// Module, access level and overlays: from the command line, else from NEW_SPEC's entry in the configuration.
-    private func resolveSettings(console: Console) throws -> (module: String, access: AccessLevel, overlays: [String]) {
+    /// Module, access level, overlays and filter: from the command line, else from NEW_SPEC's entry in the
+    /// configuration (each option given on the command line wins over the entry's).
+    private func resolveSettings(console: Console) throws -> Settings {
         let access = self.access.flatMap(AccessLevel.init(rawValue:))
-        if let module { return (module, access ?? .public, overlays) }
+        let filter = filterOptions.filter
+        if let module { return Settings(module: module, access: access ?? .public, overlays: overlays, filter: filter) }
         guard let data = FileManager.default.contents(atPath: config) else {
             throw usage("--module is required (there is no \(config) to find NEW_SPEC's client in)")
         }
@@ -105,7 +112,16 @@ struct Diff: ParsableCommand {
         guard let entry = configuration.clients.first(where: { Self.absolute(resolve($0.spec)) == wanted }) else {
             throw usage("--module is required: \(config) lists no client whose spec is \(newSpec)")
         }
-        return (entry.module, access ?? entry.access, overlays.isEmpty ? entry.overlays.map(resolve) : overlays)
+        return Settings(module: entry.module, access: access ?? entry.access,
+                        overlays: overlays.isEmpty ? entry.overlays.map(resolve) : overlays,
+                        filter: filter.isEmpty ? entry.filter : filter)
+    }
+
+    private struct Settings {
+        var module: String
+        var access: AccessLevel
+        var overlays: [String]
+        var filter: DocumentFilter
     }
 
     /// Prints a usage error found while running (exit status 2, like ArgumentParser's own).

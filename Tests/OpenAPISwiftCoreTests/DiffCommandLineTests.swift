@@ -30,6 +30,23 @@ import Testing
         #expect(none.stdout == "")
     }
 
+    /// Filter options apply to both specs: leaving the changed operation out leaves nothing to report.
+    @Test func filterOptionsApplyToBothSpecs() throws {
+        let folder = repositoryRoot.appendingPathComponent("\(APIDiffTests.folder)/parameters")
+        let run = try cli.run(["diff", "old.yaml", "new.yaml", "-m", "Pets", "--exclude-operation", "listPets"],
+                              in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "PetsClient: no API changes\n")
+        let returns = repositoryRoot.appendingPathComponent("\(APIDiffTests.folder)/return-types")
+        let only = try cli.run(["diff", "old.yaml", "new.yaml", "-m", "Pets", "--include-operation", "getPet"],
+                               in: returns)
+        #expect(only.status == 1, "\(only.stderr)")
+        // Only `getPet` is kept: the new one returns nothing, so `Pet` is no longer part of the API either.
+        #expect(only.stdout == "breaking: Pet — struct removed [old.yaml:47:7]\n"
+                + "breaking: PetsClient.getPet(id:) — return type changed from Pet to Void [new.yaml:20:16]\n"
+                + "PetsClient: 2 breaking changes, 0 additive changes\n")
+    }
+
     @Test func jsonFormat() throws {
         let folder = repositoryRoot.appendingPathComponent("\(APIDiffTests.folder)/enum-cases")
         let run = try cli.run(["diff", "old.yaml", "new.yaml", "-m", "Pets", "--format", "json"], in: folder)

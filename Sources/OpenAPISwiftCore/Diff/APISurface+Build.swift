@@ -102,11 +102,14 @@ extension APISurface {
             for c in e.cases { addCase(c.name, payload: nil, in: key, at: c.sourceLocation) }
             addCase(e.unknownCaseName, payload: rawType, in: key, at: decl.sourceLocation)
         case .union(let u) where u.keepsAllMatches:
-            // An anyOf that keeps every match is a struct with one optional property per alternative.
+            // A struct with one optional member per alternative (every match is kept).
             add(SurfaceDeclaration(key: key, parent: parent, kind: .struct, sourceLocation: decl.sourceLocation))
-            for c in u.cases {
-                addProperty(c.name, type: c.type.unwrapped.swift + "?", in: key, at: c.sourceLocation)
+            let arguments = u.initArguments
+            for argument in arguments {
+                addProperty(argument.name, type: argument.type, in: key, at: argument.sourceLocation)
             }
+            add(SurfaceDeclaration(key: key + ".init", parent: key, kind: .initializer, arguments: arguments,
+                                   sourceLocation: decl.sourceLocation))
         case .union(let u):
             add(SurfaceDeclaration(key: key, parent: parent, kind: .enum, sourceLocation: decl.sourceLocation))
             for c in u.cases { addCase(c.name, payload: c.type.swift, in: key, at: c.sourceLocation) }

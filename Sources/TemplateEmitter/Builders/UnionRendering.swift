@@ -36,7 +36,7 @@ extension ModelRendering {
             discriminatorLiteral: SwiftEscaping.stringLiteral(u.discriminator?.propertyName ?? ""),
             discriminatorArms: arms, unknownCaseName: unknown,
             defaultCaseName: defaultCase, defaultCaseType: types[defaultCase] ?? "",
-            initParameters: u.cases.map { "\($0.name): \($0.type.unwrapped.swift)? = nil" }.joined(separator: ", "),
+            initParameters: u.initArguments.map(\.declaration).joined(separator: ", "),
             hasObjectCases: u.cases.contains(where: \.encodesObject),
             nameLiteral: SwiftEscaping.stringLiteral("The value matches no alternative of \(decl.name.swift)."),
             conformances: conformances.joined(separator: ", "), isValidatable: isValidatable,
