@@ -2,8 +2,8 @@
 import PackageDescription
 
 /// Generated clients must compile warning-free in Swift 6 mode: any warning fails the build here. A warning-control
-/// setting, unlike an unsafe compiler flag, is allowed in a package that others depend on by URL and version (SwiftPM applies it
-/// to this package's own builds only), so every library product stays consumable.
+/// setting, unlike an unsafe compiler flag, is allowed in a package that others depend on by URL and version
+/// (SwiftPM applies it to this package's own builds only), so every library product stays consumable.
 let generatedCode: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
