@@ -58,21 +58,25 @@ let package = Package(
                 swiftSettings: generatedCode),
 
         // MARK: - Tests
-        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", .product(name: "Yams", package: "Yams")]),
+        // Shared by the test targets: loopback sockets, child processes, repository paths. Not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SpecParserTests",
+                    dependencies: ["SpecParser", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ClientModelTests", dependencies: ["ClientModel", "SpecParser"]),
         .testTarget(
             name: "TemplateEmitterTests",
-            dependencies: ["TemplateEmitter", "ClientModel", "SpecParser",
+            dependencies: ["TemplateEmitter", "ClientModel", "SpecParser", "TestSupport",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "OpenAPISwiftCoreTests",
-            dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift"]
+            dependencies: ["OpenAPISwiftCore", "SpecParser", "ClientModel", "TemplateEmitter", "openapi-swift",
+                           "TestSupport"]
         ),
-        .testTarget(name: "OpenAPISwiftRuntimeTests", dependencies: ["OpenAPISwiftRuntime"]),
+        .testTarget(name: "OpenAPISwiftRuntimeTests", dependencies: ["OpenAPISwiftRuntime", "TestSupport"]),
         .testTarget(
             name: "ClientTests",
-            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming", "OpenAPISwiftRuntime",
+            dependencies: ["AccuAuth", "Deepvue", "APISathi", "Streaming", "OpenAPISwiftRuntime", "TestSupport",
                            .product(name: "FlyingFox", package: "FlyingFox"),
                            .product(name: "FlyingSocks", package: "FlyingFox")]
         ),

@@ -3,6 +3,7 @@ import Foundation
 @testable import OpenAPISwiftCore
 import SpecParser
 import Testing
+import TestSupport
 
 /// `APIDiffer` on the spec pairs in `Tests/Fixtures/diff/<case>/` (`old.yaml`, `new.yaml`, and `expected.txt`: the
 /// exact report, which `DiffCommandLineTests` also checks through the binary), plus the rules' coverage.
@@ -10,7 +11,7 @@ import Testing
     static let folder = "Tests/Fixtures/diff"
 
     static var cases: [String] {
-        let url = repositoryRoot.appendingPathComponent(folder)
+        let url = Repository.root.appendingPathComponent(folder)
         return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter {
             FileManager.default.fileExists(atPath: url.appendingPathComponent("\($0)/expected.txt").path)
         }.sorted()
@@ -18,7 +19,7 @@ import Testing
 
     /// The report of one fixture, with the specs named `old.yaml` and `new.yaml` as when run in its folder.
     static func diff(_ name: String, module: String = "Pets") throws -> APIDiffResult {
-        let base = repositoryRoot.appendingPathComponent("\(folder)/\(name)")
+        let base = Repository.root.appendingPathComponent("\(folder)/\(name)")
         let old = try Data(contentsOf: base.appendingPathComponent("old.yaml"))
         let new = try Data(contentsOf: base.appendingPathComponent("new.yaml"))
         let options = ModelOptions(moduleName: module)
@@ -29,7 +30,8 @@ import Testing
     }
 
     static func expected(_ name: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("\(folder)/\(name)/expected.txt"), encoding: .utf8)
+        try String(contentsOf: Repository.root.appendingPathComponent("\(folder)/\(name)/expected.txt"),
+                   encoding: .utf8)
     }
 
     @Test func thereAreFixtures() {

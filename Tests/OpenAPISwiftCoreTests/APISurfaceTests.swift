@@ -3,6 +3,7 @@ import Foundation
 @testable import OpenAPISwiftCore
 import SpecParser
 import Testing
+import TestSupport
 
 /// The surface `diff` compares is the generated code's: every declaration it lists is declared, as listed, in the
 /// files `generate` writes for the same spec (repository specs and feature fixtures).
@@ -24,9 +25,9 @@ import Testing
     }
 
     @Test(arguments: inputs) func everyDeclarationIsGenerated(_ input: Input) throws {
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(input.path))
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent(input.path))
         let overlays = try input.overlays.map {
-            SpecInput(path: $0, data: try Data(contentsOf: repositoryRoot.appendingPathComponent($0)))
+            SpecInput(path: $0, data: try Data(contentsOf: Repository.root.appendingPathComponent($0)))
         }
         let job = GenerationJob(spec: SpecInput(path: input.path, data: data),
                                 options: ModelOptions(moduleName: input.module), overlays: overlays)

@@ -7,39 +7,25 @@ import Testing
     private let cli = CommandLineTests()
 
     /// Runs the binary with `COLUMNS` set, as a terminal of that width would.
-    private func run(_ arguments: [String], columns: Int, in directory: URL) throws -> CommandLineTests.Run {
-        let binary = try #require(CommandLineTests.binary, "build the openapi-swift executable first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "\(columns)"]) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderr, as: UTF8.self))
+    private func run(_ arguments: [String], columns: Int, in directory: URL) async throws -> CommandLineTests.Run {
+        try await cli.run(arguments, in: directory, environment: ["COLUMNS": "\(columns)"])
     }
 
-    @Test func versionIsSemanticAndPrintedByTheTool() throws {
+    @Test func versionIsSemanticAndPrintedByTheTool() async throws {
         let semver = #/(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)/#
         #expect(OpenAPISwift.version.wholeMatch(of: semver) != nil, "'\(OpenAPISwift.version)' is not X.Y.Z")
         let folder = try cli.temporaryFolder()
         for arguments in [["--version"], ["generate", "--version"]] {
-            let run = try cli.run(arguments, in: folder)
+            let run = try await cli.run(arguments, in: folder)
             #expect(run.status == 0)
             #expect(run.stdout == OpenAPISwift.version + "\n")
         }
     }
 
-    @Test func generatedFilesNameNoVersion() throws {
+    @Test func generatedFilesNameNoVersion() async throws {
         let folder = try cli.temporaryFolder()
         try cli.writeSpec(in: folder)
-        let run = try cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: folder)
+        let run = try await cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let out = folder.appendingPathComponent("Out")
         for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
@@ -48,35 +34,37 @@ import Testing
         }
     }
 
-    @Test func helpDiscussionIsWrappedByTheParser() throws {
+    @Test func helpDiscussionIsWrappedByTheParser() async throws {
         let folder = try cli.temporaryFolder()
-        let wide = try run(["generate", "--help"], columns: 200, in: folder)
+        let wide = try await run(["generate", "--help"], columns: 200, in: folder)
         #expect(wide.status == 0)
         #expect(wide.stdout.contains("With no SPEC, reads the configuration (default: openapi-swift.yaml in the "
             + "current folder) and regenerates every client it lists. With SPEC, --output and --module are required;"))
-        let narrow = try run(["generate", "--help"], columns: 60, in: folder)
+        let narrow = try await run(["generate", "--help"], columns: 60, in: folder)
         let discussion = narrow.stdout.components(separatedBy: "USAGE:").first ?? ""
         let long = discussion.split(separator: "\n").filter { $0.count > 60 }
         #expect(long.isEmpty, "lines over 60 columns: \(long)")
     }
 
-    @Test func filterOptionsGeneratePartOfTheSpecAndWarnOfEntriesThatSelectNothing() throws {
+    @Test func filterOptionsGeneratePartOfTheSpecAndWarnOfEntriesThatSelectNothing() async throws {
         let folder = try cli.temporaryFolder()
         try cli.writeSpec(in: folder)
-        let run = try cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--include-operation", "getPet",
+        let run = try await cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--include-operation",
+                                    "getPet",
                                "--include-tag", "cats"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "warning: --include-tag 'cats' selects nothing: no operation has this tag\n")
         #expect(run.stdout.contains("1 operation, 1 warnings"), "\(run.stdout)")
-        let none = try cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--exclude-operation", "getPet"],
+        let none = try await cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--exclude-operation",
+                                     "getPet"],
                                in: folder)
         #expect(none.status == 0)
         #expect(none.stdout.contains("0 operations"), "\(none.stdout)")
     }
 
-    @Test func filterOptionsNeedASpec() throws {
+    @Test func filterOptionsNeedASpec() async throws {
         let folder = try cli.temporaryFolder()
-        let run = try cli.run(["generate", "--include-tag", "pets"], in: folder)
+        let run = try await cli.run(["generate", "--include-tag", "pets"], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--include-…, --exclude-… and --skip-deprecated go with SPEC"), "\(run.stderr)")
     }

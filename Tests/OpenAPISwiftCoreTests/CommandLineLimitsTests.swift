@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Very large specs through the real CLI (docs/RELIABILITY.md, "Resource limits"): a 50 MB document generates in
 /// bounded memory; one over the parser's 64 MB limit is refused before it is read.
@@ -20,31 +21,25 @@ import Testing
     }
 
     /// Runs the CLI under `/usr/bin/time -f '%M %e'`: (status, stderr, peak RSS in MB, seconds).
-    func measured(_ arguments: [String], in folder: URL) throws -> (status: Int32, stderr: String, megabytes: Int,
-                                                                    seconds: Double) {
+    func measured(_ arguments: [String], in folder: URL) async throws
+        -> (status: Int32, stderr: String, megabytes: Int, seconds: Double) {
         let binary = try #require(CommandLineTests.binary, "build the openapi-swift executable first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "peak-kb=%M seconds=%e", binary.path] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardError = pipe
-        try process.run()
-        let stderr = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = try await ChildProcess.run("/usr/bin/time", ["-f", "peak-kb=%M seconds=%e",
+                                                binary.path] + arguments,
+                                                in: folder)
+        let stderr = result.stderr
         let kilobytes = stderr.firstMatch(of: /peak-kb=(\d+)/).flatMap { Int($0.1) } ?? -1
         let seconds = stderr.firstMatch(of: /seconds=([\d.]+)/).flatMap { Double($0.1) } ?? -1
-        return (process.terminationStatus, stderr, kilobytes / 1024, seconds)
+        return (result.status, stderr, kilobytes / 1024, seconds)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
-    func fiftyMegabyteSpecGeneratesInBoundedMemory() throws {
+    func fiftyMegabyteSpecGeneratesInBoundedMemory() async throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = Self.hugeSpec(bytes: 50 << 20)
         try spec.write(to: folder.appendingPathComponent("huge.yaml"))
-        let run = try measured(["generate", "huge.yaml", "-o", "Out", "-m", "Huge"], in: folder)
+        let run = try await measured(["generate", "huge.yaml", "-o", "Out", "-m", "Huge"], in: folder)
         #expect(run.status == 0, "\(run.stderr.prefix(2000))")
         // Measured: ~380 MB peak in a debug build, i.e. about 7× the input. A regression to a copy per stage
         // would pass 1 GB.
@@ -57,7 +52,7 @@ import Testing
 
     /// Over the limit the CLI refuses before reading: a sparse 65 MB file costs no memory to refuse.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
-    func specOverTheLimitIsRefusedBeforeReading() throws {
+    func specOverTheLimitIsRefusedBeforeReading() async throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("huge.yaml")
@@ -65,7 +60,7 @@ import Testing
         let handle = try FileHandle(forWritingTo: path)
         try handle.truncate(atOffset: 65 << 20)
         try handle.close()
-        let run = try measured(["generate", "huge.yaml", "-o", "Out", "-m", "Huge"], in: folder)
+        let run = try await measured(["generate", "huge.yaml", "-o", "Out", "-m", "Huge"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("huge.yaml:1:1: error: the file is 68157440 bytes; files over 67108864 bytes "
                                     + "are refused"), "\(run.stderr)")

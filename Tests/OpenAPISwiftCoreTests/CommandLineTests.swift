@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the `openapi-swift` binary: exit codes, messages, and what it does to the output folder.
 @Suite struct CommandLineTests {
@@ -17,25 +18,14 @@ import Testing
             while dir.path.contains(".xctest") { dir = dir.deletingLastPathComponent() }
             candidates.append(dir.appendingPathComponent("openapi-swift"))
         }
-        candidates.append(repositoryRoot.appendingPathComponent(".build/debug/openapi-swift"))
+        candidates.append(Repository.root.appendingPathComponent(".build/debug/openapi-swift"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    func run(_ arguments: [String], in directory: URL) throws -> Run {
+    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> Run {
         let binary = try #require(Self.binary, "build the openapi-swift executable first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try await ChildProcess.run(binary.path, arguments, in: directory, environment: environment)
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     func temporaryFolder() throws -> URL {
@@ -74,92 +64,95 @@ import Testing
         try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
-    @Test func generatesThenReportsUnchanged() throws {
+    @Test func generatesThenReportsUnchanged() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
-        let first = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        let first = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Pets: "))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Out").path)
         #expect(files.contains("Client.swift"))
         #expect(files.contains(".openapi-swift-manifest"))
-        let second = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        let second = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         #expect(second.status == 0)
         #expect(second.stdout.contains("(0 written"), "\(second.stdout)")
-        let check = try run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--check"], in: folder)
+        let check = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--check"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
     }
 
-    @Test func checkListsDifferencesAndWritesNothing() throws {
+    @Test func checkListsDifferencesAndWritesNothing() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
-        _ = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        _ = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         let client = folder.appendingPathComponent("Out/Client.swift")
         try "// edited\n".write(to: client, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("Out/Models.swift"))
-        let check = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets", "--check"], in: folder)
+        let check = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets", "--check"],
+                                  in: folder)
         #expect(check.status == 1)
         #expect(check.stderr.contains("Out/Client.swift: differs"))
         #expect(check.stderr.contains("Out/Models.swift: missing"))
         #expect(try String(contentsOf: client, encoding: .utf8) == "// edited\n")
     }
 
-    @Test func specErrorExitsOneWithLocationAndLeavesOutputAlone() throws {
+    @Test func specErrorExitsOneWithLocationAndLeavesOutputAlone() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
-        _ = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        _ = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         let before = try Data(contentsOf: folder.appendingPathComponent("Out/Models.swift"))
         try writeSpec("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: [1, 2]\n", in: folder)
-        let broken = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        let broken = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("pets.yaml:3:8: error:"), "\(broken.stderr)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("Out/Models.swift")) == before)
     }
 
-    @Test func usageErrorsExitTwo() throws {
+    @Test func usageErrorsExitTwo() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
-        let missing = try run(["generate", "pets.yaml", "--output", "Out"], in: folder)
+        let missing = try await run(["generate", "pets.yaml", "--output", "Out"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--module is required"))
-        let access = try run(["generate", "pets.yaml", "-o", "Out", "-m", "P", "--access", "open"], in: folder)
+        let access = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "P", "--access", "open"], in: folder)
         #expect(access.status == 2)
-        let unknown = try run(["generate", "--frobnicate"], in: folder)
+        let unknown = try await run(["generate", "--frobnicate"], in: folder)
         #expect(unknown.status == 2)
     }
 
-    @Test func refusesAFolderItDoesNotOwnUnlessForced() throws {
+    @Test func refusesAFolderItDoesNotOwnUnlessForced() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
         let out = folder.appendingPathComponent("Out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "mine\n".write(to: out.appendingPathComponent("Notes.swift"), atomically: true, encoding: .utf8)
-        let refused = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        let refused = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--force"))
-        let forced = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets", "--force"], in: folder)
+        let forced = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets", "--force"],
+                                   in: folder)
         #expect(forced.status == 0, "\(forced.stderr)")
         // A file openapi-swift did not write survives every regeneration.
         try writeSpec(Self.spec.replacingOccurrences(of: "getPet", with: "fetchPet"), in: folder)
-        _ = try run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
+        _ = try await run(["generate", "pets.yaml", "--output", "Out", "--module", "Pets"], in: folder)
         #expect(try String(contentsOf: out.appendingPathComponent("Notes.swift"), encoding: .utf8) == "mine\n")
     }
 
-    @Test func missingConfigurationIsExplained() throws {
+    @Test func missingConfigurationIsExplained() async throws {
         let folder = try temporaryFolder()
-        let run = try run(["generate"], in: folder)
+        let run = try await run(["generate"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("openapi-swift.yaml: error: configuration file not found"))
     }
 
-    @Test func templateOverridesReplaceEmbeddedTemplatesByName() throws {
+    @Test func templateOverridesReplaceEmbeddedTemplatesByName() async throws {
         let folder = try temporaryFolder()
         try writeSpec(in: folder)
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "{{%CONTENT_TYPE:TEXT}}\n// custom errors for {{moduleName}}\n".write(
             to: templates.appendingPathComponent("Errors.mustache"), atomically: true, encoding: .utf8)
-        let result = try run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--templates", "templates"], in: folder)
+        let result = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--templates", "templates"],
+                                   in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let errors = try String(contentsOf: folder.appendingPathComponent("Out/Errors.swift"), encoding: .utf8)
         #expect(errors.contains("// custom errors for Pets"))

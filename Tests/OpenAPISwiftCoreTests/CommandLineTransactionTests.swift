@@ -13,12 +13,10 @@ import Testing
         .replacingOccurrences(of: "Pet", with: "Animal").replacingOccurrences(of: "A pet.", with: "An animal.")
 
     /// Runs the CLI with extra environment variables; returns (status, stderr).
-    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws
         -> (status: Int32, stderr: String) {
-        let process = try start(arguments, in: directory, environment: environment)
-        let stderr = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+        let result = try await cli.run(arguments, in: directory, environment: environment)
+        return (result.status, result.stderr)
     }
 
     func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Process {
@@ -29,7 +27,7 @@ import Testing
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -54,11 +52,11 @@ import Testing
 
     /// A project with `Out` generated from `oldSpec`, plus reference folders `Old` and `New` generated fresh from
     /// each spec, and a file of the user's in `Out` that no run may touch.
-    func project(oldSpec: String = old, newSpec: String = new) throws -> URL {
+    func project(oldSpec: String = old, newSpec: String = new) async throws -> URL {
         let folder = try cli.temporaryFolder()
         for (spec, output) in [(newSpec, "New"), (oldSpec, "Old"), (oldSpec, "Out")] {
             try cli.writeSpec(spec, in: folder)
-            let result = try run(["generate", "pets.yaml", "-o", output, "-m", "Pets"], in: folder)
+            let result = try await run(["generate", "pets.yaml", "-o", output, "-m", "Pets"], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
         }
         try "mine\n".write(to: folder.appendingPathComponent("Out/NOTES.md"), atomically: true, encoding: .utf8)
@@ -76,31 +74,31 @@ import Testing
     ]
 
     @Test(arguments: faults)
-    func interruptedUpdateIsCompletedOrRolledBackByTheNextRun(_ fault: String, _ expected: String) throws {
-        let folder = try project()
+    func interruptedUpdateIsCompletedOrRolledBackByTheNextRun(_ fault: String, _ expected: String) async throws {
+        let folder = try await project()
         let out = folder.appendingPathComponent("Out")
         let runtime = out.appendingPathComponent("Runtime.swift")
         let runtimeBefore = try Self.identity(runtime)
         let arguments = ["generate", "pets.yaml", "-o", "Out", "-m", "Pets"]
 
-        let killed = try run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": fault])
+        let killed = try await run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": fault])
         #expect(killed.status == 9, "the fault \(fault) did not fire: \(killed.stderr)")
         // --check writes nothing, and says the folder is mid-update when it is.
         if fault.hasPrefix("after-rename") {
-            let check = try run(arguments + ["--check"], in: folder)
+            let check = try await run(arguments + ["--check"], in: folder)
             #expect(check.status == 1)
             #expect(check.stderr.contains("an interrupted update was found"), "\(check.stderr)")
         }
 
         // The next run recovers before anything else; stop it right there and look.
-        let recovered = try run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-recovery"])
+        let recovered = try await run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-recovery"])
         #expect(recovered.status == 9, "\(recovered.stderr)")
         #expect(recovered.stderr.contains("interrupted"), "\(recovered.stderr)")
         #expect(try Self.snapshot(out) == Self.snapshot(folder.appendingPathComponent(expected)),
                 "after recovering from \(fault) the folder is not all \(expected.lowercased())")
 
         // A normal run then completes the update.
-        let normal = try run(arguments, in: folder)
+        let normal = try await run(arguments, in: folder)
         #expect(normal.status == 0, "\(normal.stderr)")
         #expect(try Self.snapshot(out) == Self.snapshot(folder.appendingPathComponent("New")))
         // Unchanged files were never rewritten; the user's file was never touched.
@@ -109,8 +107,8 @@ import Testing
     }
 
     /// A stale file the manifest lists is removed in the same transaction as the writes.
-    @Test func removalsArePartOfTheTransaction() throws {
-        let folder = try project()
+    @Test func removalsArePartOfTheTransaction() async throws {
+        let folder = try await project()
         let out = folder.appendingPathComponent("Out")
         // Pretend an earlier generation wrote `Extra.swift`: listed in the manifest, no longer generated.
         try "// old\n".write(to: out.appendingPathComponent("Extra.swift"), atomically: true, encoding: .utf8)
@@ -118,22 +116,22 @@ import Testing
         try (String(contentsOf: manifest, encoding: .utf8) + "Extra.swift\n").write(to: manifest, atomically: true,
                                                                                    encoding: .utf8)
         let arguments = ["generate", "pets.yaml", "-o", "Out", "-m", "Pets"]
-        let killed = try run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-rename:1"])
+        let killed = try await run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-rename:1"])
         #expect(killed.status == 9)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("Extra.swift").path))
-        let normal = try run(arguments, in: folder)
+        let normal = try await run(arguments, in: folder)
         #expect(normal.status == 0, "\(normal.stderr)")
         #expect(try Self.snapshot(out) == Self.snapshot(folder.appendingPathComponent("New")))
     }
 
     /// A damaged journal is not guessed at: the run stops and says how to repair the folder.
-    @Test func damagedJournalStopsTheRun() throws {
-        let folder = try project()
+    @Test func damagedJournalStopsTheRun() async throws {
+        let folder = try await project()
         let out = folder.appendingPathComponent("Out")
         try "staging ../../etc\nwrite /etc/passwd\nend\n".write(
             to: out.appendingPathComponent(".openapi-swift-transaction"), atomically: true, encoding: .utf8)
         let before = try Self.snapshot(out)
-        let result = try run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: folder)
+        let result = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is damaged"), "\(result.stderr)")
         #expect(try Self.snapshot(out) == before)
@@ -141,10 +139,10 @@ import Testing
 
     /// SIGKILL at several instants of a large generation (parse, model, emit, staging, commit): afterwards the next
     /// run's recovery leaves the folder all old or all new, and a normal run completes.
-    @Test func killedLargeGenerationLeavesAConsistentFolder() throws {
+    @Test func killedLargeGenerationLeavesAConsistentFolder() async throws {
         let oldSpec = Self.largeSpec(schemas: 1500, description: "first")
         let newSpec = Self.largeSpec(schemas: 1500, description: "second")
-        let folder = try project(oldSpec: oldSpec, newSpec: newSpec)
+        let folder = try await project(oldSpec: oldSpec, newSpec: newSpec)
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("Out")
         let arguments = ["generate", "pets.yaml", "-o", "Out", "-m", "Pets"]
@@ -157,18 +155,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: timing) }
         try cli.writeSpec(newSpec, in: timing)
         let started = Date()
-        _ = try run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: timing)
+        _ = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets"], in: timing)
         let duration = Date().timeIntervalSince(started)
 
         var outcomes: [String] = []
         for fraction in [0.3, 0.8, 0.95, 1.0] {
             try cli.writeSpec(newSpec, in: folder)
             let process = try start(arguments, in: folder)
-            Thread.sleep(forTimeInterval: duration * fraction)
+            try await Task.sleep(for: .seconds(duration * fraction))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let killed = process.terminationReason == .uncaughtSignal
-            let recovered = try run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-recovery"])
+            let recovered = try await run(arguments, in: folder, environment: ["OPENAPI_SWIFT_FAULT": "after-recovery"])
             #expect(recovered.status == 9, "\(recovered.stderr)")
             let state = try Self.snapshot(out)
             let mixed = Set(state.filter { old[$0.key] != $0.value && new[$0.key] != $0.value }.keys).sorted()
@@ -177,7 +175,7 @@ import Testing
             outcomes.append("\(fraction): \(killed ? "killed" : "finished"), \(state == new ? "new" : "old")")
             // Back to the old files for the next round.
             try cli.writeSpec(oldSpec, in: folder)
-            let reset = try run(arguments, in: folder)
+            let reset = try await run(arguments, in: folder)
             #expect(reset.status == 0, "\(reset.stderr)")
             #expect(try Self.snapshot(out) == old)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A package that depends on this one by URL and version, as a user's would, builds and runs: SwiftPM refuses a
 /// dependency whose targets use unsafe flags, so this proves every library product is consumable. The working tree
@@ -15,7 +16,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let repository = folder.appendingPathComponent("openapi-swift.git")
-        try Self.commitWorkingTree(into: repository)
+        try await Self.commitWorkingTree(into: repository)
 
         let products = try Self.libraryProducts()
         #expect(Set(["AccuAuth", "Deepvue", "APISathi"]).isSubset(of: products), "library products: \(products)")
@@ -24,43 +25,34 @@ import Testing
 
         // At the lowest priority: the build must not starve the suite's timing-sensitive tests running beside it.
         let started = Date()
-        // On a thread of its own: waiting minutes for the build must not hold one of the few threads the other
-        // (loopback-server) tests run their tasks on.
-        let build = try await Self.offThePool { try Self.run("nice", ["-n", "19", "swift", "build"], in: consumer) }
+        let build = try await Self.run("nice", ["-n", "19", "swift", "build"], in: consumer)
         let seconds = Int(Date().timeIntervalSince(started))
         try #require(build.status == 0, "the consumer did not build (\(seconds) s):\n\(build.output.suffix(6000))")
         let program = consumer.appendingPathComponent(".build/debug/Consumer")
-        let output = try Self.run(program.path, [], in: consumer)
+        let output = try await Self.run(program.path, [], in: consumer)
         #expect(output.status == 0)
         #expect(output.output == "AccuAuthClient DeepvueClient APISathiClient\n")
-    }
-
-    /// Runs blocking `work` on a Dispatch thread, not on Swift concurrency's cooperative pool.
-    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     // MARK: - The package under test, as a tagged repository
 
     /// Commits the working tree as git sees it (tracked and untracked files, `.gitignore` respected) into a new
     /// repository at `repository` and tags it. The tree is read in place: nothing is copied by hand.
-    static func commitWorkingTree(into repository: URL) throws {
+    static func commitWorkingTree(into repository: URL) async throws {
         let git = ["-c", "user.name=openapi-swift tests", "-c", "user.email=tests@example.invalid",
                    "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false",
-                   "--git-dir", repository.path, "--work-tree", repositoryRoot.path]
+                   "--git-dir", repository.path, "--work-tree", Repository.root.path]
         for arguments in [["init", "--quiet", "--bare", repository.path], git + ["add", "--all", "."],
                           git + ["commit", "--quiet", "--no-verify", "-m", "working tree"],
                           git + ["tag", tag]] {
-            let result = try run("git", arguments, in: repositoryRoot)
+            let result = try await run("git", arguments, in: Repository.root)
             try #require(result.status == 0, "git \(arguments.joined(separator: " ")):\n\(result.output)")
         }
     }
 
     /// The names of the `.library` products in Package.swift.
     static func libraryProducts() throws -> [String] {
-        let manifest = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = try String(contentsOf: Repository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let pattern = try NSRegularExpression(pattern: #"\.library\(\s*name:\s*"([^"]+)""#)
         let range = NSRange(manifest.startIndex..., in: manifest)
         return pattern.matches(in: manifest, range: range).compactMap { match in
@@ -103,19 +95,9 @@ import Testing
     }
 
     /// Runs `command` (found on PATH) in `directory`; returns its status and its combined output.
-    static func run(_ command: String, _ arguments: [String], in directory: URL) throws
+    static func run(_ command: String, _ arguments: [String], in directory: URL) async throws
         -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = command.hasPrefix("/") ? URL(fileURLWithPath: command)
-            : URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command.hasPrefix("/") ? arguments : [command] + arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try await ChildProcess.run(command, arguments, in: directory, mergingStandardError: true)
+        return (result.status, result.output)
     }
 }

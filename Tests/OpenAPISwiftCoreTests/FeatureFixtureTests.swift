@@ -4,6 +4,7 @@ import OpenAPISwiftCore
 import SpecParser
 import TemplateEmitter
 import Testing
+import TestSupport
 
 /// One small spec per construct real specs use (`Tests/Fixtures/features/`, listed in docs/SUPPORTED.md). Each must
 /// generate with exactly the expected diagnostics, and its output must compile in Swift 6 with warnings as errors.
@@ -14,7 +15,7 @@ import Testing
 @Suite struct FeatureFixtureTests {
     static let folder = "Tests/Fixtures/features"
 
-    @Test(arguments: FeatureFixture.all) func fixtureGeneratesAndCompiles(_ fixture: FeatureFixture) throws {
+    @Test(arguments: FeatureFixture.all) func fixtureGeneratesAndCompiles(_ fixture: FeatureFixture) async throws {
         let result = try Self.generate(fixture)
         try #require(result.succeeded, "\(result.diagnostics.map(\.description))")
         Self.expectDiagnostics(result.diagnostics, fixture.diagnostics)
@@ -22,7 +23,7 @@ import Testing
             let contents = result.files.first { $0.path == file }?.contents ?? ""
             #expect(contents.contains(snippet), "\(file) lacks `\(snippet)`")
         }
-        let run = try Self.compileAndRun(result.files, module: fixture.module, probe: fixture.probe)
+        let run = try await Self.compileAndRun(result.files, module: fixture.module, probe: fixture.probe)
         try #require(run.status == 0, "swiftc failed:\n\(run.output.prefix(6000))")
         guard let probe = fixture.probe else { return }
         Self.compare(output: run.output, with: probe)
@@ -32,9 +33,11 @@ import Testing
 
     static func generate(_ fixture: FeatureFixture) throws -> GenerationResult {
         let path = "\(folder)/\(fixture.path)"
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(path))
-        let job = GenerationJob(spec: SpecInput(path: path, data: data), options: ModelOptions(moduleName: fixture.module))
-        return Generator.generate(job, loader: RepositoryLoader(specFolder: (path as NSString).deletingLastPathComponent))
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent(path))
+        let job = GenerationJob(spec: SpecInput(path: path, data: data),
+                                options: ModelOptions(moduleName: fixture.module))
+        return Generator.generate(job,
+                                  loader: RepositoryLoader(specFolder: (path as NSString).deletingLastPathComponent))
     }
 
     /// Every diagnostic matches one expected substring (in order of appearance), and nothing else is reported.
@@ -51,7 +54,7 @@ import Testing
 
     /// Type-checks (no probe) or compiles and runs (probe) the module; returns the status and the compiler's or the
     /// program's output.
-    static func compileAndRun(_ files: [EmittedFile], module: String, probe: Probe?) throws
+    static func compileAndRun(_ files: [EmittedFile], module: String, probe: Probe?) async throws
         -> (status: Int32, output: String) {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("openapi-swift-feature-\(UUID().uuidString)")
@@ -65,27 +68,20 @@ import Testing
         }
         let common = ["-swift-version", "6", "-warnings-as-errors", "-module-name", module]
         guard let probe else {
-            return try run("/usr/bin/env", ["swiftc", "-typecheck"] + common + paths)
+            return try await run("/usr/bin/env", ["swiftc", "-typecheck"] + common + paths)
         }
         let main = folder.appendingPathComponent("main.swift")
         try Data(probe.mainSource.utf8).write(to: main)
         let executable = folder.appendingPathComponent("probe").path
-        let compiled = try run("/usr/bin/env", ["swiftc", "-Onone"] + common + paths + [main.path, "-o", executable])
+        let compiled = try await run("/usr/bin/env", ["swiftc", "-Onone"] + common + paths + [main.path, "-o",
+                                     executable])
         guard compiled.status == 0 else { return compiled }
-        return try run(executable, [])
+        return try await run(executable, [])
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ChildProcess.run(executable, arguments, mergingStandardError: true)
+        return (result.status, result.output)
     }
 
     // MARK: - Comparing the probe's output
@@ -106,7 +102,8 @@ import Testing
         for (index, step) in probe.steps.enumerated() {
             let actual = sections[index] ?? []
             let expected = step.expectedLines
-            #expect(actual.count == expected.count, "step \(index) (\(step.summary)):\n\(actual.joined(separator: "\n"))",
+            #expect(actual.count == expected.count,
+                    "step \(index) (\(step.summary)):\n\(actual.joined(separator: "\n"))",
                     sourceLocation: sourceLocation)
             for (have, want) in zip(actual, expected) where !linesMatch(have, want) {
                 Issue.record("step \(index) (\(step.summary)):\n  expected: \(want)\n  actual:   \(have)",
@@ -380,7 +377,8 @@ extension FeatureFixture {
             .decodeFails(type: "Counters", json: #"{"plain":99999999999999999999}"#),
             .decodeFails(type: "Counters", json: #"{"small":2147483648}"#),
             .code(#"""
-                let value = try JSONCoding.makeDecoder().decode(Counters.self, from: Data(#"{"anything":18446744073709551615}"#.utf8))
+                let value = try JSONCoding.makeDecoder().decode(Counters.self,
+                                                                from: Data(#"{"anything":18446744073709551615}"#.utf8))
                 say("anything", value.anything)
                 """#, expect: ["anything: double(1.8446744073709552e+19)"]),
         ])),
@@ -390,7 +388,8 @@ extension FeatureFixture {
             ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyInner`.\npublic struct LegacyInner"),
             ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyWrapper`.\npublic struct LegacyWrapper"),
             ("Models.swift", "/// Default: `\"free\"`."),
-            ("Models.swift", "/// Assigned by the server.\n    ///\n    /// Read-only: set by the server; left out of request bodies."),
+            ("Models.swift",
+             "/// Assigned by the server.\n    ///\n    /// Read-only: set by the server; left out of request bodies."),
             ("Models.swift", "/// Write-only: sent in requests, not returned."),
         ], probe: Probe(steps: [
             .roundTrip(type: "Account", json: #"""
@@ -551,7 +550,8 @@ extension FeatureFixture {
         FeatureFixture(path: "responses.yaml", module: "ResponsesFixture", probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder([
-                    HTTPResponse(statusCode: 200, headers: ["Content-Type": "application/octet-stream"], body: Data([0, 255])),
+                    HTTPResponse(statusCode: 200, headers: ["Content-Type": "application/octet-stream"],
+                                 body: Data([0, 255])),
                     HTTPResponse(statusCode: 200, headers: ["Content-Type": "text/plain"], body: Data("read me".utf8)),
                     HTTPResponse(statusCode: 204),
                     json(200, #"{"rows":3}"#), json(202, #"{"id":"j"}"#), HTTPResponse(statusCode: 206),
@@ -663,18 +663,21 @@ extension FeatureFixture {
                     + "retry: 10x\ndata: {\"n\":2}\n\n"
                 let ticks = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: sse))
                 for try await event in try await ticks.streamTicks() {
-                    say("tick", "\(event.event ?? "message") \(event.id ?? "-") \(event.data.n) \(event.data.label ?? "-")")
+                    say("tick",
+                        "\(event.event ?? "message") \(event.id ?? "-") \(event.data.n) \(event.data.label ?? "-")")
                 }
                 let notes = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: "data: a\ndata: b\n\n"))
                 for try await note in try await notes.streamNotes() { say("note", note.data.split(separator: "\n")) }
-                let changes = StreamingFixtureClient(serverURL: server, transport: Bytewise(text: "data: {\"n\":5}\n\n"))
+                let changes = StreamingFixtureClient(serverURL: server,
+                                                     transport: Bytewise(text: "data: {\"n\":5}\n\n"))
                 for try await change in try await changes.streamChanges() { say("change", change.data.n) }
                 let lines = StreamingFixtureClient(serverURL: server,
                                                    transport: Bytewise(text: "{\"n\":1}\r\n\n  \n{\"n\":2}"))
                 for try await tick in try await lines.streamLines() { say("line", tick.n) }
                 let records = StreamingFixtureClient(serverURL: server,
                                                      transport: Bytewise(text: "{\"name\":\"a\",\"size\":1}\n"))
-                for try await record in try await records.streamRecords() { say("record", "\(record.name) \(record.size ?? 0)") }
+                for try await record in try await records.streamRecords() { say("record",
+                                                                                "\(record.name) \(record.size ?? 0)") }
                 let sequence = StreamingFixtureClient(serverURL: server,
                                                       transport: Bytewise(text: "\u{1E}{\"n\":1}\n\u{1E}\n\u{1E}{\"n\":2}\n"))
                 for try await tick in try await sequence.streamSequence() { say("seq", tick.n) }
@@ -726,7 +729,8 @@ extension FeatureFixture {
         ], contains: [
             ("Operations.swift", "async throws -> JSONStream<StreamLinesResponseItem> {"),
             ("Operations.swift", #"method: "QUERY""#), ("Operations.swift", #"method: "PURGE""#),
-            ("Operations.swift", "public func jsonQuery(selector: JSONQuerySelector, options: RequestOptions = .init())"),
+            ("Operations.swift",
+             "public func jsonQuery(selector: JSONQuerySelector, options: RequestOptions = .init())"),
             ("Operations.swift", "request.jsonQueryString(selector)"),
             ("Operations.swift", "public func textQuery(raw: String? = nil, options: RequestOptions = .init())"),
             ("Operations.swift", "public func xmlQuery(options: RequestOptions = .init())"),

@@ -42,14 +42,17 @@ extension FeatureFixture {
             .roundTrip(type: "Contact", json: #"{"email":"e@example.com","phone":"+1"}"#),
             .roundTrip(type: "Contact", json: #""call me""#),
             .code(#"""
-                let both = try JSONCoding.makeDecoder().decode(Contact.self, from: Data(#"{"email":"e","phone":"p"}"#.utf8))
-                say("both", "\(both.emailContact?.email ?? "-") \(both.phoneContact?.phone ?? "-") \(both.string ?? "-")")
+                let both = try JSONCoding.makeDecoder().decode(Contact.self,
+                                                               from: Data(#"{"email":"e","phone":"p"}"#.utf8))
+                say("both",
+                    "\(both.emailContact?.email ?? "-") \(both.phoneContact?.phone ?? "-") \(both.string ?? "-")")
                 """#, expect: ["both: e p -"]),
             .decodeFails(type: "Contact", json: "7"),
             .roundTrip(type: "Pet", json: #"{"barks":true,"kind":"dog","name":"Rex"}"#),
             .roundTrip(type: "Pet", json: #"{"kind":"cat","meows":false,"name":"Tom"}"#),
             .code(#"""
-                let pet = try JSONCoding.makeDecoder().decode(Pet.self, from: Data(#"{"name":"Tom","kind":"cat"}"#.utf8))
+                let pet = try JSONCoding.makeDecoder().decode(Pet.self,
+                                                              from: Data(#"{"name":"Tom","kind":"cat"}"#.utf8))
                 say("pet", "\(pet.name) \(caseName(pet.oneOf))")
                 """#, expect: ["pet: Tom cat"]),
             .code(#"""
@@ -67,12 +70,14 @@ extension FeatureFixture {
                 + "is decoded",
         ], contains: [
             ("Operations.swift", "func getMe(options: RequestOptions = .init()) async throws -> Person? {"),
-            ("Operations.swift", "func streamLines(options: RequestOptions = .init()) async throws -> JSONStream<Item> {"),
+            ("Operations.swift",
+             "func streamLines(options: RequestOptions = .init()) async throws -> JSONStream<Item> {"),
         ], probe: Probe(steps: [
             // A specific status without content wins over its range, with or without a body.
             .code(#"""
                 let recorder = Recorder([
-                    json(401, #"{"title":"not this"}"#), HTTPResponse(statusCode: 401), json(404, #"{"title":"missing"}"#),
+                    json(401, #"{"title":"not this"}"#), HTTPResponse(statusCode: 401), json(404,
+                                                                                             #"{"title":"missing"}"#),
                     json(500, #"{"fault":"down"}"#),
                 ])
                 let client = ResponsesMatchingFixtureClient(serverURL: server, options: noRetry, transport: recorder)
@@ -80,13 +85,15 @@ extension FeatureFixture {
                     do {
                         _ = try await client.getItem()
                     } catch let error as any APIErrorProtocol {
-                        say("error", "\(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-") \(error.underlying ?? "-")")
+                        say("error",
+                            "\(error.statusCode ?? 0) \(error.anyBody.map(caseName) ?? "-") \(error.underlying ?? "-")")
                     }
                 }
                 """#, expect: ["error: 401 - -", "error: 401 - -", "error: 404 problem -", "error: 500 fault -"]),
             // A nullable 200 body is optional: `null` and an empty body are nil.
             .code(#"""
-                let recorder = Recorder([json(200, "null"), json(200, #"{"name":"Ann"}"#), HTTPResponse(statusCode: 200),
+                let recorder = Recorder([json(200, "null"), json(200, #"{"name":"Ann"}"#),
+                                        HTTPResponse(statusCode: 200),
                                          json(200, " null ")])
                 let client = ResponsesMatchingFixtureClient(serverURL: server, transport: recorder)
                 for _ in 0..<3 { say("me", try await client.getMe()?.name) }
@@ -94,7 +101,8 @@ extension FeatureFixture {
                 """#, expect: ["me: nil", "me: Ann", "me: nil", "best: nil"]),
             // A `$ref` to a 3.2 `components.mediaTypes` entry streams its items; JSON is chosen over XML.
             .code(#"""
-                let recorder = Recorder([HTTPResponse(statusCode: 200, body: Data("{\"id\":\"1\"}\n{\"id\":\"2\"}\n".utf8)),
+                let recorder = Recorder([HTTPResponse(statusCode: 200,
+                                        body: Data("{\"id\":\"1\"}\n{\"id\":\"2\"}\n".utf8)),
                                          json(200, #"{"id":"r"}"#)])
                 let client = ResponsesMatchingFixtureClient(serverURL: server, transport: recorder)
                 for try await item in try await client.streamLines() { say("line", item.id) }
@@ -134,7 +142,7 @@ extension FeatureFixture {
 @Suite struct PendingRuntimeTests {
     @Test(.disabled("needs the runtime change: errorBody for statuses below 400, documented errors without body"),
           arguments: FeatureFixture.pendingRuntime)
-    func defaultCoversEveryStatus(_ fixture: FeatureFixture) throws {
-        try FeatureFixtureTests().fixtureGeneratesAndCompiles(fixture)
+    func defaultCoversEveryStatus(_ fixture: FeatureFixture) async throws {
+        try await FeatureFixtureTests().fixtureGeneratesAndCompiles(fixture)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import OpenAPISwiftCore
 import SpecParser
 import Testing
+import TestSupport
 
 /// `DocumentFilter` through `Generator.generate`: the kept operations and exactly what they reach (schemas through
 /// every kind of `$ref`, parameter/header/request-body/response components, security schemes, the token operation),
@@ -13,7 +14,7 @@ import Testing
     typealias Entry = DocumentFilter.Entry
 
     static func model(_ entries: [Entry], skipDeprecated: Bool = false) throws -> APIDecl {
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(path))
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent(path))
         let parsed = SpecParser.parse(SpecInput(path: path, data: data), loader: InMemorySpecLoader())
         let document = try #require(parsed.document)
         let filter = DocumentFilter(entries: entries, skipDeprecated: skipDeprecated)
@@ -21,7 +22,7 @@ import Testing
     }
 
     static func generate(_ entries: [Entry], skipDeprecated: Bool = false) throws -> GenerationResult {
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(path))
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent(path))
         let filter = DocumentFilter(entries: entries, skipDeprecated: skipDeprecated)
         let job = GenerationJob(spec: SpecInput(path: path, data: data),
                                 options: ModelOptions(moduleName: "Shop", filter: filter))
@@ -167,11 +168,11 @@ import Testing
     }
 
     @Test(arguments: [["getPet"], ["createOrder"], ["uploadPhoto", "listPets"], ["deleteEverything"]])
-    func filteredOutputCompilesWithWarningsAsErrors(_ operations: [String]) throws {
+    func filteredOutputCompilesWithWarningsAsErrors(_ operations: [String]) async throws {
         let result = try Self.generate(operations.map { Entry(.operation, $0) })
         try #require(result.succeeded, "\(result.diagnostics)")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let run = try FeatureFixtureTests.compileAndRun(result.files, module: "Shop", probe: nil)
+        let run = try await FeatureFixtureTests.compileAndRun(result.files, module: "Shop", probe: nil)
         #expect(run.status == 0, "swiftc failed:\n\(run.output.prefix(4000))")
     }
 }

@@ -4,10 +4,8 @@ import OpenAPISwiftCore
 import SpecParser
 import TemplateEmitter
 import Testing
+import TestSupport
 
-/// The repository root, found from this file's path (tests run from a source checkout).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// Loads `$ref`ed files relative to the repository root, confined to the spec's folder tree.
 struct RepositoryLoader: SpecLoader {
@@ -17,7 +15,7 @@ struct RepositoryLoader: SpecLoader {
         guard normalized == specFolder || normalized.hasPrefix(specFolder + "/") else {
             throw SpecLoaderError.outsideRoot(path: path, root: specFolder)
         }
-        guard let data = FileManager.default.contents(atPath: repositoryRoot.appendingPathComponent(normalized).path) else {
+        guard let data = FileManager.default.contents(atPath: Repository.root.appendingPathComponent(normalized).path) else {
             throw SpecLoaderError.notFound(path)
         }
         return data
@@ -27,19 +25,20 @@ struct RepositoryLoader: SpecLoader {
 /// Generates one configured client in memory, exactly as `openapi-swift generate` does from the repository root
 /// (overlays included).
 func generateConfigured(_ client: ClientEntry) throws -> GenerationResult {
-    let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(client.spec))
+    let data = try Data(contentsOf: Repository.root.appendingPathComponent(client.spec))
     let overlays = try client.overlays.map {
-        SpecInput(path: $0, data: try Data(contentsOf: repositoryRoot.appendingPathComponent($0)))
+        SpecInput(path: $0, data: try Data(contentsOf: Repository.root.appendingPathComponent($0)))
     }
     let job = GenerationJob(spec: SpecInput(path: client.spec, data: data),
                             options: ModelOptions(moduleName: client.module, accessLevel: client.access,
                                                   runtimeModule: try loadConfiguration().runtime?.module),
                             overlays: overlays)
-    return Generator.generate(job, loader: RepositoryLoader(specFolder: (client.spec as NSString).deletingLastPathComponent))
+    return Generator.generate(job,
+                              loader: RepositoryLoader(specFolder: (client.spec as NSString).deletingLastPathComponent))
 }
 
 func loadConfiguration() throws -> Configuration {
-    let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("openapi-swift.yaml"))
+    let data = try Data(contentsOf: Repository.root.appendingPathComponent("openapi-swift.yaml"))
     let (configuration, diagnostics) = ConfigurationParser.parse(data, path: "openapi-swift.yaml")
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     return try #require(configuration)
@@ -60,18 +59,20 @@ func loadConfiguration() throws -> Configuration {
             try #require(result.succeeded)
             var expected = result.files.map { ($0.path, $0.contents) }
             expected.append((Manifest.fileName, Manifest.render(result.files.map(\.path))))
-            let folder = repositoryRoot.appendingPathComponent(client.output)
+            let folder = Repository.root.appendingPathComponent(client.output)
             var updated: [String] = []
             for (path, contents) in expected {
                 let url = folder.appendingPathComponent(path)
                 let actual = (try? String(contentsOf: url, encoding: .utf8))
                 if actual == contents { continue }
                 if Self.update {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                            withIntermediateDirectories: true)
                     try contents.write(to: url, atomically: true, encoding: .utf8)
                     updated.append(path)
                 } else {
-                    Issue.record(Comment(rawValue: goldenMismatch(path: "\(client.output)/\(path)", expected: contents, actual: actual)))
+                    Issue.record(Comment(rawValue: goldenMismatch(path: "\(client.output)/\(path)",
+                                 expected: contents, actual: actual)))
                 }
             }
             // Files in the folder that are not generated any more (and are listed as ours) are stale.
@@ -107,7 +108,8 @@ func goldenMismatch(path: String, expected: String, actual: String?) -> String {
     }
     let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let have = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let index = zip(want, have).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, have.count)
+    let index = zip(want, have).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count,
+                                                                                                   have.count)
     let from = max(0, index - 2)
     func excerpt(_ lines: [Substring]) -> String {
         lines[from..<min(lines.count, index + 3)].enumerated().map { "  \(from + $0.offset + 1)| \($0.element)" }

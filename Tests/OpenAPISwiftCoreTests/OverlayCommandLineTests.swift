@@ -27,24 +27,24 @@ import Testing
         try String(contentsOf: folder.appendingPathComponent("\(output)/Models.swift"), encoding: .utf8)
     }
 
-    @Test func overlayChangesTheOutputAndCheckHonoursIt() throws {
+    @Test func overlayChangesTheOutputAndCheckHonoursIt() async throws {
         let folder = try cli.temporaryFolder()
         try cli.writeSpec(in: folder)
         try write(Self.overlay, "pets.overlay.yaml", in: folder)
         let generate = ["generate", "pets.yaml", "-o", "Out", "-m", "Pets"]
-        let run = try cli.run(generate + ["--overlay", "pets.overlay.yaml"], in: folder)
+        let run = try await cli.run(generate + ["--overlay", "pets.overlay.yaml"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let text = try models(folder)
         #expect(text.contains("/// A pet, documented by the overlay."))
         #expect(text.contains("text.addMasked(\"name\", self.name)"))
-        #expect(try cli.run(generate + ["--overlay", "pets.overlay.yaml", "--check"], in: folder).status == 0)
-        let withoutOverlay = try cli.run(generate + ["--check"], in: folder)
+        #expect(try await cli.run(generate + ["--overlay", "pets.overlay.yaml", "--check"], in: folder).status == 0)
+        let withoutOverlay = try await cli.run(generate + ["--check"], in: folder)
         #expect(withoutOverlay.status == 1)
         #expect(withoutOverlay.stderr.contains("Out/Models.swift: differs"), "\(withoutOverlay.stderr)")
     }
 
-    @Test func overlaysApplyInCommandLineOrder() throws {
+    @Test func overlaysApplyInCommandLineOrder() async throws {
         let folder = try cli.temporaryFolder()
         try cli.writeSpec(in: folder)
         for word in ["First", "Second"] {
@@ -54,22 +54,22 @@ import Testing
                 actions: [{target: $.components.schemas.Pet, update: {description: \(word) wins.}}]
                 """, "\(word).yaml", in: folder)
         }
-        let run = try cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets",
+        let run = try await cli.run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets",
                                "--overlay", "First.yaml", "--overlay", "Second.yaml"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try models(folder).contains("/// Second wins."))
     }
 
-    @Test func overlayProblemsNameTheOverlayFile() throws {
+    @Test func overlayProblemsNameTheOverlayFile() async throws {
         let folder = try cli.temporaryFolder()
         try cli.writeSpec(in: folder)
         let generate = ["generate", "pets.yaml", "-o", "Out", "-m", "Pets"]
-        _ = try cli.run(generate, in: folder)
+        _ = try await cli.run(generate, in: folder)
 
         // A target that matches nothing: a warning; generation goes on (the header names the overlay).
         try write("overlay: 1.0.0\ninfo: {title: T, version: 1}\nactions:\n  - target: $.components.schemas.Cat\n"
             + "    update: {description: x}\n", "overlays/miss.yaml", in: folder)
-        let miss = try cli.run(generate + ["--overlay", "overlays/miss.yaml"], in: folder)
+        let miss = try await cli.run(generate + ["--overlay", "overlays/miss.yaml"], in: folder)
         #expect(miss.status == 0, "\(miss.stderr)")
         #expect(miss.stderr.contains("overlays/miss.yaml:4:13: warning: overlay action 1 changes nothing"),
                 "\(miss.stderr)")
@@ -79,27 +79,27 @@ import Testing
         // A bad JSONPath: an error at its column; the output is left alone.
         try write("overlay: 1.0.0\ninfo: {title: T, version: 1}\nactions:\n  - target: $.paths[/pets]\n"
             + "    update: {description: x}\n", "overlays/bad.yaml", in: folder)
-        let bad = try cli.run(generate + ["--overlay", "overlays/bad.yaml"], in: folder)
+        let bad = try await cli.run(generate + ["--overlay", "overlays/bad.yaml"], in: folder)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("overlays/bad.yaml:4:21: error: invalid JSONPath in `target:`: unexpected '/'"),
                 "\(bad.stderr)")
         #expect(try models(folder) == before)
 
         // A missing file.
-        let missing = try cli.run(generate + ["--overlay", "nope.yaml"], in: folder)
+        let missing = try await cli.run(generate + ["--overlay", "nope.yaml"], in: folder)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.yaml: error: overlay file not found"), "\(missing.stderr)")
     }
 
-    @Test func overlayWithoutSpecIsAUsageError() throws {
+    @Test func overlayWithoutSpecIsAUsageError() async throws {
         let folder = try cli.temporaryFolder()
-        let run = try cli.run(["generate", "--overlay", "fix.yaml"], in: folder)
+        let run = try await cli.run(["generate", "--overlay", "fix.yaml"], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--overlay goes with SPEC"), "\(run.stderr)")
     }
 
     /// `overlays:` paths are relative to the configuration file, and `--check` applies them too.
-    @Test func configurationOverlaysAreRelativeToTheConfigFile() throws {
+    @Test func configurationOverlaysAreRelativeToTheConfigFile() async throws {
         let folder = try cli.temporaryFolder()
         try write(CommandLineTests.spec, "project/pets.yaml", in: folder)
         try write(Self.overlay, "project/overlays/pets.yaml", in: folder)
@@ -111,14 +111,14 @@ import Testing
                 overlays: [overlays/pets.yaml]
             """, "project/openapi-swift.yaml", in: folder)
         let config = ["generate", "--config", "project/openapi-swift.yaml"]
-        let run = try cli.run(config, in: folder)
+        let run = try await cli.run(config, in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try models(folder, "project/Out").contains("/// A pet, documented by the overlay."))
-        #expect(try cli.run(config + ["--check"], in: folder).status == 0)
+        #expect(try await cli.run(config + ["--check"], in: folder).status == 0)
 
         try write(Self.overlay.replacingOccurrences(of: "$.components", with: "$.componentz"),
                   "project/overlays/pets.yaml", in: folder)
-        let check = try cli.run(config + ["--check"], in: folder)
+        let check = try await cli.run(config + ["--check"], in: folder)
         #expect(check.status == 1)
         #expect(check.stderr.contains("project/overlays/pets.yaml:4:13: warning: overlay action 1 changes nothing"),
                 "\(check.stderr)")

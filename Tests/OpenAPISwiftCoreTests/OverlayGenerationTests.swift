@@ -3,6 +3,7 @@ import Foundation
 import OpenAPISwiftCore
 import SpecParser
 import Testing
+import TestSupport
 
 /// Overlays through the configuration and `Generator.generate`.
 @Suite struct OverlayGenerationTests {
@@ -59,8 +60,8 @@ import Testing
     @Test func apiSathiOverlayReachesTheModel() throws {
         let client = try #require(try loadConfiguration().clients.first { $0.module == "APISathi" })
         #expect(client.overlays == ["Specs/overlays/apisathi.overlay.yaml"])
-        let spec = try Data(contentsOf: repositoryRoot.appendingPathComponent(client.spec))
-        let overlay = try Data(contentsOf: repositoryRoot.appendingPathComponent(client.overlays[0]))
+        let spec = try Data(contentsOf: Repository.root.appendingPathComponent(client.spec))
+        let overlay = try Data(contentsOf: Repository.root.appendingPathComponent(client.overlays[0]))
         let parsed = SpecParser.parse(SpecInput(path: client.spec, data: spec),
                                       overlays: [SpecInput(path: client.overlays[0], data: overlay)],
                                       loader: InMemorySpecLoader())
@@ -78,7 +79,8 @@ import Testing
 
     /// The vendor's file stays as the vendor ships it: the enrichment lives in the overlay.
     @Test func apiSathiSpecIsUntouched() throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Specs/apisathi.json"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("Specs/apisathi.json"),
+                              encoding: .utf8)
         #expect(!text.contains("Retry-After\":"))
         #expect(!text.contains("x-sensitive"))
     }

@@ -4,23 +4,25 @@ import OpenAPISwiftCore
 import SpecParser
 import TemplateEmitter
 import Testing
+import TestSupport
 
 /// Robustness and security of the generator (docs/RELIABILITY.md): hostile names, injected spec text, fuzz
 /// regressions. Each torture spec must generate, and its output must type-check in Swift 6 with warnings as errors.
 @Suite struct RobustnessTests {
-    static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
+    static let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures")
 
     // MARK: - Helpers
 
     static func generate(_ relativePath: String, module: String) throws -> GenerationResult {
         let url = fixtures.appendingPathComponent(relativePath)
         let data = try Data(contentsOf: url)
-        let job = GenerationJob(spec: SpecInput(path: relativePath, data: data), options: ModelOptions(moduleName: module))
+        let job = GenerationJob(spec: SpecInput(path: relativePath, data: data),
+                                options: ModelOptions(moduleName: module))
         return Generator.generate(job, loader: InMemorySpecLoader())
     }
 
     /// Writes the files to a fresh folder and type-checks them as one module; returns (status, compiler output).
-    static func typecheck(_ files: [EmittedFile], module: String) throws -> (status: Int32, output: String) {
+    static func typecheck(_ files: [EmittedFile], module: String) async throws -> (status: Int32, output: String) {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("openapi-swift-robust-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,21 +30,15 @@ import Testing
         var paths: [String] = []
         for file in files where file.path.hasSuffix(".swift") {
             let url = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try Data(file.contents.utf8).write(to: url)
             paths.append(url.path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors",
-                             "-module-name", module] + paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let result = try await ChildProcess.run(
+            "swiftc", ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", module] + paths,
+            mergingStandardError: true)
+        return (result.status, result.output)
     }
 
     static func componentSchemas(_ relativePath: String) throws -> [NamedSchema] {
@@ -67,11 +63,11 @@ import Testing
 
     // MARK: - Names torture
 
-    @Test func namesTortureGeneratesAndCompiles() throws {
+    @Test func namesTortureGeneratesAndCompiles() async throws {
         let result = try Self.generate("torture/names.yaml", module: "Torture")
         #expect(result.succeeded, "\(result.diagnostics.map(\.description))")
         #expect(result.diagnostics.isEmpty, "unexpected diagnostics: \(result.diagnostics.map(\.description))")
-        let check = try Self.typecheck(result.files, module: "Torture")
+        let check = try await Self.typecheck(result.files, module: "Torture")
         #expect(check.status == 0, "swiftc -typecheck failed:\n\(check.output.prefix(4000))")
     }
 
@@ -81,7 +77,8 @@ import Testing
         // Models may be split (`Models+2.swift`, …) when long.
         let models = result.files.filter { $0.path.hasPrefix("Models") }
         let modelTypes = Self.topLevelDeclarations(models).map(\.name)
-        #expect(modelTypes.count == schemas.count, "\(schemas.count) schemas → \(modelTypes.count) types: \(modelTypes)")
+        #expect(modelTypes.count == schemas.count,
+                "\(schemas.count) schemas → \(modelTypes.count) types: \(modelTypes)")
         #expect(Set(modelTypes).count == modelTypes.count, "duplicate type names: \(modelTypes)")
         // No model type takes a name the module, the client or the runtime declares.
         let nonModels = result.files.filter { !$0.path.hasPrefix("Models") }
@@ -136,7 +133,7 @@ import Testing
 
     // MARK: - Injection
 
-    @Test func injectedTextStaysInCommentsAndLiterals() throws {
+    @Test func injectedTextStaysInCommentsAndLiterals() async throws {
         let result = try Self.generate("torture/injection.yaml", module: "Injection")
         #expect(result.succeeded, "\(result.diagnostics.map(\.description))")
         #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("http:") },
@@ -151,7 +148,7 @@ import Testing
             #expect(!file.contents.contains("\u{2028}") && !file.contents.contains("\u{2029}"),
                     "\(file.path): raw line separator in the output")
         }
-        let check = try Self.typecheck(result.files, module: "Injection")
+        let check = try await Self.typecheck(result.files, module: "Injection")
         #expect(check.status == 0, "swiftc -typecheck failed:\n\(check.output.prefix(4000))")
     }
 

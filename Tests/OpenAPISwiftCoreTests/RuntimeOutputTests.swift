@@ -6,8 +6,8 @@ import Testing
 @Suite struct RuntimeOutputTests {
     let cli = CommandLineTests()
 
-    static func swiftc(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
-        try FeatureFixtureTests.run("/usr/bin/env", ["swiftc"] + arguments)
+    static func swiftc(_ arguments: [String], in folder: URL) async throws -> (status: Int32, output: String) {
+        try await FeatureFixtureTests.run("/usr/bin/env", ["swiftc"] + arguments)
     }
 
     static func swiftFiles(_ folder: URL) throws -> [String] {
@@ -16,24 +16,25 @@ import Testing
     }
 
     /// Builds `Runtime/` as module OpenAPISwiftRuntime into `Modules/`, then type-checks `client` against it.
-    static func compile(runtime: URL, client: URL, module: String, in folder: URL) throws
+    static func compile(runtime: URL, client: URL, module: String, in folder: URL) async throws
         -> (status: Int32, output: String) {
         let modules = folder.appendingPathComponent("Modules")
         try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
-        let built = try swiftc(["-emit-module", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
+        let built = try await swiftc(["-emit-module", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
                                 "-module-name", "OpenAPISwiftRuntime", "-emit-module-path",
                                 modules.appendingPathComponent("OpenAPISwiftRuntime.swiftmodule").path]
                                + swiftFiles(runtime), in: folder)
         guard built.status == 0 else { return built }
-        return try swiftc(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", module,
+        return try await swiftc(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", module,
                            "-I", modules.path] + swiftFiles(client), in: folder)
     }
 
-    @Test func runtimeOutputWritesTheModuleAndTheClientImportsIt() throws {
+    @Test func runtimeOutputWritesTheModuleAndTheClientImportsIt() async throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try cli.writeSpec(in: folder)
-        let run = try cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output", "Runtime"],
+        let run = try await cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output",
+                                    "Runtime"],
                               in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let client = folder.appendingPathComponent("Pets"), runtime = folder.appendingPathComponent("Runtime")
@@ -44,19 +45,21 @@ import Testing
         let clientSource = try String(contentsOf: client.appendingPathComponent("Client.swift"), encoding: .utf8)
         #expect(clientSource.contains("@_exported import OpenAPISwiftRuntime\n"))
         // Both folders are up to date for --check, and the client compiles against the written runtime.
-        let check = try cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output", "Runtime",
+        let check = try await cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output",
+                                      "Runtime",
                                  "--check"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
-        let compiled = try Self.compile(runtime: runtime, client: client, module: "Pets", in: folder)
+        let compiled = try await Self.compile(runtime: runtime, client: client, module: "Pets", in: folder)
         #expect(compiled.status == 0, "\(compiled.output.prefix(3000))")
     }
 
     /// Compiled against a runtime of another version, a client fails to build with an error naming both versions.
-    @Test func aClientDoesNotCompileAgainstAnotherRuntimeVersion() throws {
+    @Test func aClientDoesNotCompileAgainstAnotherRuntimeVersion() async throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try cli.writeSpec(in: folder)
-        let run = try cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output", "Runtime"],
+        let run = try await cli.run(["generate", "pets.yaml", "-o", "Pets", "-m", "Pets", "--runtime-output",
+                                    "Runtime"],
                               in: folder)
         try #require(run.status == 0, "\(run.stderr)")
         let versionFile = folder.appendingPathComponent("Runtime/RuntimeVersion.swift")
@@ -66,7 +69,7 @@ import Testing
         let older = "public let installedRuntimeVersion = RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._1>()"
         try source.replacingOccurrences(of: String(line), with: older).write(to: versionFile, atomically: true,
                                                                               encoding: .utf8)
-        let compiled = try Self.compile(runtime: folder.appendingPathComponent("Runtime"),
+        let compiled = try await Self.compile(runtime: folder.appendingPathComponent("Runtime"),
                                         client: folder.appendingPathComponent("Pets"), module: "Pets", in: folder)
         #expect(compiled.status != 0)
         #expect(compiled.output.contains("RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._1>"),
@@ -76,7 +79,7 @@ import Testing
     }
 
     /// `runtime:` in the configuration: written once, imported by every client; an unknown key under it warns.
-    @Test func configurationRuntimeIsSharedByEveryClient() throws {
+    @Test func configurationRuntimeIsSharedByEveryClient() async throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try cli.writeSpec(in: folder)
@@ -91,7 +94,7 @@ import Testing
               - {spec: more.yaml, output: Sources/More, module: More}
             """
         try config.write(to: folder.appendingPathComponent("openapi-swift.yaml"), atomically: true, encoding: .utf8)
-        let run = try cli.run(["generate"], in: folder)
+        let run = try await cli.run(["generate"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("openapi-swift.yaml:4:3: warning: `outptu:` is not a key of `runtime:`"),
                 "\(run.stderr)")
@@ -104,7 +107,7 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(
             "Sources/SharedRuntime/ClientRuntime.swift").path))
-        let check = try cli.run(["generate", "--check"], in: folder)
+        let check = try await cli.run(["generate", "--check"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import SpecParser
 import Testing
+import TestSupport
 
 /// Every spec of the shared corpus (`../shared/corpus/MANIFEST.tsv`) parses without errors.
 /// Skipped when the corpus is not beside the repository.
 struct CorpusTests {
-    static let corpus = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
     static var entries: [String] {
         guard let manifest = try? String(contentsOf: corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)

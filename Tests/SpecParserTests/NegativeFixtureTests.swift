@@ -1,10 +1,11 @@
 import Foundation
 import SpecParser
 import Testing
+import TestSupport
 
 /// Each file under `Tests/Fixtures/negative/<category>/` fails with exactly the expected first error.
 struct NegativeFixtureTests {
-    static let folder = repositoryRoot.appendingPathComponent("Tests/Fixtures/negative")
+    static let folder = Repository.root.appendingPathComponent("Tests/Fixtures/negative")
 
     /// Fixture → the first error, printed as `file:line:column: error: message` (without the pointer).
     static let expectations: [String: String] = [

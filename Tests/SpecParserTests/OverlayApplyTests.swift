@@ -1,6 +1,7 @@
 import Foundation
 @testable import SpecParser
 import Testing
+import TestSupport
 
 /// Applies `overlays` to `spec` (YAML text); the resulting tree (nil on an error) and the diagnostics, printed.
 func applyOverlays(_ spec: String, _ overlays: [String], limits: ParserLimits = .default)
@@ -261,8 +262,8 @@ struct OverlayApplyTests {
     /// not changed.
     @Test func apiSathiOverlay() throws {
         let specPath = "Specs/apisathi.json", overlayPath = "Specs/overlays/apisathi.overlay.yaml"
-        let spec = try Data(contentsOf: repositoryRoot.appendingPathComponent(specPath))
-        let overlayData = try Data(contentsOf: repositoryRoot.appendingPathComponent(overlayPath))
+        let spec = try Data(contentsOf: Repository.root.appendingPathComponent(specPath))
+        let overlayData = try Data(contentsOf: Repository.root.appendingPathComponent(overlayPath))
         let plain = SpecParser.parse(SpecInput(path: specPath, data: spec), loader: InMemorySpecLoader())
         let result = SpecParser.parse(SpecInput(path: specPath, data: spec),
                                       overlays: [SpecInput(path: overlayPath, data: overlayData)],

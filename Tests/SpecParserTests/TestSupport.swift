@@ -1,9 +1,7 @@
 import Foundation
 import SpecParser
+import TestSupport
 
-/// The repository root, found from this file's path (`Tests/SpecParserTests/…`).
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// Parses YAML/JSON text given inline, with extra files served from memory.
 func parse(_ text: String, path: String = "spec.yaml", files: [String: String] = [:]) -> ParseResult {

@@ -3,6 +3,7 @@ import Testing
 import SpecParser
 @testable import ClientModel
 @testable import TemplateEmitter
+import TestSupport
 
 /// Determinism, overrides, the template registry, splitting and the final whitespace pass.
 struct EmitterBehaviourTests {
@@ -83,7 +84,7 @@ struct EmitterBehaviourTests {
 
     /// Every file of Sources/OpenAPISwiftRuntime is embedded, and the module files are those files as they are.
     @Test func everyRuntimeSourceIsEmbedded() throws {
-        let folder = Support.repositoryRoot.appendingPathComponent("Sources/OpenAPISwiftRuntime")
+        let folder = Repository.root.appendingPathComponent("Sources/OpenAPISwiftRuntime")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
         #expect(EmbeddedRuntime.files.map(\.name) == names.sorted())
         for file in EmbeddedRuntime.moduleFiles() {
@@ -139,7 +140,8 @@ struct EmitterBehaviourTests {
     @Test func bigModulesAreSplitDeterministically() throws {
         var types: [TypeDecl] = []
         for i in 0..<400 {
-            types.append(IR.structType(TypeName("Thing\(i)"), (0..<6).map { IR.prop("field\($0)", .builtin(.string), required: $0 < 3) }))
+            types.append(IR.structType(TypeName("Thing\(i)"), (0..<6).map { IR.prop("field\($0)", .builtin(.string),
+                         required: $0 < 3) }))
         }
         let operations = (0..<120).map { i in
             IR.operation("op\(i)", "GET", [.literal("/things/\(i)")],

@@ -4,6 +4,7 @@ import Testing
 import Mustache
 import SpecParser
 @testable import TemplateEmitter
+import TestSupport
 
 /// The embedded Mustache templates render through `FastTemplate`, not swift-mustache's dynamic lookups; the two
 /// renderings must be byte-identical. Every spec of the repository (provider specs, feature fixtures, torture
@@ -113,9 +114,9 @@ struct FastTemplateTests {
 
     @Test(arguments: specs())
     func emitsTheSameFilesAsSwiftMustache(spec: String) throws {
-        let url = Support.repositoryRoot.appendingPathComponent(spec)
+        let url = Repository.root.appendingPathComponent(spec)
         let input = SpecInput(path: url.path, data: try Data(contentsOf: url))
-        let parsed = SpecParser.parse(input, loader: FileSystemSpecLoader(root: Support.repositoryRoot.path))
+        let parsed = SpecParser.parse(input, loader: FileSystemSpecLoader(root: Repository.root.path))
         let document = try #require(parsed.document, "\(parsed.diagnostics)")
         let api = ModelBuilder.build(document, options: ModelOptions(moduleName: "Fast"), specPath: spec)
         let fast = try TemplateEmitter().emit(api)
@@ -130,7 +131,7 @@ struct FastTemplateTests {
         let fm = FileManager.default
         var specs: [String] = []
         for folder in ["Specs", "Tests/Fixtures/features", "Tests/Fixtures/torture"] {
-            let dir = Support.repositoryRoot.appendingPathComponent(folder)
+            let dir = Repository.root.appendingPathComponent(folder)
             for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
             where name.hasSuffix(".yaml") || name.hasSuffix(".json") {
                 specs.append(folder + "/" + name)

@@ -7,10 +7,10 @@ import Testing
 @Suite(.serialized)
 struct GeneratedCodeCompilesTests {
     @Test(arguments: [("Petstore", SampleAPI.api), ("Keyed", SampleAPI.apiKeyOnly), ("Bare", SampleAPI.bare)])
-    func typechecks(module: String, api: APIDecl) throws {
+    func typechecks(module: String, api: APIDecl) async throws {
         let files = try Support.emit(api)
         let dir = try Support.write(files, name: module)
-        let (status, output) = try Support.typecheck(dir, module: module)
+        let (status, output) = try await Support.typecheck(dir, module: module)
         #expect(status == 0, "swiftc -typecheck failed for \(dir.path):\n\(output)")
     }
 }

@@ -33,12 +33,14 @@ struct InjectionTests {
             TypeDecl(name: TypeName("Either"), doc: [], pointer: "#/components/schemas/Either", deprecated: false,
                      kind: .union(UnionDecl(kind: .oneOf, discriminator: DiscriminatorDecl(
                         propertyName: text, mapping: payloads.map { (value: $0, caseName: "thing") }), cases: [
-                        UnionCaseDecl(name: "thing", type: .named(thing), hint: DecodeHint(kind: .object, requiredKeys: payloads)),
+                        UnionCaseDecl(name: "thing", type: .named(thing), hint: DecodeHint(kind: .object,
+                                      requiredKeys: payloads)),
                      ])), nested: []),
         ]
         types.append(TypeDecl(name: TypeName("Loose"), doc: [], pointer: "#/x", deprecated: false,
                               kind: .union(UnionDecl(kind: .anyOf, discriminator: nil, cases: [
-                                UnionCaseDecl(name: "thing", type: .named(thing), hint: DecodeHint(kind: .object, requiredKeys: payloads)),
+                                UnionCaseDecl(name: "thing", type: .named(thing), hint: DecodeHint(kind: .object,
+                                              requiredKeys: payloads)),
                               ])), nested: []))
         let operation = IR.operation(
             "get", "GET", [.literal("/a\"b\\(x)/"), .parameter("id"), .literal(payloads[3])],
@@ -55,14 +57,15 @@ struct InjectionTests {
         var api = IR.api(module: "Hostile", types: types, operations: [operation], schemes: [
             SecuritySchemeDecl(key: text, name: "key", kind: .apiKey(.header(text)), doc: payloads),
             SecuritySchemeDecl(key: "Q", name: "queryKey", kind: .apiKey(.query(text)), doc: payloads),
-            SecuritySchemeDecl(key: "O", name: "oauth", kind: .oauth2ClientCredentials(tokenURL: text, scopes: payloads), doc: []),
+            SecuritySchemeDecl(key: "O", name: "oauth", kind: .oauth2ClientCredentials(tokenURL: text,
+                               scopes: payloads), doc: []),
         ], servers: [ServerDecl(url: "https://x.example/\"\\(y)", description: text)], doc: payloads)
         api.specPath = "Specs/evil\n}\npublic func injectedH() {}\n.yaml"
         api.requestIDFields = payloads
         return api
     }
 
-    @Test func noInjectedDeclarationAndItCompiles() throws {
+    @Test func noInjectedDeclarationAndItCompiles() async throws {
         let files = try Support.emit(Self.hostileAPI)
         for file in files {
             for line in file.contents.split(separator: "\n") {
@@ -73,7 +76,7 @@ struct InjectionTests {
             #expect(!file.contents.contains("\u{1B}"))
         }
         let dir = try Support.write(files, name: "Hostile")
-        let (status, output) = try Support.typecheck(dir, module: "Hostile")
+        let (status, output) = try await Support.typecheck(dir, module: "Hostile")
         #expect(status == 0, "\(dir.path):\n\(output)")
     }
 

@@ -2,24 +2,13 @@ import Foundation
 import Testing
 @testable import ClientModel
 @testable import TemplateEmitter
+import TestSupport
 
 // MARK: - Shared helpers
 
 enum Support {
-    /// The repository root, found from this file's path.
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Templates").path),
-               FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url
-            }
-        }
-        fatalError("repository root not found from \(#filePath)")
-    }()
 
-    static var templatesDirectory: URL { repositoryRoot.appendingPathComponent("Templates") }
+    static var templatesDirectory: URL { Repository.root.appendingPathComponent("Templates") }
 
     /// Emits `api` with the key check on, failing the test on any key a template uses that no context provides.
     static func emit(_ api: APIDecl, overrides: [String: String] = [:]) throws -> [EmittedFile] {
@@ -52,19 +41,10 @@ enum Support {
     }
 
     /// Runs `scripts/typecheck-dir` on `dir`; returns the exit status and the compiler's output.
-    static func typecheck(_ dir: URL, module: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", repositoryRoot.appendingPathComponent("scripts/typecheck-dir").path, dir.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TYPECHECK_MODULE"] = module
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func typecheck(_ dir: URL, module: String) async throws -> (status: Int32, output: String) {
+        let result = try await ChildProcess.run(
+            "bash", [Repository.root.appendingPathComponent("scripts/typecheck-dir").path, dir.path],
+            environment: ["TYPECHECK_MODULE": module], mergingStandardError: true)
+        return (result.status, result.output)
     }
 }

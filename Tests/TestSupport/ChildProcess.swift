@@ -1,0 +1,96 @@
+import Foundation
+
+/// What a finished child process left.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    /// Empty when the run merged standard error into `stdout`.
+    public var stderr: String
+
+    /// Standard output, then standard error.
+    public var output: String { stdout + stderr }
+}
+
+/// Runs programs for tests (the CLI, `swiftc`, `swift build`, probes).
+///
+/// The wait happens on a thread of its own and the caller's task is suspended meanwhile: a blocking wait on the
+/// cooperative pool (two threads on a 2-core machine) would stall every other test, the loopback servers included,
+/// for as long as a compiler runs.
+public enum ChildProcess {
+    /// Runs `executable` to completion.
+    /// - Parameters:
+    ///   - executable: a path, or a bare name looked up on `PATH` (through `/usr/bin/env`).
+    ///   - directory: the working directory (the test process's when nil).
+    ///   - environment: variables added to (or replacing those of) the test process's environment.
+    ///   - mergingStandardError: send standard error to `stdout`, interleaved as the program wrote it.
+    public static func run(
+        _ executable: String, _ arguments: [String] = [], in directory: URL? = nil,
+        environment: [String: String] = [:], mergingStandardError: Bool = false
+    ) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try runBlocking(executable, arguments, in: directory, environment: environment,
+                                    mergingStandardError: mergingStandardError)
+                })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], in directory: URL?, environment: [String: String],
+        mergingStandardError: Bool
+    ) throws -> ProcessOutput {
+        let process = Process()
+        if executable.contains("/") {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [executable] + arguments
+        }
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe()
+        let err = mergingStandardError ? out : Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Both pipes are drained at once: a child that fills one while the other is read would never finish.
+        let errorText = Locked("")
+        let errorRead = DispatchSemaphore(value: 0)
+        if !mergingStandardError {
+            Thread.detachNewThread {
+                errorText.set(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                errorRead.signal()
+            }
+        } else {
+            errorRead.signal()
+        }
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errorRead.wait()
+        process.waitUntilExit()
+        return ProcessOutput(status: process.terminationStatus, stdout: output, stderr: errorText.get())
+    }
+}
+
+/// A value behind a lock, for the pipe reader.
+private final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func get() -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set(_ newValue: Value) {
+        lock.lock()
+        value = newValue
+        lock.unlock()
+    }
+}
