@@ -18,13 +18,20 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// Sends `request`, following 307 and 308 redirects itself (see `redirect(from:after:)`).
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await Self.followingRedirects(request, sendOnce)
+    }
+
+    /// Sends `request` with `once`, then each 307/308 redirect's request, at most `maxRedirects` times.
+    private static func followingRedirects(
+        _ request: HTTPRequest, _ once: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
         var current = request
-        for _ in 0..<Self.maxRedirects {
-            let response = try await sendOnce(current)
-            guard let next = Self.redirect(from: current, after: response) else { return response }
+        for _ in 0..<maxRedirects {
+            let response = try await once(current)
+            guard let next = redirect(from: current, after: response) else { return response }
             current = next
         }
-        return try await sendOnce(current)
+        return try await once(current)
     }
 
     /// At most this many 307/308 redirects are followed; the last response is then returned as it is.
@@ -79,13 +86,7 @@ public struct URLSessionTransport: HTTPTransport {
     /// that keeps sending lives on. Stopping the iteration cancels the task. Chunks the consumer has not taken yet
     /// are buffered.
     public func stream(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var current = request
-        for _ in 0..<Self.maxRedirects {
-            let response = try await streamOnce(current)
-            guard let next = Self.redirect(from: current, after: response) else { return response }
-            current = next
-        }
-        return try await streamOnce(current)
+        try await Self.followingRedirects(request, streamOnce)
     }
 
     private func streamOnce(_ request: HTTPRequest) async throws -> HTTPResponse {

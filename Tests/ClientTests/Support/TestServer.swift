@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -120,36 +121,39 @@ final class TestServer: Sendable {
     /// Starts a server on 127.0.0.1 and a free port, answering from `responses` in order, then from
     /// `responder` when given.
     static func start(_ responses: [ScriptedResponse] = [], responder: Responder? = nil) async throws -> TestServer {
-        let state = State(queue: responses, responder: responder)
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: 0),
-            timeout: 30,
-            logger: Self.quietLogger,
-            handler: ClosureHTTPHandler { request in
-                let recorded = await RecordedRequest(request)
-                let scripted = await state.next(for: recorded)
-                if let delay = scripted.delay {
-                    try? await Task.sleep(for: delay)
+        try await onLoopbackExecutor {
+            let state = State(queue: responses, responder: responder)
+            let server = HTTPServer(
+                address: try .inet(ip4: "127.0.0.1", port: 0),
+                timeout: 30,
+                logger: Self.quietLogger,
+                handler: ClosureHTTPHandler { request in
+                    let recorded = await RecordedRequest(request)
+                    let scripted = await state.next(for: recorded)
+                    if let delay = scripted.delay {
+                        try? await Task.sleep(for: delay)
+                    }
+                    return scripted.httpResponse
                 }
-                return scripted.httpResponse
+            )
+            // The server runs on threads of its own: a suite busy on the cooperative pool cannot stall it.
+            let runTask = Task(executorPreference: LoopbackExecutor.shared) {
+                do { try await server.run() } catch { await state.recordServerError(String(describing: error)) }
             }
-        )
-        let runTask = Task {
-            do { try await server.run() } catch { await state.recordServerError(String(describing: error)) }
+            do {
+                try await server.waitUntilListening(timeout: 10)
+            } catch {
+                runTask.cancel()
+                throw TestServerError.notListening(String(describing: error))
+            }
+            let address = await server.listeningAddress
+            guard case .ip4(_, let port)? = address, port != 0 else {
+                await server.stop()
+                runTask.cancel()
+                throw TestServerError.notListening("no IPv4 listening address")
+            }
+            return TestServer(server: server, runTask: runTask, state: state, port: port)
         }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            runTask.cancel()
-            throw TestServerError.notListening(String(describing: error))
-        }
-        let address = await server.listeningAddress
-        guard case .ip4(_, let port)? = address, port != 0 else {
-            await server.stop()
-            runTask.cancel()
-            throw TestServerError.notListening("no IPv4 listening address")
-        }
-        return TestServer(server: server, runTask: runTask, state: state, port: port)
     }
 
     /// Runs `body` with a started server and always stops it afterwards.
@@ -157,14 +161,17 @@ final class TestServer: Sendable {
         _ responses: [ScriptedResponse] = [], responder: Responder? = nil,
         _ body: (TestServer) async throws -> R
     ) async throws -> R {
-        let server = try await start(responses, responder: responder)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
+        // The test's own steps run beside the server, off the cooperative pool as well.
+        try await onLoopbackExecutor {
+            let server = try await start(responses, responder: responder)
+            do {
+                let result = try await body(server)
+                await server.stop()
+                return result
+            } catch {
+                await server.stop()
+                throw error
+            }
         }
     }
 
