@@ -27,15 +27,23 @@ public enum ChildProcess {
         _ executable: String, _ arguments: [String] = [], in directory: URL? = nil,
         environment: [String: String] = [:], mergingStandardError: Bool = false
     ) async throws -> ProcessOutput {
-        try await withCheckedThrowingContinuation { continuation in
+        // As many children at once as there are cores: a suite of compiles started together would otherwise run
+        // dozens of compilers side by side and starve everything else, timing-sensitive tests included.
+        await slots.acquire()
+        typealias Outcome = Result<ProcessOutput, any Error>
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             Thread.detachNewThread {
-                continuation.resume(with: Result {
+                continuation.resume(returning: Result {
                     try runBlocking(executable, arguments, in: directory, environment: environment,
                                     mergingStandardError: mergingStandardError)
                 })
             }
         }
+        await slots.release()
+        return try result.get()
     }
+
+    private static let slots = Slots(ProcessInfo.processInfo.activeProcessorCount)
 
     private static func runBlocking(
         _ executable: String, _ arguments: [String], in directory: URL?, environment: [String: String],
@@ -92,5 +100,29 @@ private final class Locked<Value: Sendable>: @unchecked Sendable {
         lock.lock()
         value = newValue
         lock.unlock()
+    }
+}
+
+/// A counting semaphore whose waiters are suspended tasks, not blocked threads.
+private actor Slots {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = max(1, count) }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            free += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }

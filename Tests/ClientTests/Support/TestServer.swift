@@ -141,7 +141,8 @@ final class TestServer: Sendable {
                 do { try await server.run() } catch { await state.recordServerError(String(describing: error)) }
             }
             do {
-                try await server.waitUntilListening(timeout: 10)
+                // A guard against a hang, not a timing assertion: generous for a loaded machine.
+                try await server.waitUntilListening(timeout: 60)
             } catch {
                 runTask.cancel()
                 throw TestServerError.notListening(String(describing: error))
