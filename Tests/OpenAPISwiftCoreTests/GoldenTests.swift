@@ -6,7 +6,6 @@ import TemplateEmitter
 import Testing
 import TestSupport
 
-
 /// Loads `$ref`ed files relative to the repository root, confined to the spec's folder tree.
 struct RepositoryLoader: SpecLoader {
     var specFolder: String
@@ -48,63 +47,77 @@ func loadConfiguration() throws -> Configuration {
 /// `UPDATE_GOLDENS=1 swift test` rewrites the goldens and fails, so a refresh is never silent.
 @Suite struct GoldenTests {
     static let update = ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1"
+    static let modules = ["AccuAuth", "Deepvue", "APISathi", "Streaming"]
 
-    @Test func generatedClientsMatchTheirSpecs() throws {
-        let configuration = try loadConfiguration()
-        #expect(configuration.clients.map(\.module) == ["AccuAuth", "Deepvue", "APISathi", "Streaming"])
-        for client in configuration.clients {
-            let result = try generateConfigured(client)
-            // An unexpected warning fails the golden test.
-            #expect(result.diagnostics.isEmpty, "\(client.module): \(result.diagnostics.map(\.description))")
-            try #require(result.succeeded)
-            var expected = result.files.map { ($0.path, $0.contents) }
-            expected.append((Manifest.fileName, Manifest.render(result.files.map(\.path))))
-            let folder = Repository.root.appendingPathComponent(client.output)
-            var updated: [String] = []
-            for (path, contents) in expected {
-                let url = folder.appendingPathComponent(path)
-                let actual = (try? String(contentsOf: url, encoding: .utf8))
-                if actual == contents { continue }
-                if Self.update {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                            withIntermediateDirectories: true)
-                    try contents.write(to: url, atomically: true, encoding: .utf8)
-                    updated.append(path)
-                } else {
-                    Issue.record(Comment(rawValue: goldenMismatch(path: "\(client.output)/\(path)",
-                                 expected: contents, actual: actual)))
-                }
-            }
-            // Files in the folder that are not generated any more (and are listed as ours) are stale.
-            let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            let generatedNames = Set(expected.map(\.0))
-            for name in onDisk.sorted() where name.hasSuffix(".swift") && !generatedNames.contains(name) {
-                if Self.update {
-                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-                    updated.append("-\(name)")
-                } else {
-                    Issue.record("\(client.output)/\(name) is not generated from \(client.spec) any more")
-                }
-            }
-            if !updated.isEmpty {
-                Issue.record("UPDATE_GOLDENS=1: rewrote \(client.output): \(updated.joined(separator: ", ")). Run again without it.")
-            }
-        }
+    @Test func theConfigurationListsTheCheckedInClients() throws {
+        #expect(try loadConfiguration().clients.map(\.module) == Self.modules)
     }
 
-    @Test func generationIsDeterministic() throws {
-        for client in try loadConfiguration().clients {
-            let first = try generateConfigured(client)
-            let second = try generateConfigured(client)
-            #expect(first.files == second.files, "\(client.module) differs between two runs")
+    @Test(arguments: modules) func generatedClientMatchesItsSpec(_ module: String) throws {
+        let client = try #require(try loadConfiguration().clients.first { $0.module == module })
+        let result = try generateConfigured(client)
+        // An unexpected warning fails the golden test.
+        #expect(result.diagnostics.isEmpty, "\(client.module): \(result.diagnostics.map(\.description))")
+        try #require(result.succeeded)
+        var expected = result.files.map { ($0.path, $0.contents) }
+        expected.append((Manifest.fileName, Manifest.render(result.files.map(\.path))))
+        try GoldenFolder.compare(expected, with: client.output, update: Self.update,
+                                 source: client.spec, howToUpdate: "UPDATE_GOLDENS=1")
+    }
+
+    @Test(arguments: modules) func generationIsDeterministic(_ module: String) throws {
+        let client = try #require(try loadConfiguration().clients.first { $0.module == module })
+        let first = try generateConfigured(client)
+        let second = try generateConfigured(client)
+        #expect(first.files == second.files, "\(client.module) differs between two runs")
+    }
+}
+
+/// A checked-in folder of expected files (relative to the repository root) compared byte for byte with output.
+enum GoldenFolder {
+    /// Records an issue per differing, missing or stale `.swift` file; with `update`, rewrites the folder instead and
+    /// records one issue that says so (a refresh is never silent).
+    static func compare(_ expected: [(String, String)], with relativeFolder: String, update: Bool, source: String,
+                        howToUpdate: String) throws {
+        let folder = Repository.root.appendingPathComponent(relativeFolder)
+        var updated: [String] = []
+        for (path, contents) in expected {
+            let url = folder.appendingPathComponent(path)
+            let actual = (try? String(contentsOf: url, encoding: .utf8))
+            if actual == contents { continue }
+            if update {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try contents.write(to: url, atomically: true, encoding: .utf8)
+                updated.append(path)
+            } else {
+                Issue.record(Comment(rawValue: goldenMismatch(path: "\(relativeFolder)/\(path)", expected: contents,
+                                                              actual: actual, howToUpdate: howToUpdate)))
+            }
+        }
+        // Files in the folder that are not generated any more are stale.
+        let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let generatedNames = Set(expected.map(\.0))
+        for name in onDisk.sorted() where name.hasSuffix(".swift") && !generatedNames.contains(name) {
+            if update {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                updated.append("-\(name)")
+            } else {
+                Issue.record("\(relativeFolder)/\(name) is not generated from \(source) any more")
+            }
+        }
+        if !updated.isEmpty {
+            let list = updated.joined(separator: ", ")
+            Issue.record("\(howToUpdate): rewrote \(relativeFolder): \(list). Run again without it.")
         }
     }
 }
 
 /// The first differing lines with context, and the command for the full diff.
-func goldenMismatch(path: String, expected: String, actual: String?) -> String {
+func goldenMismatch(path: String, expected: String, actual: String?, howToUpdate: String = "UPDATE_GOLDENS=1")
+    -> String {
     guard let actual else {
-        return "\(path) is missing. Regenerate with `swift run openapi-swift generate` or `UPDATE_GOLDENS=1 swift test`."
+        return "\(path) is missing. Refresh with `\(howToUpdate) swift test`."
     }
     let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let have = actual.split(separator: "\n", omittingEmptySubsequences: false)
@@ -121,8 +134,8 @@ func goldenMismatch(path: String, expected: String, actual: String?) -> String {
         \(excerpt(want))
         actual (on disk):
         \(excerpt(have))
-        Full diff: swift run openapi-swift generate --check; \
-        or regenerate into a temp folder and `git diff --no-index <tmp> \((path as NSString).deletingLastPathComponent)`.
-        Refresh: UPDATE_GOLDENS=1 swift test (then run swift test again).
+        Full diff: regenerate into a temp folder and `git diff --no-index <tmp> \
+        \((path as NSString).deletingLastPathComponent)`.
+        Refresh: \(howToUpdate) swift test (then run swift test again).
         """
 }
