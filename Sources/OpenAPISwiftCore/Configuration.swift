@@ -68,73 +68,85 @@ public enum ConfigurationParser {
         var clients: [ClientEntry] = []
         var seenOutputs: [String: SourceLocation] = [:]
         for item in list {
-            guard let entry = item.mapping else {
-                diagnostics.append(.error("each client must be a mapping with spec, output and module", at: at(item)))
-                continue
-            }
-            diagnostics += unknownKeys(in: entry, known: clientKeys, context: "a client", at: at)
-            func string(_ key: String, required: Bool) -> String? {
-                guard let node = entry[key] else {
-                    if required { diagnostics.append(.error("client is missing `\(key):`", at: at(item))) }
-                    return nil
-                }
-                guard let value = node.scalar?.string, !value.isEmpty else {
-                    diagnostics.append(.error("`\(key):` must be a non-empty string", at: at(node)))
-                    return nil
-                }
-                return value
-            }
-            let spec = string("spec", required: true)
-            let output = string("output", required: true)
-            let module = string("module", required: true)
-            var access = AccessLevel.public
-            if let text = string("access", required: false) {
-                if let value = AccessLevel(rawValue: text) {
-                    access = value
-                } else if let node = entry["access"] {
-                    diagnostics.append(.error("`access:` must be public, package or internal, not '\(text)'", at: at(node)))
-                }
-            }
-            var overlays: [String] = []
-            if let node = entry["overlays"] {
-                // A list of paths, applied in order; a single path is accepted too.
-                let items = node.sequence.map(Array.init) ?? (node.scalar != nil ? [node] : [])
-                if items.isEmpty, node.sequence == nil {
-                    diagnostics.append(.error("`overlays:` must be a list of overlay file paths", at: at(node)))
-                }
-                for item in items {
-                    if let path = item.scalar?.string, !path.isEmpty {
-                        overlays.append(path)
-                    } else {
-                        diagnostics.append(.error("each `overlays:` entry must be a file path", at: at(item)))
-                    }
-                }
-            }
-            let templates = string("templates", required: false)
-            let filter = entry["filter"].map { Self.filter($0, diagnostics: &diagnostics, at: at) } ?? DocumentFilter()
-            if let module, let problem = PathSafety.moduleNameProblem(module), let node = entry["module"] {
-                diagnostics.append(.error(problem, at: at(node)))
-            }
-            if let output, let problem = PathSafety.relativePathProblem(output), let node = entry["output"] {
-                diagnostics.append(.error("`output:` \(problem)", at: at(node)))
-            }
-            if let output, let node = entry["output"] {
-                let key = PathSafety.normalize(output)
-                if let first = seenOutputs[key] {
-                    diagnostics.append(.error("two clients write to '\(output)' (first at \(first))", at: at(node)))
-                }
-                seenOutputs[key] = at(node)
-            }
-            if let spec, let output, let module {
-                clients.append(ClientEntry(spec: spec, output: output, module: module, access: access,
-                                           templates: templates, overlays: overlays, filter: filter,
-                                           location: at(item)))
+            if let client = parseClient(item, at: at, seenOutputs: &seenOutputs, diagnostics: &diagnostics) {
+                clients.append(client)
             }
         }
         let runtime = mapping["runtime"].flatMap { parseRuntime($0, at: at, seenOutputs: seenOutputs,
                                                                   clients: clients, diagnostics: &diagnostics) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Configuration(clients: clients, path: path, runtime: runtime), diagnostics)
+    }
+
+    /// One entry of `clients:`; nil when a required key is missing or the entry is not a mapping.
+    private static func parseClient(
+        _ item: Node, at: (Node) -> SourceLocation, seenOutputs: inout [String: SourceLocation],
+        diagnostics: inout [Diagnostic]
+    ) -> ClientEntry? {
+        guard let entry = item.mapping else {
+            diagnostics.append(.error("each client must be a mapping with spec, output and module", at: at(item)))
+            return nil
+        }
+        diagnostics += unknownKeys(in: entry, known: clientKeys, context: "a client", at: at)
+        func string(_ key: String, required: Bool) -> String? {
+            guard let node = entry[key] else {
+                if required { diagnostics.append(.error("client is missing `\(key):`", at: at(item))) }
+                return nil
+            }
+            guard let value = node.scalar?.string, !value.isEmpty else {
+                diagnostics.append(.error("`\(key):` must be a non-empty string", at: at(node)))
+                return nil
+            }
+            return value
+        }
+        let spec = string("spec", required: true)
+        let output = string("output", required: true)
+        let module = string("module", required: true)
+        var access = AccessLevel.public
+        if let text = string("access", required: false) {
+            if let value = AccessLevel(rawValue: text) {
+                access = value
+            } else if let node = entry["access"] {
+                diagnostics.append(.error("`access:` must be public, package or internal, not '\(text)'", at: at(node)))
+            }
+        }
+        let overlays = entry["overlays"].map { Self.overlays($0, at: at, diagnostics: &diagnostics) } ?? []
+        let templates = string("templates", required: false)
+        let filter = entry["filter"].map { Self.filter($0, diagnostics: &diagnostics, at: at) } ?? DocumentFilter()
+        if let module, let problem = PathSafety.moduleNameProblem(module), let node = entry["module"] {
+            diagnostics.append(.error(problem, at: at(node)))
+        }
+        if let output, let node = entry["output"] {
+            if let problem = PathSafety.relativePathProblem(output) {
+                diagnostics.append(.error("`output:` \(problem)", at: at(node)))
+            }
+            let key = PathSafety.normalize(output)
+            if let first = seenOutputs[key] {
+                diagnostics.append(.error("two clients write to '\(output)' (first at \(first))", at: at(node)))
+            }
+            seenOutputs[key] = at(node)
+        }
+        guard let spec, let output, let module else { return nil }
+        return ClientEntry(spec: spec, output: output, module: module, access: access, templates: templates,
+                           overlays: overlays, filter: filter, location: at(item))
+    }
+
+    /// `overlays:`: a list of paths, applied in order; a single path is accepted too.
+    private static func overlays(_ node: Node, at: (Node) -> SourceLocation, diagnostics: inout [Diagnostic])
+        -> [String] {
+        let items = node.sequence.map(Array.init) ?? (node.scalar != nil ? [node] : [])
+        if items.isEmpty, node.sequence == nil {
+            diagnostics.append(.error("`overlays:` must be a list of overlay file paths", at: at(node)))
+        }
+        var overlays: [String] = []
+        for item in items {
+            if let path = item.scalar?.string, !path.isEmpty {
+                overlays.append(path)
+            } else {
+                diagnostics.append(.error("each `overlays:` entry must be a file path", at: at(item)))
+            }
+        }
+        return overlays
     }
 
     /// `runtime: {module: Name, output: Folder}` (both optional; `runtime: {}` imports `OpenAPISwiftRuntime`).
