@@ -189,6 +189,9 @@ public struct TypeDecl: Sendable {
     public var kind: TypeKind
     /// Types declared inside this one (inline schemas of its properties), in property order.
     public var nested: [TypeDecl]
+    /// A struct or union that conforms to `Validatable`: it has rules of its own, or contains (through properties,
+    /// cases, aliases, optionals, arrays and dictionaries) a type that does. Set once every type is declared.
+    public var isValidatable = false
 
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
@@ -271,6 +274,8 @@ public struct PropertyDecl: Sendable {
     public var deprecated: Bool
     public var sensitivity: Sensitivity
     public var validation: [ValidationRule]
+    /// The type `validation` is checked on and recursion follows, aliases resolved.
+    public var validationShape: ValidationShape = .other
     public var readOnly: Bool
     public var writeOnly: Bool
     /// True when the property's type contains the enclosing struct by value (directly or through other structs,
@@ -415,6 +420,8 @@ public struct UnionCaseDecl: Sendable {
     /// The value is a generated object type (a struct, coded through a keyed container): encoding writes it into
     /// the union's own encoder, so several such values (an `anyOf`, a `oneOf` inside `allOf`) merge into one object.
     public var encodesObject: Bool
+    /// How the case's value is validated (aliases resolved).
+    public var validationShape: ValidationShape = .other
     public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false,
                 encodesObject: Bool = false) {
         self.name = name
@@ -514,6 +521,8 @@ public struct ParameterDecl: Sendable {
     public var deprecated: Bool
     public var sensitivity: Sensitivity
     public var validation: [ValidationRule]
+    /// The type `validation` is checked on and recursion follows, aliases resolved.
+    public var validationShape: ValidationShape = .other
     /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
     /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
     public var queryStringEncoding: BodyEncoding?
@@ -547,6 +556,8 @@ public struct RequestBodyDecl: Sendable {
     public var type: TypeRef
     /// True when `type` is a generated per-content enum.
     public var isPerContentEnum: Bool
+    /// How the body is validated before it is sent (aliases resolved).
+    public var validationShape: ValidationShape = .other
     /// Several content types share one body type: the caller picks one with an extra argument.
     public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]

@@ -77,12 +77,12 @@ struct OperationRendering: Sendable {
         }
         var checks: [String] = []
         for p in op.parameters {
-            checks += ValidationStatements.statements(value: p.name, type: p.type, rules: p.validation,
-                                                      path: SwiftEscaping.stringLiteral(p.wireName), index: index)
+            checks += ValidationStatements.statements(value: p.name, shape: p.validationShape, rules: p.validation,
+                                                      path: SwiftEscaping.stringLiteral(p.wireName))
         }
         if let bodyDecl = op.body {
-            checks += ValidationStatements.statements(value: body, type: bodyDecl.type, rules: [],
-                                                      path: "\"body\"", index: index)
+            checks += ValidationStatements.statements(value: body, shape: bodyDecl.validationShape, rules: [],
+                                                      path: "\"body\"")
         }
         if !checks.isEmpty {
             lines.append("\(request).validate { \(failures) in")
