@@ -266,7 +266,7 @@ struct Probe: Sendable {
 // MARK: - The fixtures and what each must do
 
 extension FeatureFixture {
-    static let all: [FeatureFixture] = schemas + schemaShapes + requests + responses + documents + unions
+    static let all: [FeatureFixture] = schemas + schemaShapes + requests + responses + documents + unions + shapes
 
     /// Schemas: composition, null versus absent, maps, enums, numbers, metadata.
     static let schemas: [FeatureFixture] = [
