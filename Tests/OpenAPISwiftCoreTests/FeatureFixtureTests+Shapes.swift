@@ -108,7 +108,8 @@ extension FeatureFixture {
                 _ = try await client.patchIt(Patch(name: .null, additionalProperties: ["extra": "e"]), id: "1")
                 say("sent", recorder.last.bodyText)
                 """#, expect: [
-                    #"failures: ["patch.name maxLength", "patch.validation.x maxLength", "patch.parent.name maxLength"]"#,
+                    #"failures: ["patch.name maxLength", "patch.validation.x maxLength", "#
+                        + #""patch.parent.name maxLength"]"#,
                     #"sent: {"name":null,"extra":"e"}"#,
                 ]),
         ])),
