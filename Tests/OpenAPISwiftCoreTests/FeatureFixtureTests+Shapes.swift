@@ -66,7 +66,7 @@ extension FeatureFixture {
                 let client = ValidationAliasesFixtureClient(serverURL: server, transport: recorder)
                 do {
                     try await client.setTools([Tool(name: "toolong")], tags: ["a", "b", "c"])
-                } catch let error as APIError {
+                } catch let error as ValidationAliasesFixtureClient.Error {
                     say("rejected", "\(error.kind) \(error.validationFailures.map(\.path)) \(recorder.requests.count)")
                 }
                 try await client.setTools([Tool(name: "ok")], tags: ["a"])
