@@ -279,8 +279,8 @@ struct OperationRendering: Sendable {
     }
 
     /// The error-body arm of a documented error status without content: no body, and not the body of the status's
-    /// range or of `default`. The runtime reports a nil error body as `.undocumentedStatus`.
-    static func bodylessError(response: String) -> String { "nil" }
+    /// range or of `default`. The runtime reports it as `.documentedStatus` without a body.
+    static func bodylessError(response: String) -> String { "throw \(response).documentedWithoutBody()" }
 
     /// The expression decoding a body of `type` sent as `encoding`.
     static func decode(_ type: TypeRef, encoding: BodyEncoding?, response: String) -> String {
