@@ -90,11 +90,12 @@ public struct RequestBuilder {
 
     // MARK: Bodies
 
-    /// `application/json` (or a `+json` type): `JSONEncoder` with RFC 3339 dates, property order kept.
+    /// `application/json` (or a `+json` type): `JSONEncoder` with RFC 3339 dates and lower-case UUIDs, property
+    /// order kept.
     public mutating func jsonBody<T: Encodable>(_ value: T?, contentType: String = "application/json") {
         guard let value else { return }
         do {
-            setBody(try JSONCoding.makeRequestEncoder().encode(value), contentType: contentType)
+            setBody(try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(value), contentType: contentType)
         } catch {
             encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
         }

@@ -31,6 +31,7 @@ public enum EmbeddedRuntime {
         ("Timeout.swift", PackageResources.Timeout_swift),
         ("Tokens.swift", PackageResources.Tokens_swift),
         ("URLSessionTransport.swift", PackageResources.URLSessionTransport_swift),
+        ("UUIDCoding.swift", PackageResources.UUIDCoding_swift),
         ("Validation.swift", PackageResources.Validation_swift),
     ]
 

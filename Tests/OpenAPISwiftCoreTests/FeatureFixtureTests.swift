@@ -267,6 +267,7 @@ struct Probe: Sendable {
 
 extension FeatureFixture {
     static let all: [FeatureFixture] = schemas + schemaShapes + requests + responses + documents + unions + shapes
+        + wire
 
     /// Schemas: composition, null versus absent, maps, enums, numbers, metadata.
     static let schemas: [FeatureFixture] = [
