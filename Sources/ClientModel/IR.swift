@@ -144,6 +144,8 @@ public enum BuiltinType: String, Hashable, Sendable {
     case url = "URL"
     /// Free-form JSON: the runtime's `JSONValue`.
     case json = "JSONValue"
+    /// A `Retry-After` response header (delay-seconds or an HTTP-date): the runtime's `RetryAfter`.
+    case retryAfter = "RetryAfter"
     /// A body with no schema in a JSON response, or 204: nothing.
     case void = "Void"
 }

@@ -295,11 +295,19 @@ extension Builder {
             let translated = header.schema.map {
                 translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(header.name) Header"))
             } ?? Translated(type: .builtin(.string), nullable: false)
-            let type = header.required && !translated.nullable ? translated.type : translated.optional
+            let base = Self.isRetryAfter(header.name, translated.type) ? .builtin(.retryAfter) : translated.type
+            let type = header.required && !translated.nullable ? base : .optional(base)
             return ResponseHeaderDecl(
                 name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
                 wireName: header.name, type: type, doc: docLines(header.description)).located(at: header.origin)
         }
+    }
+
+    /// A `Retry-After` header documented as a number or a string (of any format) is the runtime's `RetryAfter`, which
+    /// reads both of its forms (delay-seconds and HTTP-date); an enum or object keeps its own type.
+    static func isRetryAfter(_ name: String, _ type: TypeRef) -> Bool {
+        guard name.lowercased() == "retry-after", case .builtin(let builtin) = type else { return false }
+        return [.int, .int32, .int64, .double, .float, .string, .date].contains(builtin)
     }
 
     /// Every response's headers in one struct `<Op>ResponseHeaders`: merged by wire name (case-insensitive, first

@@ -25,6 +25,7 @@ public enum EmbeddedRuntime {
         ("Redaction.swift", PackageResources.Redaction_swift),
         ("RequestBuilder.swift", PackageResources.RequestBuilder_swift),
         ("Response.swift", PackageResources.Response_swift),
+        ("RetryAfter.swift", PackageResources.RetryAfter_swift),
         ("RetryPolicy.swift", PackageResources.RetryPolicy_swift),
         ("RuntimeVersion.swift", PackageResources.RuntimeVersion_swift),
         ("Streams.swift", PackageResources.Streams_swift),

@@ -604,7 +604,7 @@ extension FeatureFixture {
                     _ = try await client.getLimits()
                 } catch let error as any APIErrorProtocol {
                     let limited = GetLimitsResponseHeaders(error.headers)
-                    say("429", "\(limited.retryAfter ?? -1) \(limited.xRequestID ?? "-")")
+                    say("429", "\(limited.retryAfter.map(\.description) ?? "-") \(limited.xRequestID ?? "-")")
                 }
                 """#, expect: [
                     "id: req-1", "limit: 100", "remaining: 7", "reset: 1714558830.0", #"flags: ["a", "b"]"#,

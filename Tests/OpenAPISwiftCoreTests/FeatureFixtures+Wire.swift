@@ -1,7 +1,8 @@
 // MARK: - Bytes on the wire: UUIDs, Retry-After, optional and binary request bodies
 
 extension FeatureFixture {
-    /// What a generated client sends and reads, byte for byte (issue 12): lower-case UUIDs everywhere.
+    /// What a generated client sends and reads, byte for byte (issue 12): lower-case UUIDs everywhere, both forms of
+    /// `Retry-After`, optional request bodies, binary bodies sent verbatim.
     static let wire: [FeatureFixture] = [
         // RFC 9562: UUIDs are written in lower case, in the path, query, headers, JSON and form bodies alike.
         FeatureFixture(path: "uuids.yaml", module: "UUIDsFixture", probe: Probe(steps: [
@@ -23,6 +24,44 @@ extension FeatureFixture {
                     #"body: {"byName":{"a":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"},"#
                         + #""id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","lines":["5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"]}"#,
                     "form: id=5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b",
+                ]),
+        ])),
+        // A typed `Retry-After` is `RetryAfter`: delay-seconds and HTTP-dates both read; retries wait for either.
+        FeatureFixture(path: "retry-after.yaml", module: "RetryAfterFixture", contains: [
+            ("Models.swift", "public var retryAfter: RetryAfter?"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                final class Sleeps: Sleeper, @unchecked Sendable {
+                    var delays: [Duration] = []
+                    func sleep(for duration: Duration) async throws { delays.append(duration) }
+                }
+                let later = RetryAfter.date(Date().addingTimeInterval(20)).description
+                let recorder = Recorder([
+                    HTTPResponse(statusCode: 429, headers: ["Retry-After": later]),
+                    HTTPResponse(statusCode: 503, headers: ["Retry-After": "2"]),
+                    json(200, #"["a"]"#),
+                    HTTPResponse(statusCode: 429, headers: ["Retry-After": "Sun, 06 Nov 1994 08:49:37 GMT"]),
+                ])
+                let sleeps = Sleeps()
+                let policy = RetryPolicy(maxRetries: 2, jitter: false)
+                let client = RetryAfterFixtureClient(serverURL: server,
+                                                     options: ClientOptions(retry: policy, sleeper: sleeps),
+                                                     transport: recorder)
+                say("jobs", try await client.listJobs())
+                say("first wait", sleeps.delays[0] > .seconds(15) && sleeps.delays[0] <= .seconds(20))
+                say("second wait", sleeps.delays[1])
+                do {
+                    _ = try await RetryAfterFixtureClient(serverURL: server, options: noRetry, transport: recorder)
+                        .listJobs()
+                } catch let error as any APIErrorProtocol {
+                    let headers = ListJobsResponseHeaders(error.headers)
+                    say("429", headers.retryAfter == .date(Date(timeIntervalSince1970: 784_111_777)))
+                    say("text", headers.retryAfter?.description)
+                }
+                """#, expect: [
+                    #"jobs: ["a"]"#, "first wait: true", "second wait: 2.0 seconds",
+                    "429: true",
+                    "text: Sun, 06 Nov 1994 08:49:37 GMT",
                 ]),
         ])),
     ]
