@@ -87,7 +87,9 @@ extension Builder {
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
         let perContent = distinct.count > 1
-        let type: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        let bodyType: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        // An optional body (`required` false or absent) is `Body? = nil`: nil sends no body and no Content-Type.
+        let type: TypeRef = body.required || bodyType.isOptional ? bodyType : .optional(bodyType)
         // One type in several content types: the caller chooses (`contentType: .form`); the first is the default.
         let choice = !perContent && contents.count > 1
             ? ContentTypeChoiceDecl(typeName: claimTopLevel("\(typeBase) Content Type", declares: false),

@@ -22,7 +22,8 @@ extension FeatureFixture {
                     "target: /orders/5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b?related=5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b",
                     "header: 5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b",
                     #"body: {"byName":{"a":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"},"#
-                        + #""id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","lines":["5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"]}"#,
+                        + #""id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","#
+                        + #""lines":["5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"]}"#,
                     "form: id=5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b",
                 ]),
         ])),
@@ -62,6 +63,39 @@ extension FeatureFixture {
                     #"jobs: ["a"]"#, "first wait: true", "second wait: 2.0 seconds",
                     "429: true",
                     "text: Sun, 06 Nov 1994 08:49:37 GMT",
+                ]),
+        ])),
+        // An optional body is `Body? = nil`: nil sends no body and no Content-Type; a required one is unchanged.
+        FeatureFixture(path: "optional-bodies.yaml", module: "OptionalBodiesFixture", contains: [
+            ("Operations.swift", "public func createNote(_ body: Note? = nil, options: RequestOptions = .init())"),
+            ("Operations.swift", "public func replaceNote(_ body: Note, id: String, options:"),
+            ("Operations.swift", "public func patchNote(_ body: PatchNoteBody? = nil, id: String, options:"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder()
+                let client = OptionalBodiesFixtureClient(serverURL: server, transport: recorder)
+                func sent(_ label: String) {
+                    let request = recorder.last
+                    say(label, "\(request.method) \(request.target) \(request.headers["Content-Type"] ?? "-") "
+                        + (request.body == nil ? "no body" : request.bodyText))
+                }
+                try await client.createNote()
+                sent("none")
+                try await client.createNote(Note(text: "hi"))
+                sent("note")
+                try await client.patchNote(id: "7")
+                sent("patch none")
+                try await client.patchNote(.text("hi"), id: "7")
+                sent("patch text")
+                do {
+                    try await client.createNote(Note(text: "too long"))
+                } catch let error as OptionalBodiesFixtureClient.Error {
+                    say("invalid", "\(error.kind) \(error.validationFailures.map(\.path))")
+                }
+                """#, expect: [
+                    "none: POST /notes - no body", #"note: POST /notes application/json {"text":"hi"}"#,
+                    "patch none: PATCH /notes/7 - no body", "patch text: PATCH /notes/7 text/plain hi",
+                    #"invalid: validation ["body.text"]"#,
                 ]),
         ])),
     ]

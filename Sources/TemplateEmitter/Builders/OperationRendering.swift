@@ -21,7 +21,8 @@ struct OperationRendering: Sendable {
 
         // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
         var parameters = op.arguments.map { argument in
-            argument.role == .body ? "_ \(body): \(argument.type)" : argument.declaration
+            argument.role == .body ? "_ \(body): \(argument.type)" + (argument.defaultValue.map { " = " + $0 } ?? "")
+                : argument.declaration
         }
         var arguments: [String] = []
         if op.body != nil { arguments.append(body) }
