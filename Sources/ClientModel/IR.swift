@@ -605,11 +605,15 @@ public struct BodyContentDecl: Sendable {
     /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
     /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
     public var formFields: [FormFieldDecl]
+    /// The `Content-Type` the body is sent with: `mediaType`, or a concrete type for a range (`*/*` →
+    /// `application/octet-stream` for bytes).
+    public var contentTypeHeader: String
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
                 propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
+        self.contentTypeHeader = mediaType
         self.encoding = encoding
         self.type = type
         self.caseName = caseName

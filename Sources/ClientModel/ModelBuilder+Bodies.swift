@@ -40,7 +40,6 @@ extension Builder {
         for media in body.content {
             let essence = Self.essence(media.mediaType)
             var encoding = Self.encoding(of: essence)
-            if essence == "*/*" { warn("request body media type '*/*' is sent as JSON", media.origin) }
             if essence.hasPrefix("multipart/"), encoding != BodyEncoding.multipart {
                 warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
                 encoding = .binary
@@ -61,6 +60,15 @@ extension Builder {
                     type = .builtin(.json)
                 }
             }
+            if essence == "*/*" {
+                // Bytes (`format: binary`) go verbatim; anything else is JSON.
+                if type == .builtin(.binary) {
+                    encoding = .binary
+                } else {
+                    warn("request body media type '*/*' is sent as JSON (Content-Type: application/json)",
+                         media.origin)
+                }
+            }
             let preferred = switch encoding {
             case .json: "json"
             case .formURLEncoded: "form"
@@ -79,10 +87,11 @@ extension Builder {
             let formFields = encoding == .formURLEncoded
                 ? self.formFields(encodings.filter { !unknown.contains($0.property) }, origin: media.origin) : []
             if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
-            contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
-                                            caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                            propertyEncodings: encodings, formFields: formFields)
-                .located(at: media.origin))
+            var content = BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
+                                          caseName: NameSanitizer.escaped(caseNames.claim(base)),
+                                          propertyEncodings: encodings, formFields: formFields)
+            content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
+            contents.append(content.located(at: media.origin))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
@@ -98,6 +107,21 @@ extension Builder {
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
                                contentTypeChoice: choice).located(at: body.origin)
+    }
+
+    /// The `Content-Type` a body is sent with: the declared media type, except that a range (`*/*`, `image/*`)
+    /// names no type a server can read, so the body's encoding picks one (`application/octet-stream` for bytes,
+    /// `application/json`, `text/plain; charset=utf-8`). The caller may still set another in
+    /// `RequestOptions.headers`.
+    static func contentTypeHeader(_ mediaType: String, encoding: BodyEncoding) -> String {
+        guard essence(mediaType).contains("*") else { return mediaType }
+        return switch encoding {
+        case .json: "application/json"
+        case .text: "text/plain; charset=utf-8"
+        case .formURLEncoded: "application/x-www-form-urlencoded"
+        case .multipart: "multipart/form-data"
+        case .binary: "application/octet-stream"
+        }
     }
 
     // MARK: - Per-property `encoding`
@@ -258,7 +282,7 @@ extension Builder {
         let entries = response.content
         guard let chosen = Self.chosenContent(entries, streams: streams) else { return nil }
         let essence = Self.essence(chosen.mediaType)
-        let encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
+        var encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
         let streamed = streams ? streamedBody(chosen, inlineName: inlineName) : nil
         let type: TypeRef
         if let streamed {
@@ -274,6 +298,8 @@ extension Builder {
             default: .builtin(.binary)
             }
         }
+        // `*/*` with `format: binary` is bytes, read as they come (not a base64 JSON string).
+        if essence == "*/*", type.unwrapped == .builtin(.binary) { encoding = .binary }
         func differs(_ a: Schema?, _ b: Schema?) -> Bool {
             switch (a, b) {
             case (nil, nil): false

@@ -98,5 +98,37 @@ extension FeatureFixture {
                     #"invalid: validation ["body.text"]"#,
                 ]),
         ])),
+        // Bytes go verbatim: `*/*` and other ranges as `application/octet-stream` (or the caller's Content-Type),
+        // a concrete media type as declared; a `*/*` response typed binary is the raw body.
+        FeatureFixture(path: "binary-bodies.yaml", module: "BinaryBodiesFixture", diagnostics: [
+            "warning: request body media type '*/*' is sent as JSON (Content-Type: application/json)",
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder([
+                    HTTPResponse(statusCode: 200, headers: ["Content-Type": "application/octet-stream"],
+                                 body: Data([0xFF, 0x00, 0x7B])),
+                ])
+                let client = BinaryBodiesFixtureClient(serverURL: server, transport: recorder)
+                func sent(_ label: String) {
+                    let request = recorder.last
+                    say(label, "\(request.headers["Content-Type"] ?? "-") \(Array(request.body ?? Data()))")
+                }
+                let bytes = Data([0x00, 0xFF, 0x22])
+                say("received", Array(try await client.putBlob(bytes)))
+                sent("blob")
+                try await client.putImage(bytes)
+                sent("image")
+                try await client.putImage(bytes, options: RequestOptions(headers: ["Content-Type": "image/png"]))
+                sent("image as png")
+                try await client.putPDF(bytes)
+                sent("pdf")
+                try await client.putAnything(PutAnythingRequest(name: "n"))
+                say("anything", "\(recorder.last.headers["Content-Type"] ?? "-") \(recorder.last.bodyText)")
+                """#, expect: [
+                    "received: [255, 0, 123]", "blob: application/octet-stream [0, 255, 34]",
+                    "image: application/octet-stream [0, 255, 34]", "image as png: image/png [0, 255, 34]",
+                    "pdf: application/pdf [0, 255, 34]", #"anything: application/json {"name":"n"}"#,
+                ]),
+        ])),
     ]
 }

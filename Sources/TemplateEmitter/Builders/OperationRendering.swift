@@ -191,7 +191,7 @@ struct OperationRendering: Sendable {
     }
 
     func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
-        let mediaType = SwiftEscaping.stringLiteral(content.mediaType)
+        let mediaType = SwiftEscaping.stringLiteral(content.contentTypeHeader)
         let base = content.type.unwrapped
         switch content.encoding {
         case .formURLEncoded:
@@ -223,7 +223,7 @@ struct OperationRendering: Sendable {
             return "\(request).binaryBody(\(value), contentType: \(mediaType))"
         case .text where base == .builtin(.string):
             return "\(request).textBody(\(value), contentType: \(mediaType))"
-        case .json where content.mediaType == "application/json":
+        case .json where content.contentTypeHeader == "application/json":
             return "\(request).jsonBody(\(value))"
         default:
             return "\(request).jsonBody(\(value), contentType: \(mediaType))"
