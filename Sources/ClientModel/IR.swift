@@ -528,6 +528,9 @@ public struct ParameterDecl: Sendable {
     /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
     /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
     public var queryStringEncoding: BodyEncoding?
+    /// A query or header parameter with `content: application/json` (or another JSON type): its value is sent as
+    /// its JSON text.
+    public var sendsJSONText = false
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,

@@ -69,6 +69,27 @@ public struct RequestBuilder {
         }
     }
 
+    /// A query parameter with `content: application/json`: `name=` and the value's JSON text (keys sorted, `/`
+    /// unescaped), percent-encoded (`{"a":1}` → `filter=%7B%22a%22%3A1%7D`). `nil` is skipped.
+    public mutating func jsonQuery<T: Encodable>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        do {
+            queryItems.append(Percent.encode(name) + "=" + Percent.encode(try ParameterStyle.jsonText(value)))
+        } catch {
+            encodingFailures.append(.init(path: name, rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// A header parameter with `content: application/json`: the value's JSON text (keys sorted). `nil` is skipped.
+    public mutating func jsonHeader<T: Encodable>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        do {
+            headers[name] = HTTPHeaders.cleanLine(try ParameterStyle.jsonText(value))
+        } catch {
+            encodingFailures.append(.init(path: name, rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
     /// `in: querystring` as `text/plain`: the value's text, percent-encoded, is the whole query string. `nil` and
     /// empty text are skipped.
     public mutating func textQueryString<T: Encodable>(_ value: T?) {

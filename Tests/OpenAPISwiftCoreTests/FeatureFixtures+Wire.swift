@@ -130,5 +130,29 @@ extension FeatureFixture {
                     "pdf: application/pdf [0, 255, 34]", #"anything: application/json {"name":"n"}"#,
                 ]),
         ])),
+        // A query or header parameter with JSON content takes the typed value and sends its JSON text.
+        FeatureFixture(path: "json-parameters.yaml", module: "JSONParametersFixture", diagnostics: [
+            "warning: parameter 'tags' uses content 'text/csv'; it is generated as a String the caller encodes (JSON "
+                + "content is supported on query and header parameters)",
+        ], contains: [
+            ("Operations.swift", "public func search(filter: Filter, xContext: SearchXContext? = nil, tags: String?"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder()
+                let client = JSONParametersFixtureClient(serverURL: server, transport: recorder)
+                try await client.search(filter: Filter(color: "red", sizes: [1, 2]),
+                                        xContext: SearchXContext(tenant: "t/1"), tags: "a,b")
+                say("target", recorder.last.target)
+                say("header", recorder.last.headers["X-Context"])
+                do {
+                    try await client.search(filter: Filter(color: "infrared!"))
+                } catch let error as JSONParametersFixtureClient.Error {
+                    say("invalid", "\(error.kind) \(error.validationFailures.map(\.path))")
+                }
+                """#, expect: [
+                    "target: /search?filter=%7B%22color%22%3A%22red%22%2C%22sizes%22%3A%5B1%2C2%5D%7D&tags=a%2Cb",
+                    #"header: {"tenant":"t/1"}"#, #"invalid: validation ["filter.color"]"#,
+                ]),
+        ])),
     ]
 }

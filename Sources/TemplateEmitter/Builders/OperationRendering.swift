@@ -48,6 +48,10 @@ struct OperationRendering: Sendable {
             }
             let wire = SwiftEscaping.stringLiteral(p.wireName)
             switch p.location {
+            case .query where p.sendsJSONText:
+                lines.append("\(request).jsonQuery(\(wire), \(p.name))")
+            case .header where p.sendsJSONText:
+                lines.append("\(request).jsonHeader(\(wire), \(p.name))")
             case .query:
                 lines.append("\(request).query(\(wire), \(p.name), style: \(SwiftEscaping.stringLiteral(p.style)), "
                              + "explode: \(p.explode), allowReserved: \(p.allowReserved))")
