@@ -611,6 +611,9 @@ public struct BodyContentDecl: Sendable {
     /// The `Content-Type` the body is sent with: `mediaType`, or a concrete type for a range (`*/*` →
     /// `application/octet-stream` for bytes).
     public var contentTypeHeader: String
+    /// An OpenAPI 3.2 `itemSchema` body (`type` is `[Item]`): how the items are framed on the wire (JSON Lines or
+    /// a JSON text sequence). Nil for every other body.
+    public var itemFraming: StreamFormat? = nil
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,

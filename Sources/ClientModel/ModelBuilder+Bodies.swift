@@ -44,7 +44,7 @@ extension Builder {
                 warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
                 encoding = .binary
             }
-            let type: TypeRef
+            var type: TypeRef
             switch encoding {
             case .binary: type = .builtin(.binary)
             case .text: type = .builtin(.string)
@@ -78,9 +78,20 @@ extension Builder {
             }
             let base = caseNames.contains(preferred)
                 ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
-            if media.itemSchema != nil {
-                warn("itemSchema (streamed items) in a request body is not generated; the body is sent whole, "
-                     + "as '\(type.swift)'", media.origin)
+            // A 3.2 `itemSchema` on JSON Lines, NDJSON or a JSON text sequence: the caller passes the items.
+            var itemFraming: StreamFormat?
+            if let itemSchema = media.itemSchema {
+                if let format = Self.streamFormat(essence), format != .serverSentEvents {
+                    let site = InlineSite(parent: nil, baseName: "\(typeBase) Request Item")
+                    let item = translate(itemSchema, site: site)
+                    type = .array(item.nullableType)
+                    encoding = .json
+                    itemFraming = format
+                } else {
+                    warn("itemSchema (streamed items) in a request body is generated for application/jsonl, "
+                         + "application/x-ndjson and application/json-seq only; the body is sent whole, as "
+                         + "'\(type.swift)'", media.origin)
+                }
             }
             let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
             let unknown = unknownEncodingNames(encodings, schema: media.schema, origin: media.origin)
@@ -91,6 +102,7 @@ extension Builder {
                                           caseName: NameSanitizer.escaped(caseNames.claim(base)),
                                           propertyEncodings: encodings, formFields: formFields)
             content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
+            content.itemFraming = itemFraming
             contents.append(content.located(at: media.origin))
         }
         var distinct: [TypeRef] = []

@@ -122,6 +122,24 @@ public struct RequestBuilder {
         }
     }
 
+    /// An OpenAPI 3.2 `itemSchema` body: each item's JSON text (compact, so it holds no line break), framed as
+    /// JSON Lines / NDJSON (`item` LF) or a JSON text sequence (RFC 7464: RS `item` LF). `nil` sends no body.
+    public mutating func jsonItemsBody<T: Encodable>(_ items: [T]?, framing: JSONItemFraming, contentType: String) {
+        guard let items else { return }
+        let encoder = JSONCoding.makeRequestEncoder()
+        var data = Data()
+        do {
+            for item in items {
+                if framing == .jsonSequence { data.append(0x1E) }
+                data.append(try encoder.encodeLoweringUUIDs(item))
+                data.append(0x0A)
+            }
+            setBody(data, contentType: contentType)
+        } catch {
+            encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
     /// How one property of a form body is written: the spec's `encoding` entry for it.
     public enum FormField: Sendable {
         /// Like a query parameter of that style (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`).
@@ -204,4 +222,12 @@ public struct RequestBuilder {
         }
         return HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
     }
+}
+
+/// How `RequestBuilder.jsonItemsBody` separates items.
+public enum JSONItemFraming: String, Sendable {
+    /// `application/jsonl`, `application/x-ndjson`: one item per line.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): each item after a record separator (0x1E), ended by a line feed.
+    case jsonSequence
 }

@@ -713,8 +713,6 @@ extension FeatureFixture {
                 """#, expect: ["form: ids=1%7C2&names=x&names=y&tags=a,b%20c"]),
         ])),
         FeatureFixture(path: "openapi32.yaml", module: "OpenAPI32Fixture", diagnostics: [
-            "warning: itemSchema (streamed items) in a request body is not generated; the body is sent whole, as "
-                + "'Foundation.Data'",
             "warning: itemSchema (streamed items) of 'application/json' is not generated (streams are "
                 + "text/event-stream, application/jsonl, application/x-ndjson and application/json-seq); the response "
                 + "is read whole",

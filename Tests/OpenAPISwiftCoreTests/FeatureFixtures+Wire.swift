@@ -154,5 +154,40 @@ extension FeatureFixture {
                     #"header: {"tenant":"t/1"}"#, #"invalid: validation ["filter.color"]"#,
                 ]),
         ])),
+        // A 3.2 request `itemSchema` on JSON Lines, NDJSON or JSON text sequences: the caller passes the items,
+        // each sent as one compact JSON text in its framing (the body is sent whole, not streamed).
+        FeatureFixture(path: "request-items.yaml", module: "RequestItemsFixture", diagnostics: [
+            "warning: itemSchema (streamed items) in a request body is generated for application/jsonl, "
+                + "application/x-ndjson and application/json-seq only; the body is sent whole, as 'String'",
+        ], contains: [
+            ("Operations.swift", "public func uploadEvents(_ body: [Event], options:"),
+            ("Operations.swift", "public func uploadRecords(_ body: [UploadRecordsRequestItem]? = nil, options:"),
+        ], probe: Probe(steps: [
+            .code(#"""
+                let recorder = Recorder()
+                let client = RequestItemsFixtureClient(serverURL: server, transport: recorder)
+                let id = UUID(uuidString: "5F3A9C2E-0B1D-4E6F-8A7B-9C0D1E2F3A4B")!
+                try await client.uploadEvents([Event(id: id, note: "a\nb"), Event(id: id)])
+                say("ndjson", recorder.last.headers["Content-Type"])
+                for line in recorder.last.bodyText.split(separator: "\n") {
+                    let item = try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(line.utf8))
+                    say("line", try canonical(item))
+                }
+                say("ends with LF", recorder.last.bodyText.hasSuffix("}\n"))
+                try await client.uploadRecords([.init(n: 1), .init(n: 2)])
+                say("seq", Array(recorder.last.body ?? Data()))
+                do {
+                    try await client.uploadRecords([.init(n: 10)])
+                } catch let error as RequestItemsFixtureClient.Error {
+                    say("invalid", "\(error.kind) \(error.validationFailures.map(\.path))")
+                }
+                """#, expect: [
+                    "ndjson: application/x-ndjson",
+                    #"line: {"id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","note":"a\nb"}"#,
+                    #"line: {"id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"}"#, "ends with LF: true",
+                    "seq: [30, 123, 34, 110, 34, 58, 49, 125, 10, 30, 123, 34, 110, 34, 58, 50, 125, 10]",
+                    #"invalid: validation ["body[0].n"]"#,
+                ]),
+        ])),
     ]
 }

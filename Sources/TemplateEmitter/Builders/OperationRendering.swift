@@ -197,6 +197,9 @@ struct OperationRendering: Sendable {
     func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
         let mediaType = SwiftEscaping.stringLiteral(content.contentTypeHeader)
         let base = content.type.unwrapped
+        if let framing = content.itemFraming {
+            return "\(request).jsonItemsBody(\(value), framing: .\(framing.rawValue), contentType: \(mediaType))"
+        }
         switch content.encoding {
         case .formURLEncoded:
             // Per-property `encoding` (`["ids": .style("pipeDelimited", explode: false, allowReserved: false)]`).
