@@ -217,7 +217,8 @@ public struct RequestBuilder {
         if !cookies.isEmpty {
             headers["Cookie"] = ((headers["Cookie"].map { [$0] } ?? []) + cookies).joined(separator: "; ")
         }
-        if let key = explicitIdempotencyKey ?? callKey ?? (declaresIdempotencyKey ? UUID().uuidString : nil) {
+        let generated: String? = declaresIdempotencyKey ? UUID().uuidString.lowercased() : nil
+        if let key = explicitIdempotencyKey ?? callKey ?? generated {
             headers[idempotencyKeyHeader] = key
         }
         return HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
