@@ -145,15 +145,15 @@ public struct AadhaarOkycV1ResponseHeaders: Swift.Hashable, Swift.Sendable {
     /// Seconds to wait before retrying the call.
     ///
     /// `Retry-After`.
-    public var retryAfter: Int?
+    public var retryAfter: RetryAfter?
 
     /// Reads every documented header from `headers`.
     public init(_ headers: HTTPHeaders) {
-        self.retryAfter = headers.value("Retry-After", as: Int.self)
+        self.retryAfter = headers.value("Retry-After", as: RetryAfter.self)
     }
 
     /// Creates a value from its members (for tests and mocks).
-    public init(retryAfter: Int? = nil) {
+    public init(retryAfter: RetryAfter? = nil) {
         self.retryAfter = retryAfter
     }
 }

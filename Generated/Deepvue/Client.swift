@@ -4,9 +4,9 @@ import Foundation
 @_exported import OpenAPISwiftRuntime
 
 /// Fails to compile against a runtime other than the one this client was generated for, with an error that names
-/// both versions (`RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._5>` is 0.5): regenerate the client
-/// with the openapi-swift of that runtime, or use the runtime this openapi-swift writes.
-private let requiredRuntimeVersion: RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._5> = installedRuntimeVersion
+/// both versions (the type spells `major.minor` in digits): regenerate the client with the openapi-swift of that
+/// runtime, or use the runtime this openapi-swift writes.
+private let requiredRuntimeVersion: RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._6> = installedRuntimeVersion
 
 /// Hand-written model of Deepvue's access-token endpoint and its two-call bank-Aadhaar seeding status
 /// check: `POST /v1/authorize` exchanges the client ID and secret for a bearer token (valid 24 hours);

@@ -48,6 +48,8 @@ public struct FlattenedUnionDecl: Sendable {
     public var name: String
     /// The union (a named type).
     public var type: TypeRef
+    /// How the member is validated (set by `ValidationPlanning`).
+    public var validationShape: ValidationShape = .other
     public init(name: String, type: TypeRef) {
         self.name = name
         self.type = type

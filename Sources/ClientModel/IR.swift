@@ -144,6 +144,8 @@ public enum BuiltinType: String, Hashable, Sendable {
     case url = "URL"
     /// Free-form JSON: the runtime's `JSONValue`.
     case json = "JSONValue"
+    /// A `Retry-After` response header (delay-seconds or an HTTP-date): the runtime's `RetryAfter`.
+    case retryAfter = "RetryAfter"
     /// A body with no schema in a JSON response, or 204: nothing.
     case void = "Void"
 }
@@ -189,6 +191,9 @@ public struct TypeDecl: Sendable {
     public var kind: TypeKind
     /// Types declared inside this one (inline schemas of its properties), in property order.
     public var nested: [TypeDecl]
+    /// A struct or union that conforms to `Validatable`: it has rules of its own, or contains (through properties,
+    /// cases, aliases, optionals, arrays and dictionaries) a type that does. Set once every type is declared.
+    public var isValidatable = false
 
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
@@ -271,6 +276,8 @@ public struct PropertyDecl: Sendable {
     public var deprecated: Bool
     public var sensitivity: Sensitivity
     public var validation: [ValidationRule]
+    /// The type `validation` is checked on and recursion follows, aliases resolved.
+    public var validationShape: ValidationShape = .other
     public var readOnly: Bool
     public var writeOnly: Bool
     /// True when the property's type contains the enclosing struct by value (directly or through other structs,
@@ -415,6 +422,8 @@ public struct UnionCaseDecl: Sendable {
     /// The value is a generated object type (a struct, coded through a keyed container): encoding writes it into
     /// the union's own encoder, so several such values (an `anyOf`, a `oneOf` inside `allOf`) merge into one object.
     public var encodesObject: Bool
+    /// How the case's value is validated (aliases resolved).
+    public var validationShape: ValidationShape = .other
     public init(name: String, type: TypeRef, hint: DecodeHint, needsIndirection: Bool = false,
                 encodesObject: Bool = false) {
         self.name = name
@@ -514,9 +523,14 @@ public struct ParameterDecl: Sendable {
     public var deprecated: Bool
     public var sensitivity: Sensitivity
     public var validation: [ValidationRule]
+    /// The type `validation` is checked on and recursion follows, aliases resolved.
+    public var validationShape: ValidationShape = .other
     /// For `querystring`: how the value becomes the query string: `.formURLEncoded` (`k=v&k2=v2`), `.json`
     /// (percent-encoded JSON text) or `.text` (the percent-encoded string). Nil for other locations.
     public var queryStringEncoding: BodyEncoding?
+    /// A query or header parameter with `content: application/json` (or another JSON type): its value is sent as
+    /// its JSON text.
+    public var sendsJSONText = false
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
@@ -547,6 +561,8 @@ public struct RequestBodyDecl: Sendable {
     public var type: TypeRef
     /// True when `type` is a generated per-content enum.
     public var isPerContentEnum: Bool
+    /// How the body is validated before it is sent (aliases resolved).
+    public var validationShape: ValidationShape = .other
     /// Several content types share one body type: the caller picks one with an extra argument.
     public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]
@@ -592,11 +608,18 @@ public struct BodyContentDecl: Sendable {
     /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
     /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
     public var formFields: [FormFieldDecl]
+    /// The `Content-Type` the body is sent with: `mediaType`, or a concrete type for a range (`*/*` →
+    /// `application/octet-stream` for bytes).
+    public var contentTypeHeader: String
+    /// An OpenAPI 3.2 `itemSchema` body (`type` is `[Item]`): how the items are framed on the wire (JSON Lines or
+    /// a JSON text sequence). Nil for every other body.
+    public var itemFraming: StreamFormat? = nil
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
                 propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
+        self.contentTypeHeader = mediaType
         self.encoding = encoding
         self.type = type
         self.caseName = caseName

@@ -40,12 +40,11 @@ extension Builder {
         for media in body.content {
             let essence = Self.essence(media.mediaType)
             var encoding = Self.encoding(of: essence)
-            if essence == "*/*" { warn("request body media type '*/*' is sent as JSON", media.origin) }
             if essence.hasPrefix("multipart/"), encoding != BodyEncoding.multipart {
                 warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
                 encoding = .binary
             }
-            let type: TypeRef
+            var type: TypeRef
             switch encoding {
             case .binary: type = .builtin(.binary)
             case .text: type = .builtin(.string)
@@ -61,6 +60,15 @@ extension Builder {
                     type = .builtin(.json)
                 }
             }
+            if essence == "*/*" {
+                // Bytes (`format: binary`) go verbatim; anything else is JSON.
+                if type == .builtin(.binary) {
+                    encoding = .binary
+                } else {
+                    warn("request body media type '*/*' is sent as JSON (Content-Type: application/json)",
+                         media.origin)
+                }
+            }
             let preferred = switch encoding {
             case .json: "json"
             case .formURLEncoded: "form"
@@ -70,24 +78,39 @@ extension Builder {
             }
             let base = caseNames.contains(preferred)
                 ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
-            if media.itemSchema != nil {
-                warn("itemSchema (streamed items) in a request body is not generated; the body is sent whole, "
-                     + "as '\(type.swift)'", media.origin)
+            // A 3.2 `itemSchema` on JSON Lines, NDJSON or a JSON text sequence: the caller passes the items.
+            var itemFraming: StreamFormat?
+            if let itemSchema = media.itemSchema {
+                if let format = Self.streamFormat(essence), format != .serverSentEvents {
+                    let site = InlineSite(parent: nil, baseName: "\(typeBase) Request Item")
+                    let item = translate(itemSchema, site: site)
+                    type = .array(item.nullableType)
+                    encoding = .json
+                    itemFraming = format
+                } else {
+                    warn("itemSchema (streamed items) in a request body is generated for application/jsonl, "
+                         + "application/x-ndjson and application/json-seq only; the body is sent whole, as "
+                         + "'\(type.swift)'", media.origin)
+                }
             }
             let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
             let unknown = unknownEncodingNames(encodings, schema: media.schema, origin: media.origin)
             let formFields = encoding == .formURLEncoded
                 ? self.formFields(encodings.filter { !unknown.contains($0.property) }, origin: media.origin) : []
             if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
-            contents.append(BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
-                                            caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                            propertyEncodings: encodings, formFields: formFields)
-                .located(at: media.origin))
+            var content = BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
+                                          caseName: NameSanitizer.escaped(caseNames.claim(base)),
+                                          propertyEncodings: encodings, formFields: formFields)
+            content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
+            content.itemFraming = itemFraming
+            contents.append(content.located(at: media.origin))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
         let perContent = distinct.count > 1
-        let type: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        let bodyType: TypeRef = perContent ? .named(claimTopLevel("\(typeBase) Body", declares: false)) : distinct[0]
+        // An optional body (`required` false or absent) is `Body? = nil`: nil sends no body and no Content-Type.
+        let type: TypeRef = body.required || bodyType.isOptional ? bodyType : .optional(bodyType)
         // One type in several content types: the caller chooses (`contentType: .form`); the first is the default.
         let choice = !perContent && contents.count > 1
             ? ContentTypeChoiceDecl(typeName: claimTopLevel("\(typeBase) Content Type", declares: false),
@@ -96,6 +119,21 @@ extension Builder {
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
                                contentTypeChoice: choice).located(at: body.origin)
+    }
+
+    /// The `Content-Type` a body is sent with: the declared media type, except that a range (`*/*`, `image/*`)
+    /// names no type a server can read, so the body's encoding picks one (`application/octet-stream` for bytes,
+    /// `application/json`, `text/plain; charset=utf-8`). The caller may still set another in
+    /// `RequestOptions.headers`.
+    static func contentTypeHeader(_ mediaType: String, encoding: BodyEncoding) -> String {
+        guard essence(mediaType).contains("*") else { return mediaType }
+        return switch encoding {
+        case .json: "application/json"
+        case .text: "text/plain; charset=utf-8"
+        case .formURLEncoded: "application/x-www-form-urlencoded"
+        case .multipart: "multipart/form-data"
+        case .binary: "application/octet-stream"
+        }
     }
 
     // MARK: - Per-property `encoding`
@@ -256,7 +294,7 @@ extension Builder {
         let entries = response.content
         guard let chosen = Self.chosenContent(entries, streams: streams) else { return nil }
         let essence = Self.essence(chosen.mediaType)
-        let encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
+        var encoding: BodyEncoding = Self.isJSON(essence) ? .json : essence.hasPrefix("text/") ? .text : .binary
         let streamed = streams ? streamedBody(chosen, inlineName: inlineName) : nil
         let type: TypeRef
         if let streamed {
@@ -272,6 +310,8 @@ extension Builder {
             default: .builtin(.binary)
             }
         }
+        // `*/*` with `format: binary` is bytes, read as they come (not a base64 JSON string).
+        if essence == "*/*", type.unwrapped == .builtin(.binary) { encoding = .binary }
         func differs(_ a: Schema?, _ b: Schema?) -> Bool {
             switch (a, b) {
             case (nil, nil): false
@@ -295,11 +335,19 @@ extension Builder {
             let translated = header.schema.map {
                 translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(header.name) Header"))
             } ?? Translated(type: .builtin(.string), nullable: false)
-            let type = header.required && !translated.nullable ? translated.type : translated.optional
+            let base = Self.isRetryAfter(header.name, translated.type) ? .builtin(.retryAfter) : translated.type
+            let type = header.required && !translated.nullable ? base : .optional(base)
             return ResponseHeaderDecl(
                 name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
                 wireName: header.name, type: type, doc: docLines(header.description)).located(at: header.origin)
         }
+    }
+
+    /// A `Retry-After` header documented as a number or a string (of any format) is the runtime's `RetryAfter`, which
+    /// reads both of its forms (delay-seconds and HTTP-date); an enum or object keeps its own type.
+    static func isRetryAfter(_ name: String, _ type: TypeRef) -> Bool {
+        guard name.lowercased() == "retry-after", case .builtin(let builtin) = type else { return false }
+        return [.int, .int32, .int64, .double, .float, .string, .date].contains(builtin)
     }
 
     /// Every response's headers in one struct `<Op>ResponseHeaders`: merged by wire name (case-insensitive, first

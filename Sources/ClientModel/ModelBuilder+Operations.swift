@@ -227,6 +227,8 @@ extension Builder {
         let isRequired = parameter.location == .path || parameter.required
         var translated = Translated(type: .builtin(.string), nullable: false)
         let isQueryString = parameter.location == .querystring
+        let sendsJSONText = (location == .query || location == .header)
+            && parameter.contentType.map { Self.isJSON(Self.essence($0)) } == true
         let queryStringEncoding = isQueryString ? queryStringEncoding(parameter, warns: false) : nil
         if isQueryString {
             // JSON content without a schema is any JSON value; text/plain without one is a String.
@@ -235,21 +237,29 @@ extension Builder {
                 translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
             } ?? Translated(type: fallback, nullable: false)
         } else if let contentType = parameter.contentType {
-            warn("parameter '\(parameter.name)' uses content '\(contentType)'; it is generated as a String the caller "
-                 + "encodes", parameter.origin)
+            if sendsJSONText {
+                translated = parameter.schema.map {
+                    translate($0, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
+                } ?? Translated(type: .builtin(.json), nullable: false)
+            } else {
+                warn("parameter '\(parameter.name)' uses content '\(contentType)'; it is generated as a String the "
+                     + "caller encodes (JSON content is supported on query and header parameters)", parameter.origin)
+            }
         } else if let schema = parameter.schema {
             translated = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) \(parameter.name)"))
         }
         let style = isQueryString ? "form" : parameter.style ?? (location == .path || location == .header ? "simple" : "form")
-        let validation = parameter.contentType == nil || isQueryString
+        let validation = parameter.contentType == nil || isQueryString || sendsJSONText
             ? parameter.schema.map { validationRules(for: $0, type: translated.type) } ?? [] : []
-        return ParameterDecl(
+        var decl = ParameterDecl(
             name: name, wireName: parameter.name, location: location,
             type: isRequired && (location == .path || !translated.nullable) ? translated.type : translated.optional,
             isRequired: isRequired, style: style, explode: isQueryString || (parameter.explode ?? (style == "form")),
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),
             deprecated: parameter.deprecated,
             sensitivity: sensitivity(of: parameter.schema, extensions: parameter.extensions, name: parameter.name),
-            validation: validation, queryStringEncoding: queryStringEncoding).located(at: parameter.origin)
+            validation: validation, queryStringEncoding: queryStringEncoding)
+        decl.sendsJSONText = sendsJSONText
+        return decl.located(at: parameter.origin)
     }
 }

@@ -67,13 +67,35 @@ extension Builder {
     }
 
     /// Whether values of `schema` may be null: `.null` in `types` (3.0 `nullable` too), `null` among enum values, a
-    /// `{type: null}` alternative of oneOf/anyOf, or a nullable `$ref` target.
+    /// `{type: null}` alternative of oneOf/anyOf, a nullable `$ref` target, or a pass-through to a nullable schema:
+    /// a oneOf/anyOf with one other alternative that is nullable, an allOf whose parts all accept null (each is
+    /// nullable or constrains no type, like `{description: …}`) and one of which says so. So every use of a nullable
+    /// alias (`Ended: {type: string, format: date-time, nullable: true}`, however it is reached) is `Ended?`.
     func isNullable(_ schema: Schema, depth: Int = 0) -> Bool {
         if schema.isNullable { return true }
         if schema.enumValues?.contains(.null) == true { return true }
-        if (schema.oneOf ?? schema.anyOf)?.contains(where: isNullSchema) == true { return true }
-        if let ref = schema.ref, depth < 32 { return isNullable(key: ref.key, depth: depth + 1) }
+        guard depth < 32 else { return false }
+        if let alternatives = schema.oneOf ?? schema.anyOf {
+            if alternatives.contains(where: isNullSchema) { return true }
+            let options = alternatives.filter { !isNullSchema($0) }
+            if options.count == 1, isNullable(options[0], depth: depth + 1) { return true }
+        }
+        if let parts = schema.allOf, !parts.isEmpty, schema.properties.isEmpty, schema.additionalProperties == nil {
+            let nullable = parts.map { isNullable($0, depth: depth + 1) }
+            if nullable.contains(true),
+               zip(parts, nullable).allSatisfy({ $0.1 || Self.constrainsNoType($0.0) }) { return true }
+        }
+        if let ref = schema.ref { return isNullable(key: ref.key, depth: depth + 1) }
         return false
+    }
+
+    /// A schema that accepts values of every JSON type, null included: no `type`, `$ref`, members, items, values or
+    /// composition (only annotations and constraints of other types, e.g. `{description: …}`, `{maxLength: 3}`).
+    private static func constrainsNoType(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.types == nil && schema.booleanSchema != false && schema.properties.isEmpty
+            && schema.additionalProperties == nil && schema.items == nil && schema.prefixItems == nil
+            && schema.enumValues == nil && schema.constValue == nil && schema.allOf == nil && schema.oneOf == nil
+            && schema.anyOf == nil && schema.not == nil
     }
 
     private func isNullable(key: String, depth: Int) -> Bool {

@@ -19,8 +19,9 @@ public enum ModelBuilder {
 }
 
 /// The mutable state of one `ModelBuilder.build` call. The stages live in extensions, one file per concern:
-/// `ModelBuilder+Schemas`, `SchemaTranslator*`, `ModelBuilder+Operations`, `ModelBuilder+Bodies`,
-/// `ModelBuilder+Security`, `ModelBuilder+Servers`, `ModelBuilder+Indirection`.
+/// `ModelBuilder+Schemas`, `SchemaTranslator*`, `ModelBuilder+Names`, `ModelBuilder+Operations`,
+/// `ModelBuilder+Bodies`, `ModelBuilder+Security`, `ModelBuilder+Servers`, `ModelBuilder+Indirection`; then
+/// `ValidationPlanning` over the finished IR.
 final class Builder {
     let document: Document
     let options: ModelOptions
@@ -46,10 +47,12 @@ final class Builder {
     var typeDecls: [TypeName: TypeDecl] = [:]
     /// Top-level type names, including names the emitter declares (`<Op>Body`, `<Op>Success`).
     var topLevelScope: NameScope
-    /// Names of nested types, per parent.
-    var nestedScopes: [TypeName: NameScope] = [:]
-    /// Every nested type's local name: a later top-level type must not take one (it would be shadowed inside).
-    var nestedLocalNames: Set<String> = []
+    /// The names declared inside each type, per type: its nested types and its members (properties, enum and union
+    /// cases) share one scope, so a member never takes a nested type's name (`ModelBuilder+Names.swift`).
+    var memberScopes: [TypeName: NameScope] = [:]
+    /// Every name declared inside some type (nested types and members): a later top-level type must not take one, or
+    /// it would be shadowed inside that type.
+    var innerNames: Set<String> = []
 
     // MARK: - Work limits (hostile input)
 
@@ -78,7 +81,7 @@ final class Builder {
     func run(specPath: String) -> APIDecl {
         translateRegisteredSchemas(registerSchemas())
         var securitySchemes = buildSecuritySchemes()
-        let operations = buildOperations()
+        var operations = buildOperations()
         markNullableRequestProperties(operations)
         resolveVendorAuthExtensions(&securitySchemes, operations: operations)
         buildWebhookPayloads()
@@ -86,11 +89,13 @@ final class Builder {
         let requestIDFields = findRequestIDFields()
         let servers = buildServers()
         markIndirection()
+        var types = assembleTypes()
+        ValidationPlanning.apply(types: &types, operations: &operations)
         var api = APIDecl(
             moduleName: moduleName, clientName: clientName, accessLevel: options.accessLevel, specPath: specPath,
             title: document.info.title, version: document.info.version,
             doc: docLines(document.info.summary, document.info.description), servers: servers,
-            types: assembleTypes(), operations: operations, securitySchemes: securitySchemes,
+            types: types, operations: operations, securitySchemes: securitySchemes,
             errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
         api.runtimeModule = options.runtimeModule
         return api
@@ -106,35 +111,7 @@ final class Builder {
         diagnostics.append(Diagnostic(.note, message, at: origin.location, pointer: origin.pointer))
     }
 
-    // MARK: - Type names
-
-    /// Claims a top-level type name for `raw` (sanitized, reserved names suffixed with `Model`, collisions numbered).
-    /// `declares` is false for names the emitter declares itself from other IR (per-content bodies, success enums).
-    func claimTopLevel(_ raw: String, declares: Bool = true) -> TypeName {
-        let base = NameSanitizer.typeName(raw, extraReserved: moduleNames)
-        let local = topLevelScope.claim(base) { [nestedLocalNames] in !nestedLocalNames.contains($0) }
-        let name = TypeName(local)
-        if declares { typeOrder.append(name) }
-        return name
-    }
-
-    /// Claims a nested type name inside `parent`: distinct from its siblings, from every enclosing type and from
-    /// every top-level type (so that references to top-level types are never shadowed inside `parent`).
-    func claimNested(_ raw: String, in parent: TypeName) -> TypeName {
-        let base = NameSanitizer.typeName(raw, nested: true, extraReserved: moduleNames)
-        var scope = nestedScopes[parent] ?? NameScope()
-        let ancestors = Set(parent.components)
-        let local = scope.claim(base) { [topLevelScope] in !ancestors.contains($0) && !topLevelScope.contains($0) }
-        nestedScopes[parent] = scope
-        nestedLocalNames.insert(local)
-        let name = parent.nested(local)
-        typeOrder.append(name)
-        return name
-    }
-
-    func claim(_ site: InlineSite) -> TypeName {
-        if let parent = site.parent { claimNested(site.baseName, in: parent) } else { claimTopLevel(site.baseName) }
-    }
+    // MARK: - The type tree
 
     func store(_ decl: TypeDecl) { typeDecls[decl.name] = decl }
 

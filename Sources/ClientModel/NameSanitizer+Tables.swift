@@ -48,6 +48,10 @@ extension NameSanitizer {
 
     /// Names a generated type must not take: Swift and Foundation types, the generated runtime's own types, and
     /// names that cannot be nested (`Type`, `Self`). Renamed with the suffix `Model` (`Error` → `ErrorModel`).
+    /// A top-level type of such a name would shadow the standard one in the generated code (which spells `Range`,
+    /// `TimeInterval`, `DecodingError`… unqualified) and, for a client that imports the module, in the user's own
+    /// code (`Measurement`, `Notification`, `Operation`, `Progress`, `Timer`, `Unit`): Swift prefers a declaration of
+    /// a module over one of a module it imports.
     public static let reservedTypeNames: Set<String> = [
         // Swift
         "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Bool",
@@ -56,11 +60,27 @@ extension NameSanitizer {
         "Encodable", "Sendable", "Hashable", "Equatable", "Comparable", "Identifiable", "CaseIterable", "Sequence",
         "Collection", "Hasher", "Encoder", "Decoder", "CodingKey", "CodingKeys", "Type", "Protocol", "Self", "Swift",
         "RawRepresentable", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Mirror",
+        "Range", "ClosedRange", "ArraySlice", "KeyValuePairs", "IndexingIterator", "Unicode", "StaticString",
+        "KeyPath", "ObjectIdentifier", "Int128", "UInt128", "Regex", "Numeric", "BinaryInteger", "BinaryFloatingPoint",
+        "LosslessStringConvertible", "ExpressibleByArrayLiteral", "ExpressibleByBooleanLiteral",
+        "ExpressibleByDictionaryLiteral", "ExpressibleByFloatLiteral", "ExpressibleByIntegerLiteral",
+        "ExpressibleByNilLiteral", "ExpressibleByStringLiteral", "DecodingError", "EncodingError", "CodingUserInfoKey",
+        "KeyedDecodingContainer", "KeyedEncodingContainer", "UnkeyedDecodingContainer", "UnkeyedEncodingContainer",
+        "SingleValueDecodingContainer", "SingleValueEncodingContainer",
+        // Swift concurrency
+        "Actor", "MainActor", "TaskGroup", "AsyncSequence", "AsyncIteratorProtocol", "AsyncStream",
+        "AsyncThrowingStream", "CheckedContinuation", "CancellationError", "Clock", "ContinuousClock",
+        "SuspendingClock",
         // Foundation
         "Foundation", "FoundationNetworking", "Data", "Date", "URL", "UUID", "Decimal", "Locale", "TimeZone",
         "Calendar", "JSONEncoder", "JSONDecoder", "URLSession", "URLRequest", "URLResponse", "URLComponents",
         "URLQueryItem", "HTTPURLResponse", "DateFormatter", "ISO8601DateFormatter", "NSError", "NSObject", "Bundle",
-        "ProcessInfo", "URLSessionConfiguration",
+        "ProcessInfo", "URLSessionConfiguration", "TimeInterval", "DateComponents", "DateInterval", "Measurement",
+        "Unit", "Dimension", "Notification", "NotificationCenter", "Operation", "OperationQueue", "Progress", "Timer",
+        "Thread", "RunLoop", "DispatchQueue", "CharacterSet", "IndexSet", "IndexPath", "AttributedString",
+        "NSNumber", "NSString", "NSNull", "NSLock", "NSRange", "NSRegularExpression", "NSTextCheckingResult",
+        "FileManager", "UserDefaults", "NumberFormatter", "JSONSerialization", "PropertyListEncoder",
+        "PropertyListDecoder", "URLError", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         // The runtime (OpenAPISwiftRuntime, imported or embedded)
         "JSONValue", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPHeaders", "HTTPTransport",
         "URLSessionTransport", "ClientOptions", "RequestOptions", "RetryPolicy", "Response", "APIError", "ErrorBody",
@@ -75,11 +95,13 @@ extension NameSanitizer {
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
         "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
+        "DocumentedWithoutBody", "UUIDLowering", "RetryAfter", "JSONItemFraming",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,
-    /// Codable machinery, the validation and redaction runtime). Other Swift names (`Result`, `Response`, `Task`) are
-    /// fine nested, because model code never spells them.
+    /// Codable machinery, the validation, redaction, boxing and null-versus-absent runtime, a union's
+    /// `DiscriminatorKey`). Other Swift names (`Result`, `Response`, `Task`) are fine nested, because model code
+    /// never spells them.
     public static let reservedNestedTypeNames: Set<String> = [
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "CalendarDate", "UUID", "Data", "URL",
         "JSONValue", "Void", "Foundation", "Swift", "Type", "Self", "Protocol", "Any", "AnyObject", "Never",
@@ -87,7 +109,8 @@ extension NameSanitizer {
         "Decodable", "Encodable", "Codable", "Sendable", "Hashable", "Equatable", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "ValidationFailure", "Validatable", "Redaction",
         "Mirror", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Character",
-        "UnionBranch",
+        "UnionBranch", "RawRepresentable", "Validation", "DynamicCodingKey", "Indirect", "OptionalValue",
+        "DiscriminatorKey",
     ]
 
     /// Members of the generated client that an operation method must not take.

@@ -46,7 +46,9 @@ extension OperationDecl {
     public var arguments: [ArgumentDecl] {
         var result: [ArgumentDecl] = []
         if let body {
-            result.append(ArgumentDecl(role: .body, label: "_", name: "body", type: body.type.swift, defaultValue: nil,
+            // An optional body is `Body? = nil`.
+            result.append(ArgumentDecl(role: .body, label: "_", name: "body", type: body.type.swift,
+                                       defaultValue: body.isRequired ? nil : "nil",
                                        sourceLocation: body.sourceLocation))
         }
         for p in parameters {

@@ -34,7 +34,7 @@ extension Builder {
         }
 
         let names = caseNameSources(schema, raws: raws, rawType: rawType)
-        var scope = NameScope()
+        let name = named ?? claim(site)
         var seenRaw: Set<String> = []
         var cases: [EnumCaseDecl] = []
         for (raw, source) in zip(raws, names) {
@@ -44,11 +44,10 @@ extension Builder {
             }
             let fallback = raw.isEmpty ? "empty" : "value"
             let base = NameSanitizer.memberBase(source, reserved: NameSanitizer.reservedEnumCases, fallback: fallback)
-            cases.append(EnumCaseDecl(name: NameSanitizer.escaped(scope.claim(base)), rawValue: raw, doc: [])
+            cases.append(EnumCaseDecl(name: claimMember(base, in: name), rawValue: raw, doc: [])
                 .located(at: schema.origin))
         }
-        let unknown = NameSanitizer.escaped(scope.claim("unknown"))
-        let name = named ?? claim(site)
+        let unknown = claimMember("unknown", in: name)
         store(TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                        pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                        kind: .enum(EnumDecl(rawType: rawType, cases: cases, unknownCaseName: unknown)), nested: [])

@@ -99,10 +99,9 @@ extension Builder {
     /// A struct declaration: required properties non-optional, optional or nullable ones `T?`; inline property
     /// schemas nested inside it, named after the property.
     func structDecl(_ schema: Schema, shape: ObjectShape, name: TypeName, depth: Int) -> TypeDecl {
-        var scope = NameScope()
         var properties: [PropertyDecl] = []
         for property in shape.properties {
-            let swiftName = NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(property.name)))
+            let swiftName = claimMember(NameSanitizer.memberBase(property.name), in: name)
             let site = InlineSite(parent: name, baseName: property.name)
             let translated = translate(property.schema, site: site, depth: depth + 1)
             let isRequired = shape.requiredSet.contains(property.name)
@@ -122,10 +121,10 @@ extension Builder {
         case .schema(let values):
             let site = InlineSite(parent: name, baseName: "Additional Property")
             let valueType = translate(values, site: site, depth: depth + 1).nullableType
-            additional = AdditionalPropertiesDecl(name: NameSanitizer.escaped(scope.claim("additionalProperties")),
+            additional = AdditionalPropertiesDecl(name: claimMember("additionalProperties", in: name),
                                                   valueType: valueType)
         case .bool(true):
-            additional = AdditionalPropertiesDecl(name: NameSanitizer.escaped(scope.claim("additionalProperties")),
+            additional = AdditionalPropertiesDecl(name: claimMember("additionalProperties", in: name),
                                                   valueType: .builtin(.json))
         case .bool(false), nil:
             break
@@ -133,7 +132,7 @@ extension Builder {
         var rules: [ValidationRule] = []
         if let value = shape.minProperties { rules.append(.minProperties(value)) }
         if let value = shape.maxProperties { rules.append(.maxProperties(value)) }
-        let flattened = flattenedUnions(shape.unions, parent: name, scope: &scope, depth: depth)
+        let flattened = flattenedUnions(shape.unions, parent: name, depth: depth)
         return TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                         pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                         kind: .struct(StructDecl(properties: properties, additionalProperties: additional,
@@ -144,7 +143,7 @@ extension Builder {
     /// The `oneOf`/`anyOf` parts of an `allOf` as members of the combined struct: a `$ref` keeps its type, an inline
     /// part is a nested `OneOf`/`AnyOf` (or its title). A part that is not a generated type (a lone primitive
     /// alternative) cannot share the struct's JSON object and is left out with a warning.
-    private func flattenedUnions(_ parts: [Schema], parent: TypeName, scope: inout NameScope, depth: Int)
+    private func flattenedUnions(_ parts: [Schema], parent: TypeName, depth: Int)
         -> [FlattenedUnionDecl] {
         parts.compactMap { part in
             let base = part.title ?? (target(of: part).oneOf != nil ? "One Of" : "Any Of")
@@ -154,8 +153,9 @@ extension Builder {
                      + "combined type; it is not generated", part.origin)
                 return nil
             }
-            let memberName = scope.claim(NameSanitizer.memberBase(part.ref == nil ? base : typeName.local))
-            return FlattenedUnionDecl(name: NameSanitizer.escaped(memberName), type: .named(typeName))
+            let memberBase = NameSanitizer.memberBase(part.ref == nil ? base : typeName.local)
+            let memberName = claimMember(memberBase, in: parent)
+            return FlattenedUnionDecl(name: memberName, type: .named(typeName))
         }
     }
 }

@@ -9,8 +9,7 @@ extension Builder {
     /// `[JSONValue]` when `items` is absent); `items: false`, or a `maxItems` the prefix reaches, closes the tuple.
     /// An element is named from its `title` when that is at most three words, else `_0`, `_1`…
     func tupleDecl(_ schema: Schema, prefix: [Schema], name: TypeName, depth: Int) -> TypeDecl {
-        // `arrayCount` is the generated element count.
-        var scope = NameScope(reserved: ["arrayCount"])
+        reserveMember("arrayCount", in: name)  // The generated element count.
         let minItems = schema.minItems ?? 0
         var properties: [PropertyDecl] = []
         var unlabeled: [Bool] = []
@@ -18,7 +17,7 @@ extension Builder {
             let title = element.title ?? (element.ref.flatMap { refIndex[$0.key]?.schema.title })
             let titled = title.map { !NameSanitizer.words($0).isEmpty && NameSanitizer.words($0).count <= 3 } ?? false
             let base = titled ? NameSanitizer.memberBase(title!) : "_\(offset)"
-            let swiftName = NameSanitizer.escaped(scope.claim(base))
+            let swiftName = claimMember(base, in: name)
             unlabeled.append(!titled)
             let site = InlineSite(parent: name, baseName: titled ? title! : "Element \(offset)")
             let translated = translate(element, site: site, depth: depth + 1)
@@ -44,7 +43,7 @@ extension Builder {
             }
         }
         if let rest {
-            let restName = NameSanitizer.escaped(scope.claim("rest"))
+            let restName = claimMember("rest", in: name)
             properties.append(PropertyDecl(
                 name: restName, jsonName: "[\(prefix.count)...]", type: .array(rest), isRequired: false,
                 isNullable: false, doc: ["The elements after the first \(prefix.count)."], deprecated: false,

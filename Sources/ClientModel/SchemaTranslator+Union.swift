@@ -17,18 +17,17 @@ extension Builder {
         if options.count == 1 { return translate(first, site: site, named: named, depth: depth + 1).type }
 
         let name = named ?? claim(site)
-        var scope = NameScope()
         var cases: [(decl: UnionCaseDecl, refKey: String?)] = []
         for (offset, option) in options.enumerated() {
             let caseSite = InlineSite(parent: name, baseName: option.title ?? "Case \(offset + 1)")
             let translated = translate(option, site: caseSite, depth: depth + 1)
             cases.append((unionCase(translated.type, nullableType: translated.nullableType, schema: option,
-                                    scope: &scope).located(at: option.origin), option.ref?.key))
+                                    parent: name).located(at: option.origin), option.ref?.key))
         }
 
         var discriminator: DiscriminatorDecl?
         if let spec = schema.discriminator {
-            discriminator = discriminatorDecl(spec, cases: &cases, scope: &scope, origin: schema.origin)
+            discriminator = discriminatorDecl(spec, cases: &cases, parent: name, origin: schema.origin)
         } else {
             // Ties of the decoder's score (declared keys present) keep this order: objects with more required keys,
             // integers before numbers, anything last; then document order.
@@ -47,15 +46,16 @@ extension Builder {
     }
 
     /// One alternative: named after its type, with the checks its decoder makes.
-    private func unionCase(_ type: TypeRef, nullableType: TypeRef, schema: Schema, scope: inout NameScope)
+    private func unionCase(_ type: TypeRef, nullableType: TypeRef, schema: Schema, parent: TypeName)
         -> UnionCaseDecl {
         let base: String
         if case .named(let typeName) = type { base = typeName.local } else { base = caseBaseName(type) }
-        let caseName = scope.claim(NameSanitizer.memberBase(base, reserved: NameSanitizer.reservedEnumCases))
+        let caseBase = NameSanitizer.memberBase(base, reserved: NameSanitizer.reservedEnumCases)
+        let caseName = claimMember(caseBase, in: parent)
         let hint = decodeHint(schema)
         var isNamed = false
         if case .named = type { isNamed = true }
-        return UnionCaseDecl(name: NameSanitizer.escaped(caseName), type: nullableType, hint: hint,
+        return UnionCaseDecl(name: caseName, type: nullableType, hint: hint,
                              encodesObject: isNamed && hint.kind == .object)
     }
 
@@ -72,7 +72,7 @@ extension Builder {
     /// `$ref` alternative not mapped explicitly, by its schema name. A 3.2 `defaultMapping` names the case of a value
     /// whose discriminator is missing or unmapped; a schema that is not an alternative becomes one more case.
     private func discriminatorDecl(_ spec: Discriminator, cases: inout [(decl: UnionCaseDecl, refKey: String?)],
-                                   scope: inout NameScope, origin: Origin) -> DiscriminatorDecl {
+                                   parent: TypeName, origin: Origin) -> DiscriminatorDecl {
         var mapping: [(value: String, caseName: String)] = []
         var values: Set<String> = []
         var mapped: Set<String> = []
@@ -95,7 +95,7 @@ extension Builder {
                 defaultCase = match.decl.name
             } else if let typeName = typeName(of: reference, at: origin), let target = refIndex[reference.key] {
                 let decl = unionCase(.named(typeName), nullableType: .named(typeName), schema: target.schema,
-                                     scope: &scope)
+                                     parent: parent)
                 cases.append((decl, reference.key))
                 defaultCase = decl.name
             }

@@ -102,14 +102,16 @@ extension Builder {
     }
 
     /// The JSON type a schema describes, inferred from its keywords when `type` is absent. Nil when unknown or when
-    /// several non-null types are declared (other than integer + number, which is a number).
+    /// several non-null types are declared (other than integer + number, which is a number). A list under `items`
+    /// (the draft-4 tuple form) does not make an untyped schema an array: it constrains arrays only, and real
+    /// documents put it on objects (`items: [Message, {type: null}]`); `prefixItems` and `items: {…}` do.
     func jsonType(of schema: Schema) -> JSONType? {
         let types = schema.nonNullTypes
         if types.count == 1 { return types[0] }
         if types.count == 2, Set(types) == [.integer, .number] { return .number }
         if types.count > 1 { return nil }
         if !schema.properties.isEmpty || schema.additionalProperties != nil { return .object }
-        if schema.items != nil || schema.prefixItems != nil { return .array }
+        if schema.items != nil || (schema.prefixItems != nil && !schema.itemsIsList) { return .array }
         if let format = schema.format, Self.stringFormats[format] != nil { return .string }
         if schema.pattern != nil || schema.minLength != nil || schema.maxLength != nil { return .string }
         switch schema.constValue ?? (schema.enumValues?.count == 1 ? schema.enumValues?.first : nil) {
@@ -132,7 +134,11 @@ extension Builder {
     /// Primitives, arrays, dictionaries and objects with properties.
     private func translatePlain(_ schema: Schema, site: InlineSite, named: TypeName?, depth: Int) -> TypeRef {
         guard let type = jsonType(of: schema) else {
-            if schema.nonNullTypes.count > 1 {
+            if schema.itemsIsList, schema.nonNullTypes.isEmpty {
+                warn("`items` is a list (a tuple) but the schema has no `type: array`; it constrains arrays only, so "
+                     + "any JSON value is valid: generated as JSONValue", schema.origin,
+                     hint: "add `type: array` (or write `prefixItems`) if the value is always a tuple")
+            } else if schema.nonNullTypes.count > 1 {
                 let list = schema.nonNullTypes.map(\.rawValue).joined(separator: ", ")
                 warn("a schema with several types [\(list)] is generated as JSONValue", schema.origin)
             }

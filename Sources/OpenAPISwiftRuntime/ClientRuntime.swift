@@ -51,7 +51,9 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable, CustomStringCon
     /// - Parameters:
     ///   - decode: the success value by status (statuses below 400, and any status `errorBody` returns nil for);
     ///     `throw response.unexpected()` for a status the operation does not document.
-    ///   - errorBody: the documented error body by status (statuses from 400), nil when undocumented.
+    ///   - errorBody: the documented error body by status (statuses from 400, and statuses below 400 that `decode`
+    ///     rejects with `unexpected()`), nil when undocumented; it throws `documentedWithoutBody()` for an error
+    ///     status documented without content.
     ///   - streaming: the transport's `stream` is used: a 2xx body arrives in `bodyStream` while it is read; other
     ///     bodies are read whole before `decode`/`errorBody`. The timeout covers the wait for the head.
     public func perform<Value: Sendable>(
@@ -234,20 +236,27 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable, CustomStringCon
                      rawBody: response.body, body: body, requestID: requestID, underlying: underlying,
                      isRetryable: retryable.contains(response.statusCode))
         }
-        if response.statusCode >= 400 {
+        /// Throws the documented error for the status: its error body, or none when documented without content.
+        func throwDocumentedError() throws {
             let documented: ErrorBody?
             do {
                 documented = try errorBody(response)
+            } catch is DocumentedWithoutBody {
+                throw failure(.documentedStatus)
             } catch {
                 throw failure(.documentedStatus, nil, "could not decode the error body: " + Redaction.describe(error))
             }
             if let documented { throw failure(.documentedStatus, documented) }
         }
+        if response.statusCode >= 400 { try throwDocumentedError() }
         do {
             let value = try decode(response)
             return Response(value: value, statusCode: response.statusCode, headers: response.headers,
                             rawBody: response.body, requestID: requestID)
         } catch is UnexpectedResponse {
+            // A status below 400 that is not a success (a 3xx, an unlisted 2xx) may still be documented as an error
+            // (by `default`, say).
+            if response.statusCode < 400 { try throwDocumentedError() }
             throw failure(.undocumentedStatus)
         } catch {
             throw failure(response.statusCode >= 400 ? .undocumentedStatus : .decodingFailed, nil,

@@ -105,9 +105,9 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, Exp
         }
     }
 
-    /// Encodes a request value through `JSONCoding.makeRequestEncoder()` (RFC 3339 dates, read-only properties left
-    /// out). With `markingData`, `Data` becomes a marked string that `markedData` turns back into bytes (for
-    /// multipart file parts).
+    /// Encodes a request value through `JSONCoding.makeRequestEncoder()` (RFC 3339 dates, lower-case UUIDs,
+    /// read-only properties left out). With `markingData`, `Data` becomes a marked string that `markedData` turns
+    /// back into bytes (for multipart file parts).
     public init<T: Encodable>(encoding value: T, markingData: Bool = false) throws {
         switch value {
         case let value as JSONValue: self = value
@@ -123,7 +123,7 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, Exp
                     try container.encode(marked)
                 }
             }
-            let encoded: Data = try encoder.encode(value)
+            let encoded: Data = try encoder.encodeLoweringUUIDs(value)
             self = try JSONDecoder().decode(JSONValue.self, from: encoded)
         }
     }

@@ -107,7 +107,7 @@ public enum ParameterStyle {
     public static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder: JSONEncoder = JSONCoding.makeEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return String(decoding: try encoder.encodeLoweringUUIDs(value), as: UTF8.self)
     }
 
     /// Unencoded `(key, value)` pairs: `prefix[a][b]` for nested objects, repeated keys for arrays.

@@ -69,6 +69,27 @@ public struct RequestBuilder {
         }
     }
 
+    /// A query parameter with `content: application/json`: `name=` and the value's JSON text (keys sorted, `/`
+    /// unescaped), percent-encoded (`{"a":1}` → `filter=%7B%22a%22%3A1%7D`). `nil` is skipped.
+    public mutating func jsonQuery<T: Encodable>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        do {
+            queryItems.append(Percent.encode(name) + "=" + Percent.encode(try ParameterStyle.jsonText(value)))
+        } catch {
+            encodingFailures.append(.init(path: name, rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// A header parameter with `content: application/json`: the value's JSON text (keys sorted). `nil` is skipped.
+    public mutating func jsonHeader<T: Encodable>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        do {
+            headers[name] = HTTPHeaders.cleanLine(try ParameterStyle.jsonText(value))
+        } catch {
+            encodingFailures.append(.init(path: name, rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
     /// `in: querystring` as `text/plain`: the value's text, percent-encoded, is the whole query string. `nil` and
     /// empty text are skipped.
     public mutating func textQueryString<T: Encodable>(_ value: T?) {
@@ -90,11 +111,30 @@ public struct RequestBuilder {
 
     // MARK: Bodies
 
-    /// `application/json` (or a `+json` type): `JSONEncoder` with RFC 3339 dates, property order kept.
+    /// `application/json` (or a `+json` type): `JSONEncoder` with RFC 3339 dates and lower-case UUIDs, property
+    /// order kept.
     public mutating func jsonBody<T: Encodable>(_ value: T?, contentType: String = "application/json") {
         guard let value else { return }
         do {
-            setBody(try JSONCoding.makeRequestEncoder().encode(value), contentType: contentType)
+            setBody(try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(value), contentType: contentType)
+        } catch {
+            encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
+        }
+    }
+
+    /// An OpenAPI 3.2 `itemSchema` body: each item's JSON text (compact, so it holds no line break), framed as
+    /// JSON Lines / NDJSON (`item` LF) or a JSON text sequence (RFC 7464: RS `item` LF). `nil` sends no body.
+    public mutating func jsonItemsBody<T: Encodable>(_ items: [T]?, framing: JSONItemFraming, contentType: String) {
+        guard let items else { return }
+        let encoder = JSONCoding.makeRequestEncoder()
+        var data = Data()
+        do {
+            for item in items {
+                if framing == .jsonSequence { data.append(0x1E) }
+                data.append(try encoder.encodeLoweringUUIDs(item))
+                data.append(0x0A)
+            }
+            setBody(data, contentType: contentType)
         } catch {
             encodingFailures.append(.init(path: "body", rule: "encoding", message: Redaction.describe(error)))
         }
@@ -177,9 +217,18 @@ public struct RequestBuilder {
         if !cookies.isEmpty {
             headers["Cookie"] = ((headers["Cookie"].map { [$0] } ?? []) + cookies).joined(separator: "; ")
         }
-        if let key = explicitIdempotencyKey ?? callKey ?? (declaresIdempotencyKey ? UUID().uuidString : nil) {
+        let generated: String? = declaresIdempotencyKey ? UUID().uuidString.lowercased() : nil
+        if let key = explicitIdempotencyKey ?? callKey ?? generated {
             headers[idempotencyKeyHeader] = key
         }
         return HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
     }
+}
+
+/// How `RequestBuilder.jsonItemsBody` separates items.
+public enum JSONItemFraming: String, Sendable {
+    /// `application/jsonl`, `application/x-ndjson`: one item per line.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): each item after a record separator (0x1E), ended by a line feed.
+    case jsonSequence
 }

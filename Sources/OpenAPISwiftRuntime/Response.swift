@@ -44,6 +44,11 @@ public struct Response<Value: Sendable>: Sendable, CustomStringConvertible, Cust
 /// Thrown by `HTTPResponse.unexpected()`; the runtime turns it into `.undocumentedStatus`.
 public struct UnexpectedResponse: Error {}
 
+/// Thrown by `HTTPResponse.documentedWithoutBody()` from an operation's error-body decoder for a status the spec
+/// documents as an error without content; the runtime turns it into `.documentedStatus` with no body (never the
+/// body of the status's range or of `default`).
+public struct DocumentedWithoutBody: Error {}
+
 /// Lets `decodeJSON` return `nil` for an empty body when the expected type is optional.
 public protocol OptionalDecodingTarget {
     static var emptyValue: Self { get }
@@ -75,6 +80,11 @@ extension HTTPResponse {
     /// The error to throw for a status the operation does not document.
     public func unexpected() -> some Error {
         UnexpectedResponse()
+    }
+
+    /// The error to throw for an error status the operation documents without content.
+    public func documentedWithoutBody() -> some Error {
+        DocumentedWithoutBody()
     }
 }
 

@@ -69,26 +69,11 @@ public struct RetryPolicy: Sendable, Hashable {
         }
     }
 
-    private static let months: [String] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-
     /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
     public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
         let text: String = value.trimmingCharacters(in: .whitespaces)
         if let seconds: Double = Double(text), seconds.isFinite, seconds >= 0 { return .seconds(seconds) }
-        let parts: [Substring] = text.split(separator: " ")
-        guard parts.count == 6, parts[5] == "GMT", let day: Int = Int(parts[1]), let year: Int = Int(parts[3]),
-              let month: Int = months.firstIndex(of: parts[2].lowercased()) else { return nil }
-        var time: [Int] = []
-        for part: Substring in parts[4].split(separator: ":") {
-            if let number: Int = Int(part) { time.append(number) }
-        }
-        guard time.count == 3,
-              let date: Date = CivilTime.date(year: year, month: month + 1, day: day,
-                                              hour: time[0], minute: time[1], second: time[2]) else { return nil }
-        let wait: TimeInterval = date.timeIntervalSince(now)
-        return .seconds(Swift.max(0, wait))
+        return RetryAfter(text)?.delay(from: now)
     }
 
     public static func seconds(_ duration: Duration) -> Double {

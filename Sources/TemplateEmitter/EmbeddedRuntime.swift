@@ -25,12 +25,14 @@ public enum EmbeddedRuntime {
         ("Redaction.swift", PackageResources.Redaction_swift),
         ("RequestBuilder.swift", PackageResources.RequestBuilder_swift),
         ("Response.swift", PackageResources.Response_swift),
+        ("RetryAfter.swift", PackageResources.RetryAfter_swift),
         ("RetryPolicy.swift", PackageResources.RetryPolicy_swift),
         ("RuntimeVersion.swift", PackageResources.RuntimeVersion_swift),
         ("Streams.swift", PackageResources.Streams_swift),
         ("Timeout.swift", PackageResources.Timeout_swift),
         ("Tokens.swift", PackageResources.Tokens_swift),
         ("URLSessionTransport.swift", PackageResources.URLSessionTransport_swift),
+        ("UUIDCoding.swift", PackageResources.UUIDCoding_swift),
         ("Validation.swift", PackageResources.Validation_swift),
     ]
 

@@ -111,9 +111,8 @@ extension FeatureFixture {
         ])),
     ]
 
-    /// Needs the runtime change described in the report of the `unions` branch (`ClientRuntime.interpret` consults
-    /// `errorBody` for a status below 400 that `decode` rejects, and a documented error without content is
-    /// `.documentedStatus`); `PendingRuntimeTests` runs it once that lands.
+    /// Status matching in the runtime: `ClientRuntime.interpret` consults `errorBody` for a status below 400 that
+    /// `decode` rejects, and a documented error without content (`documentedWithoutBody()`) is `.documentedStatus`.
     static let pendingRuntime: [FeatureFixture] = [
         FeatureFixture(path: "responses-matching.yaml", module: "ResponsesMatchingFixture", diagnostics: [
             "warning: response '200' also offers 'application/xml' with a different schema; only 'application/json' "
@@ -138,10 +137,9 @@ extension FeatureFixture {
     ]
 }
 
-/// The wire behaviour of items that need a runtime change (see `FeatureFixture.pendingRuntime`).
+/// The wire behaviour of status matching that depends on the runtime (see `FeatureFixture.pendingRuntime`).
 @Suite struct PendingRuntimeTests {
-    @Test(.disabled("needs the runtime change: errorBody for statuses below 400, documented errors without body"),
-          arguments: FeatureFixture.pendingRuntime)
+    @Test(arguments: FeatureFixture.pendingRuntime)
     func defaultCoversEveryStatus(_ fixture: FeatureFixture) async throws {
         try await FeatureFixtureTests().fixtureGeneratesAndCompiles(fixture)
     }

@@ -70,6 +70,8 @@ public final class Schema: Sendable {
     // Array
     public let items: Schema?
     public let prefixItems: [Schema]?
+    /// `prefixItems` was written as a list under `items` (the draft-4 tuple form), not as `prefixItems`.
+    public let itemsIsList: Bool
     public let minItems: Int?
     public let maxItems: Int?
     public let uniqueItems: Bool
@@ -116,7 +118,7 @@ public final class Schema: Sendable {
         properties: [SchemaProperty] = [], required: [String] = [], additionalProperties: AdditionalProperties? = nil,
         minProperties: Int? = nil, maxProperties: Int? = nil,
         items: Schema? = nil, prefixItems: [Schema]? = nil, minItems: Int? = nil, maxItems: Int? = nil,
-        uniqueItems: Bool = false,
+        uniqueItems: Bool = false, itemsIsList: Bool = false,
         allOf: [Schema]? = nil, oneOf: [Schema]? = nil, anyOf: [Schema]? = nil, not: Schema? = nil,
         discriminator: Discriminator? = nil,
         enumValues: [JSONValue]? = nil, constValue: JSONValue? = nil, defaultValue: JSONValue? = nil,
@@ -145,6 +147,7 @@ public final class Schema: Sendable {
         self.minItems = minItems
         self.maxItems = maxItems
         self.uniqueItems = uniqueItems
+        self.itemsIsList = itemsIsList
         self.allOf = allOf
         self.oneOf = oneOf
         self.anyOf = anyOf

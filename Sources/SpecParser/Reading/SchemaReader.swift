@@ -35,7 +35,7 @@ extension ParserState {
         var additionalProperties: AdditionalProperties?
         var minProperties: Int?, maxProperties: Int?, minItems: Int?, maxItems: Int?
         var minLength: Int?, maxLength: Int?
-        var items: Schema?, prefixItems: [Schema]?, uniqueItems = false
+        var items: Schema?, prefixItems: [Schema]?, uniqueItems = false, itemsIsList = false
         var allOf: [Schema]?, oneOf: [Schema]?, anyOf: [Schema]?, not: Schema?, discriminator: Discriminator?
         var enumValues: [JSONValue]?, constValue: JSONValue?, defaultValue: JSONValue?, examples: [JSONValue] = []
         var pattern: String?, minimum: Double?, maximum: Double?, multipleOf: Double?
@@ -77,10 +77,13 @@ extension ParserState {
             case "items":
                 if pair.value.items != nil {
                     prefixItems = schemaList(pair, cursor)  // draft-4 tuple form
+                    itemsIsList = true
                 } else {
                     items = readSchema(pair.value, cursor.child(pair.key))
                 }
-            case "prefixItems": prefixItems = schemaList(pair, cursor)
+            case "prefixItems":
+                prefixItems = schemaList(pair, cursor)
+                itemsIsList = false
             case "uniqueItems": uniqueItems = bool(pair, cursor) ?? false
             case "allOf": allOf = schemaList(pair, cursor)
             case "oneOf": oneOf = schemaList(pair, cursor)
@@ -132,7 +135,8 @@ extension ParserState {
             origin: origin, ref: ref, types: types, format: format, title: title, description: description,
             properties: properties, required: required, additionalProperties: additionalProperties,
             minProperties: minProperties, maxProperties: maxProperties, items: items, prefixItems: prefixItems,
-            minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems, allOf: allOf, oneOf: oneOf,
+            minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems, itemsIsList: itemsIsList, allOf: allOf,
+            oneOf: oneOf,
             anyOf: anyOf, not: not, discriminator: discriminator, enumValues: enumValues, constValue: constValue,
             defaultValue: defaultValue, examples: examples, minLength: minLength, maxLength: maxLength,
             pattern: pattern, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,

@@ -47,7 +47,7 @@ struct ModelRendering {
         let hasCustomCoding = hasIndirect || s.additionalProperties != nil || omitsInRequests
             || s.properties.contains { $0.distinguishesNull || $0.writesNull } || !s.flattenedUnions.isEmpty
         let isRedacted = s.properties.contains { $0.sensitivity == .sensitive }
-        let isValidatable = index.validatable.contains(decl.name)
+        let isValidatable = decl.isValidatable
 
         var conformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
         if isValidatable { conformances.append("Validatable") }
@@ -66,13 +66,13 @@ struct ModelRendering {
                 let step = s.tuple == nil ? "." + property.jsonName : "[\(offset)]"
                 validation += ValidationStatements.statements(
                     value: "self.\(property.name)\(property.distinguishesNull ? ".wrapped" : "")",
-                    type: property.type, rules: property.validation,
-                    path: "path + \(SwiftEscaping.stringLiteral(step))", index: index
+                    shape: property.validationShape, rules: property.validation,
+                    path: "path + \(SwiftEscaping.stringLiteral(step))"
                 )
             }
             for member in s.flattenedUnions {
-                validation += ValidationStatements.statements(value: "self.\(member.name)", type: member.type,
-                                                              rules: [], path: "path", index: index)
+                validation += ValidationStatements.statements(value: "self.\(member.name)",
+                                                              shape: member.validationShape, rules: [], path: "path")
             }
             validation += s.tuple == nil ? objectRuleLines(s) : tupleRuleLines(s)
         }

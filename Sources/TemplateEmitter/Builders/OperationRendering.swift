@@ -21,7 +21,8 @@ struct OperationRendering: Sendable {
 
         // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
         var parameters = op.arguments.map { argument in
-            argument.role == .body ? "_ \(body): \(argument.type)" : argument.declaration
+            argument.role == .body ? "_ \(body): \(argument.type)" + (argument.defaultValue.map { " = " + $0 } ?? "")
+                : argument.declaration
         }
         var arguments: [String] = []
         if op.body != nil { arguments.append(body) }
@@ -47,6 +48,10 @@ struct OperationRendering: Sendable {
             }
             let wire = SwiftEscaping.stringLiteral(p.wireName)
             switch p.location {
+            case .query where p.sendsJSONText:
+                lines.append("\(request).jsonQuery(\(wire), \(p.name))")
+            case .header where p.sendsJSONText:
+                lines.append("\(request).jsonHeader(\(wire), \(p.name))")
             case .query:
                 lines.append("\(request).query(\(wire), \(p.name), style: \(SwiftEscaping.stringLiteral(p.style)), "
                              + "explode: \(p.explode), allowReserved: \(p.allowReserved))")
@@ -77,12 +82,12 @@ struct OperationRendering: Sendable {
         }
         var checks: [String] = []
         for p in op.parameters {
-            checks += ValidationStatements.statements(value: p.name, type: p.type, rules: p.validation,
-                                                      path: SwiftEscaping.stringLiteral(p.wireName), index: index)
+            checks += ValidationStatements.statements(value: p.name, shape: p.validationShape, rules: p.validation,
+                                                      path: SwiftEscaping.stringLiteral(p.wireName))
         }
         if let bodyDecl = op.body {
-            checks += ValidationStatements.statements(value: body, type: bodyDecl.type, rules: [],
-                                                      path: "\"body\"", index: index)
+            checks += ValidationStatements.statements(value: body, shape: bodyDecl.validationShape, rules: [],
+                                                      path: "\"body\"")
         }
         if !checks.isEmpty {
             lines.append("\(request).validate { \(failures) in")
@@ -190,8 +195,11 @@ struct OperationRendering: Sendable {
     }
 
     func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
-        let mediaType = SwiftEscaping.stringLiteral(content.mediaType)
+        let mediaType = SwiftEscaping.stringLiteral(content.contentTypeHeader)
         let base = content.type.unwrapped
+        if let framing = content.itemFraming {
+            return "\(request).jsonItemsBody(\(value), framing: .\(framing.rawValue), contentType: \(mediaType))"
+        }
         switch content.encoding {
         case .formURLEncoded:
             // Per-property `encoding` (`["ids": .style("pipeDelimited", explode: false, allowReserved: false)]`).
@@ -222,7 +230,7 @@ struct OperationRendering: Sendable {
             return "\(request).binaryBody(\(value), contentType: \(mediaType))"
         case .text where base == .builtin(.string):
             return "\(request).textBody(\(value), contentType: \(mediaType))"
-        case .json where content.mediaType == "application/json":
+        case .json where content.contentTypeHeader == "application/json":
             return "\(request).jsonBody(\(value))"
         default:
             return "\(request).jsonBody(\(value), contentType: \(mediaType))"
@@ -279,8 +287,8 @@ struct OperationRendering: Sendable {
     }
 
     /// The error-body arm of a documented error status without content: no body, and not the body of the status's
-    /// range or of `default`. The runtime reports a nil error body as `.undocumentedStatus`.
-    static func bodylessError(response: String) -> String { "nil" }
+    /// range or of `default`. The runtime reports it as `.documentedStatus` without a body.
+    static func bodylessError(response: String) -> String { "throw \(response).documentedWithoutBody()" }
 
     /// The expression decoding a body of `type` sent as `encoding`.
     static func decode(_ type: TypeRef, encoding: BodyEncoding?, response: String) -> String {

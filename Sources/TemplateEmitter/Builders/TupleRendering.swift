@@ -77,10 +77,11 @@ extension ModelRendering {
             default: break
             }
         }
-        if let rest = tuple.rest, let property = s.properties.last, index.isValidatable(rest) {
+        if tuple.rest != nil, let property = s.properties.last, case .array(let element) = property.validationShape,
+           element.containsValidatable {
             let inner = ValidationStatements.statements(
-                value: "element", type: rest, rules: [],
-                path: "path + \"[\" + Swift.String(index + \(tuple.elementCount)) + \"]\"", index: index)
+                value: "element", shape: element, rules: [],
+                path: "path + \"[\" + Swift.String(index + \(tuple.elementCount)) + \"]\"")
             lines.append("for (index, element) in self.\(property.name).enumerated() {")
             lines += inner.map { "    " + $0 } + ["}"]
         }

@@ -28,7 +28,7 @@ extension ModelRendering {
         }
         let unknown = u.unknownCaseName ?? ""
         let defaultCase = u.discriminator?.defaultCaseName ?? ""
-        let isValidatable = index.validatable.contains(decl.name)
+        let isValidatable = decl.isValidatable
         var conformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
         if isValidatable { conformances.append("Validatable") }
         return UnionContext(
@@ -47,20 +47,20 @@ extension ModelRendering {
     /// `validate(path:into:)` of a union: each alternative that has rules (an enum case, or a set `anyOf` member).
     private func unionValidation(_ u: UnionDecl) -> [String] {
         if u.keepsAllMatches {
-            return u.cases.filter { index.isValidatable($0.type) }.flatMap { c in
+            return u.cases.filter(\.validationShape.containsValidatable).flatMap { c in
                 ["if let value = self.\(c.name) {"]
-                    + ValidationStatements.statements(value: "value", type: c.type.unwrapped, rules: [], path: "path",
-                                                      index: index).map { "    " + $0 }
+                    + ValidationStatements.statements(value: "value", shape: c.validationShape.unwrapped, rules: [],
+                                                      path: "path").map { "    " + $0 }
                     + ["}"]
             }
         }
         var lines = ["switch self {"]
-        for c in u.cases where index.isValidatable(c.type) {
+        for c in u.cases where c.validationShape.containsValidatable {
             lines.append("case .\(c.name)(let value):")
-            lines += ValidationStatements.statements(value: "value", type: c.type, rules: [], path: "path",
-                                                     index: index).map { "    " + $0 }
+            lines += ValidationStatements.statements(value: "value", shape: c.validationShape, rules: [],
+                                                     path: "path").map { "    " + $0 }
         }
-        let covered = u.cases.allSatisfy { index.isValidatable($0.type) } && !u.hasUnknownCase
+        let covered = u.cases.allSatisfy(\.validationShape.containsValidatable) && !u.hasUnknownCase
         return lines + (covered ? ["}"] : ["default:", "    break", "}"])
     }
 

@@ -4,30 +4,28 @@ import ClientModel
 
 /// Builds the statements of `validate(path:into:)` bodies and of operations' `request.validate { … }` closures.
 enum ValidationStatements {
-    /// Checks of `value` (a Swift expression of type `type`) against `rules`, then recursion into validatable
-    /// values. `path` is a Swift expression of type `String` naming the value in failures.
-    static func statements(value: String, type: TypeRef, rules: [ValidationRule], path: String,
-                           index: TypeIndex) -> [String] {
+    /// Checks of `value` (a Swift expression of the shape `shape`, decided by ClientModel) against `rules`, then
+    /// recursion into the validatable values inside it. `path` is a Swift expression of type `String` naming the
+    /// value in failures.
+    static func statements(value: String, shape: ValidationShape, rules: [ValidationRule], path: String) -> [String] {
         var lines: [String] = []
-        // Rules written on a primitive component (`Cents: {type: integer, multipleOf: 5}`) check the aliased type.
-        let checked = rules.isEmpty ? type : resolvingAliases(type, index: index)
         for rule in rules {
-            if let line = check(rule, value: value, type: checked, path: path) { lines.append(line) }
+            if let line = check(rule, value: value, shape: shape, path: path) { lines.append(line) }
         }
-        lines += recursion(value: value, type: type, path: path, index: index, depth: 0)
+        lines += recursion(value: value, shape: shape, path: path, depth: 0)
         return lines
     }
 
-    /// The call for one rule, or nil when the rule does not apply to the value's type (the model warns about
+    /// The call for one rule, or nil when the rule does not apply to the value's shape (the model warns about
     /// those). The helpers take optionals (nil passes), so optionality needs no unwrapping.
-    static func check(_ rule: ValidationRule, value: String, type: TypeRef, path: String) -> String? {
+    static func check(_ rule: ValidationRule, value: String, shape: ValidationShape, path: String) -> String? {
         let tail = "path: \(path), into: &failures)"
-        let base = type.unwrapped
-        let isString = base == .builtin(.string)
+        let base = shape.unwrapped
+        let isString = base == .string
         let isCollection = { if case .array = base { true } else if case .dictionary = base { true } else { false } }()
         let integer: Bool? = switch base {
-        case .builtin(.int), .builtin(.int32), .builtin(.int64): true
-        case .builtin(.double), .builtin(.float): false
+        case .integer: true
+        case .floating: false
         default: nil
         }
         switch rule {
@@ -45,7 +43,7 @@ enum ValidationStatements {
         case .minProperties(let n), .maxProperties(let n):
             guard case .dictionary = base else { return nil }
             let name = if case .minProperties = rule { "minProperties" } else { "maxProperties" }
-            return "Validation.\(name)(\(value)\(type.isOptional ? "?" : "").count, \(n), \(tail)"
+            return "Validation.\(name)(\(value)\(shape.isOptional ? "?" : "").count, \(n), \(tail)"
         case .multipleOf(let factor):
             guard let integer, factor.isFinite, factor > 0 else { return nil }
             if integer, factor == factor.rounded(), factor < 9e18 {
@@ -53,7 +51,7 @@ enum ValidationStatements {
             }
             // An integer and a fractional step (2.5): checked as a Double.
             let converted = !integer ? value
-                : type.isOptional ? "\(value).map(Swift.Double.init)" : "Swift.Double(\(value))"
+                : shape.isOptional ? "\(value).map(Swift.Double.init)" : "Swift.Double(\(value))"
             guard let literal = literal(factor, integer: false, roundingUp: false) else { return nil }
             return "Validation.multipleOf(\(converted), \(literal), \(tail)"
         case .minimum(let n, var exclusive):
@@ -78,56 +76,37 @@ enum ValidationStatements {
         }
     }
 
-    /// Recurses into a validatable generated type, through optionals, arrays and dictionaries.
-    private static func recursion(value: String, type: TypeRef, path: String, index: TypeIndex,
-                                  depth: Int) -> [String] {
-        guard index.isValidatable(type) else { return [] }
+    /// Recurses into the validatable values inside `value`, through optionals, arrays and dictionaries.
+    private static func recursion(value: String, shape: ValidationShape, path: String, depth: Int) -> [String] {
+        guard shape.containsValidatable else { return [] }
         let element = "element\(depth == 0 ? "" : String(depth))"
         let position = "index\(depth == 0 ? "" : String(depth))"
         if depth == 0 {
-            let base = type.unwrapped
-            if case .named = base { return ["Validation.nested(\(value), path: \(path), into: &failures)"] }
-            if case .array(.named) = base { return ["Validation.each(\(value), path: \(path), into: &failures)"] }
-            if case .dictionary(.named) = base { return ["Validation.each(\(value), path: \(path), into: &failures)"] }
+            // The runtime's helpers take optionals: one call for a value, or for the items of a collection.
+            switch shape.unwrapped {
+            case .validatable: return ["Validation.nested(\(value), path: \(path), into: &failures)"]
+            case .array(.validatable), .dictionary(.validatable):
+                return ["Validation.each(\(value), path: \(path), into: &failures)"]
+            default: break
+            }
         }
-        switch type {
-        case .named:
+        switch shape {
+        case .validatable:
             return ["\(value).validate(path: \(path), into: &failures)"]
         case .optional(let wrapped):
-            let inner = recursion(value: element, type: wrapped, path: path, index: index, depth: depth + 1)
+            let inner = recursion(value: element, shape: wrapped, path: path, depth: depth + 1)
             return ["if let \(element) = \(value) {"] + inner.map { "    " + $0 } + ["}"]
         case .array(let wrapped):
             let itemPath = "\(path) + \"[\" + Swift.String(\(position)) + \"]\""
-            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1)
+            let inner = recursion(value: element, shape: wrapped, path: itemPath, depth: depth + 1)
             return ["for (\(position), \(element)) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
         case .dictionary(let wrapped):
             let itemPath = "\(path) + \"[\" + \(position) + \"]\""
-            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1)
+            let inner = recursion(value: element, shape: wrapped, path: itemPath, depth: depth + 1)
             return ["for (\(position), \(element)) in \(value) {"] + inner.map { "    " + $0 } + ["}"]
-        case .builtin, .stream:
+        case .string, .integer, .floating, .other:
             return []
         }
-    }
-
-    /// `type` with generated aliases replaced by their targets (optionality kept), so rules on an alias of a
-    /// primitive, array or dictionary check that type.
-    static func resolvingAliases(_ type: TypeRef, index: TypeIndex) -> TypeRef {
-        var current = type
-        var steps = 0
-        while steps < 16 {
-            steps += 1
-            switch current {
-            case .named(let name):
-                guard case .alias(let target)? = index.declarations[name]?.kind else { return current }
-                current = target
-            case .optional(.named(let name)):
-                guard case .alias(let target)? = index.declarations[name]?.kind else { return current }
-                current = .optional(target.unwrapped)
-            default:
-                return current
-            }
-        }
-        return current
     }
 
     /// A bound as a literal of the value's type: integers round towards the allowed range.

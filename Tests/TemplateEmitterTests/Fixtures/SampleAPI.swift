@@ -80,7 +80,10 @@ enum IR {
         schemes: [SecuritySchemeDecl] = [], errorBodies: [ErrorBodyCaseDecl] = [], servers: [ServerDecl]? = nil,
         doc: [String] = ["The Petstore API."]
     ) -> APIDecl {
-        APIDecl(
+        // Completed like the model's output: which types validate themselves, and each value's validation shape.
+        var types = types, operations = operations
+        ValidationPlanning.apply(types: &types, operations: &operations)
+        return APIDecl(
             moduleName: module, clientName: module + "Client", accessLevel: .public, specPath: "Specs/petstore.yaml",
             title: "Petstore", version: "1.0.0", doc: doc,
             servers: servers ?? [ServerDecl(url: "https://api.example.com/v1", description: "Production")],

@@ -1,0 +1,43 @@
+import Foundation
+import OpenAPISwiftRuntime
+import Testing
+
+/// `Retry-After` in both of its forms (RFC 9110 §10.2.3): read as a typed header, and honoured by retries.
+@Suite(.serialized) struct RetryAfterTests {
+    /// Records the delays instead of sleeping.
+    final class RecordingSleeper: Sleeper, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Duration] = []
+        var delays: [Duration] { lock.withLock { recorded } }
+        func sleep(for duration: Duration) async throws { lock.withLock { recorded.append(duration) } }
+    }
+
+    @Test func bothFormsReadAsATypedHeader() throws {
+        let headers: HTTPHeaders = ["Retry-After": "120", "Later": "Sun, 06 Nov 1994 08:49:37 GMT", "Bad": "soon"]
+        #expect(headers.value("Retry-After", as: RetryAfter.self) == .seconds(120))
+        let date = try #require(CivilTime.date(year: 1994, month: 11, day: 6, hour: 8, minute: 49, second: 37))
+        #expect(headers.value("Later", as: RetryAfter.self) == .date(date))
+        #expect(headers.value("Bad", as: RetryAfter.self) == nil)
+        #expect(RetryAfter.date(date).description == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(RetryAfter.seconds(7).delay() == .seconds(7))
+        #expect(RetryAfter.date(date).delay(from: date.addingTimeInterval(-5)) == .seconds(5))
+    }
+
+    /// A 503 with an HTTP-date 20 s ahead waits until then (not the policy's backoff); delta-seconds as given.
+    @Test func retriesHonourBothForms() async throws {
+        let later = RetryAfter.date(Date().addingTimeInterval(20)).description
+        let server = try WireServer.start([
+            .respond(503, "", headers: ["Retry-After": later]), .respond(503, "", headers: ["Retry-After": "3"]),
+            .respond(200, "{}"),
+        ])
+        defer { server.stop() }
+        let sleeper = RecordingSleeper()
+        let policy = RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(1), jitter: false)
+        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
+        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
+        let delays = sleeper.delays
+        try #require(delays.count == 2, "\(delays)")
+        #expect(delays[0] > .seconds(15) && delays[0] <= .seconds(20), "\(delays)")
+        #expect(delays[1] == .seconds(3))
+    }
+}
