@@ -3,57 +3,37 @@ import Foundation
 import Mustache
 import SpecParser
 
-// MARK: - The template set: embedded templates plus overrides, compiled once per process
+// MARK: - The template set: embedded templates plus overrides, parsed once per process
 
-/// Parsed templates by name (file name without `.mustache`), ready to render from any thread.
+/// Parsed templates by name (file name without `.mustache`), ready to render from any thread. Every template is
+/// parsed and rendered by swift-mustache; the contexts it reads are `TemplateObject`s (`MustacheParent`).
 struct CompiledTemplates: Sendable {
-    /// swift-mustache's templates: only built for overrides, key recording, or an embedded template outside
-    /// `FastTemplate`'s subset (parsing them is most of a small document's run).
-    let library: MustacheLibrary?
-    /// The Mustache templates rendered without swift-mustache's dynamic lookups (see `FastTemplate`): every one of
-    /// them, or nil when one of them cannot be, or when templates are overridden or keys recorded.
-    let fast: [String: FastTemplate]?
+    let library: MustacheLibrary
     /// Every template name, sorted.
     let names: [String]
     /// Set in tests: record template keys that no context provides.
     let recorder: KeyRecorder?
 
-    /// The embedded templates, compiled on first use and shared by every emitter of the process.
-    private static let embedded = { () -> CompiledTemplates in
-        var fast: [String: FastTemplate]? = [:]
+    /// The embedded templates, parsed on first use and shared by every emitter of the process.
+    private static let embedded = Result { () throws(Diagnostic) -> CompiledTemplates in
         let names = EmbeddedTemplates.all.keys.sorted()
-        for name in names {
-            if let template = FastTemplate(parsing: source(of: name)), fast != nil {
-                fast?[name] = template
-            } else {
-                fast = nil
-            }
-        }
-        return CompiledTemplates(library: nil, fast: fast, names: names, recorder: nil)
-    }()
-
-    /// The embedded templates, parsed by swift-mustache, once, when first needed.
-    private static let embeddedLibrary = Result { () throws(Diagnostic) -> MustacheLibrary in
         var library = MustacheLibrary()
-        for name in embedded.names {
-            library.register(try parse(source(of: name), name: name), named: name)
+        for name in names {
+            library.register(try parse(String(decoding: EmbeddedTemplates.all[name] ?? [], as: UTF8.self),
+                                       name: name), named: name)
         }
-        return library
+        return CompiledTemplates(library: library, names: names, recorder: nil)
     }
 
-    private static func source(of name: String) -> String {
-        String(decoding: EmbeddedTemplates.all[name] ?? [], as: UTF8.self)
-    }
-
-    /// Compiles the embedded templates on a background queue, once; `embedded`'s lazy initialisation is
-    /// thread-safe, so a caller that needs them first simply waits.
+    /// Parses the embedded templates on a background queue, once; `embedded`'s lazy initialisation is thread-safe,
+    /// so a caller that needs them first simply waits.
     static func prepareInBackground() {
         _ = startPreparing
     }
 
     private static let startPreparing: Void = DispatchQueue.global(qos: .userInitiated).async { _ = embedded }
 
-    /// The embedded templates, with those named in `overrides` replaced. Overrides are always parsed as Mustache.
+    /// The embedded templates, with those named in `overrides` replaced.
     /// - Throws: a `Diagnostic` naming an override that matches no template, or a template that fails to parse
     ///   (with mustache's message, line and column).
     init(overrides: [String: String], recorder: KeyRecorder? = nil) throws(Diagnostic) {
@@ -65,21 +45,16 @@ struct CompiledTemplates: Sendable {
                     + EmbeddedTemplates.all.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
             )
         }
-        let base = Self.embedded
-        guard !overrides.isEmpty || recorder != nil || base.fast == nil else {
-            self = base
-            return
-        }
-        var library = try Self.embeddedLibrary.get()
+        let base = try Self.embedded.get()
+        var library = base.library
         for name in overrides.keys.sorted() {
             library.register(try Self.parse(overrides[name] ?? "", name: name), named: name)
         }
-        self.init(library: library, fast: nil, names: base.names, recorder: recorder)
+        self.init(library: library, names: base.names, recorder: recorder)
     }
 
-    private init(library: MustacheLibrary?, fast: [String: FastTemplate]?, names: [String], recorder: KeyRecorder?) {
+    private init(library: MustacheLibrary, names: [String], recorder: KeyRecorder?) {
         self.library = library
-        self.fast = fast
         self.names = names
         self.recorder = recorder
     }
@@ -105,14 +80,8 @@ struct CompiledTemplates: Sendable {
     }
 
     func render(_ name: String, object: TemplateObject) -> String {
-        if let template = fast?[name] { return template.render(object) }
-        return mustacheRender(name, value: object.anyValue)
-    }
-
-    /// Renders through swift-mustache (overrides, key recording).
-    func mustacheRender(_ name: String, value: [String: Any]) -> String {
-        let object: Any = recorder.map { $0.track(value) } ?? value
-        guard let text = library?.render(object, withTemplate: name) else {
+        let root: Any = recorder.map { KeyRecorder.Node(object: object, recorder: $0) } ?? object
+        guard let text = library.render(root, withTemplate: name) else {
             preconditionFailure("template \(name) is not registered")
         }
         return text
@@ -122,7 +91,7 @@ struct CompiledTemplates: Sendable {
 // MARK: - Missing-key check
 
 /// Records every key templates ask for and every key a context answered, to find keys no context provides
-/// (which swift-mustache would silently render as empty).
+/// (which swift-mustache silently renders as empty).
 final class KeyRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var requested: Set<String> = []
@@ -137,12 +106,6 @@ final class KeyRecorder: @unchecked Sendable {
         return requested.subtracting(found).sorted()
     }
 
-    func track(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] { return Node(values: dictionary, recorder: self) }
-        if let array = value as? [[String: Any]] { return array.map { Node(values: $0, recorder: self) } }
-        return value
-    }
-
     fileprivate func record(_ name: String, found isFound: Bool) {
         lock.lock()
         defer { lock.unlock() }
@@ -150,15 +113,17 @@ final class KeyRecorder: @unchecked Sendable {
         if isFound { found.insert(name) }
     }
 
-    /// A context level that reports lookups.
+    /// A context level that reports lookups, its nested levels wrapped alike.
     struct Node: MustacheParent {
-        let values: [String: Any]
+        let object: TemplateObject
         let recorder: KeyRecorder
 
         func child(named name: String) -> Any? {
-            let value = values[name]
+            let value = object[name]
             recorder.record(name, found: value != nil)
-            return value.map(recorder.track)
+            guard let value else { return nil }
+            if case .list(let objects) = value { return objects.map { Node(object: $0, recorder: recorder) } }
+            return value.mustacheValue
         }
     }
 }
