@@ -46,8 +46,8 @@ extension OperationDecl {
     public var arguments: [ArgumentDecl] {
         var result: [ArgumentDecl] = []
         if let body {
-            result.append(ArgumentDecl(role: .body, label: "_", name: "body", type: body.type.swift, defaultValue: nil,
-                                       sourceLocation: body.sourceLocation))
+            result.append(ArgumentDecl(role: .body, label: "_", name: locals.body, type: body.type.swift,
+                                       defaultValue: nil, sourceLocation: body.sourceLocation))
         }
         for p in parameters {
             result.append(ArgumentDecl(label: p.name, name: p.name, type: p.type.swift,

@@ -10,19 +10,12 @@ struct OperationRendering: Sendable {
     let index: TypeIndex
 
     func context(for op: OperationDecl) -> OperationContext {
-        let taken = Set(op.parameters.map { $0.name.unescapedIdentifier })
-        func local(_ base: String) -> String {
-            var name = base
-            while taken.contains(name) { name += "_" }
-            return name
-        }
-        let request = local("request"), response = local("response"), options = local("options")
-        let body = local("body"), failures = local("failures")
+        let locals = op.locals
+        let request = locals.request, response = locals.response, options = locals.options
+        let body = locals.body, failures = locals.failures
 
         // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
-        var parameters = op.arguments.map { argument in
-            argument.role == .body ? "_ \(body): \(argument.type)" : argument.declaration
-        }
+        var parameters = op.arguments.map(\.declaration)
         var arguments: [String] = []
         if op.body != nil { arguments.append(body) }
         for p in op.parameters {
@@ -32,7 +25,7 @@ struct OperationRendering: Sendable {
         if let choice, op.body?.contents.first != nil {
             arguments.append("\(choice.parameterName): \(choice.parameterName)")
         }
-        parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
+        parameters.append(locals.optionsParameter)
         arguments.append("options: \(options)")
 
         // Request statements.
@@ -78,15 +71,16 @@ struct OperationRendering: Sendable {
         var checks: [String] = []
         for p in op.parameters {
             checks += ValidationStatements.statements(value: p.name, type: p.type, rules: p.validation,
-                                                      path: SwiftEscaping.stringLiteral(p.wireName), index: index)
+                                                      path: SwiftEscaping.stringLiteral(p.wireName), index: index,
+                                                      into: failures)
         }
         if let bodyDecl = op.body {
             checks += ValidationStatements.statements(value: body, type: bodyDecl.type, rules: [],
-                                                      path: "\"body\"", index: index)
+                                                      path: "\"body\"", index: index, into: failures)
         }
         if !checks.isEmpty {
             lines.append("\(request).validate { \(failures) in")
-            lines += checks.map { "    " + $0.replacingFailures(with: failures) }
+            lines += checks.map { "    " + $0 }
             lines.append("}")
         }
 
@@ -349,16 +343,5 @@ struct OperationRendering: Sendable {
         }
         arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression))
         return arms
-    }
-}
-extension String {
-    /// `options options: …` → `options: …` when the local name is the label itself.
-    fileprivate func replacingSelfLabel(_ local: String) -> String {
-        local == "options" ? replacingOccurrences(of: "options options:", with: "options:") : self
-    }
-
-    /// Validation statements name their collector `failures`; rename it when a parameter took that name.
-    fileprivate func replacingFailures(with name: String) -> String {
-        name == "failures" ? self : replacingOccurrences(of: "into: &failures)", with: "into: &\(name))")
     }
 }

@@ -5,23 +5,25 @@ import ClientModel
 /// Builds the statements of `validate(path:into:)` bodies and of operations' `request.validate { … }` closures.
 enum ValidationStatements {
     /// Checks of `value` (a Swift expression of type `type`) against `rules`, then recursion into validatable
-    /// values. `path` is a Swift expression of type `String` naming the value in failures.
+    /// values. `path` is a Swift expression of type `String` naming the value in failures; `failures` is the
+    /// collector's name (`OperationLocals.failures` in an operation).
     static func statements(value: String, type: TypeRef, rules: [ValidationRule], path: String,
-                           index: TypeIndex) -> [String] {
+                           index: TypeIndex, into failures: String = "failures") -> [String] {
         var lines: [String] = []
         // Rules written on a primitive component (`Cents: {type: integer, multipleOf: 5}`) check the aliased type.
         let checked = rules.isEmpty ? type : resolvingAliases(type, index: index)
         for rule in rules {
-            if let line = check(rule, value: value, type: checked, path: path) { lines.append(line) }
+            if let line = check(rule, value: value, type: checked, path: path, into: failures) { lines.append(line) }
         }
-        lines += recursion(value: value, type: type, path: path, index: index, depth: 0)
+        lines += recursion(value: value, type: type, path: path, index: index, depth: 0, into: failures)
         return lines
     }
 
     /// The call for one rule, or nil when the rule does not apply to the value's type (the model warns about
     /// those). The helpers take optionals (nil passes), so optionality needs no unwrapping.
-    static func check(_ rule: ValidationRule, value: String, type: TypeRef, path: String) -> String? {
-        let tail = "path: \(path), into: &failures)"
+    static func check(_ rule: ValidationRule, value: String, type: TypeRef, path: String,
+                      into failures: String = "failures") -> String? {
+        let tail = "path: \(path), into: &\(failures))"
         let base = type.unwrapped
         let isString = base == .builtin(.string)
         let isCollection = { if case .array = base { true } else if case .dictionary = base { true } else { false } }()
@@ -80,29 +82,33 @@ enum ValidationStatements {
 
     /// Recurses into a validatable generated type, through optionals, arrays and dictionaries.
     private static func recursion(value: String, type: TypeRef, path: String, index: TypeIndex,
-                                  depth: Int) -> [String] {
+                                  depth: Int, into failures: String) -> [String] {
         guard index.isValidatable(type) else { return [] }
         let element = "element\(depth == 0 ? "" : String(depth))"
         let position = "index\(depth == 0 ? "" : String(depth))"
         if depth == 0 {
             let base = type.unwrapped
-            if case .named = base { return ["Validation.nested(\(value), path: \(path), into: &failures)"] }
-            if case .array(.named) = base { return ["Validation.each(\(value), path: \(path), into: &failures)"] }
-            if case .dictionary(.named) = base { return ["Validation.each(\(value), path: \(path), into: &failures)"] }
+            let tail = "path: \(path), into: &\(failures))"
+            if case .named = base { return ["Validation.nested(\(value), \(tail)"] }
+            if case .array(.named) = base { return ["Validation.each(\(value), \(tail)"] }
+            if case .dictionary(.named) = base { return ["Validation.each(\(value), \(tail)"] }
         }
         switch type {
         case .named:
-            return ["\(value).validate(path: \(path), into: &failures)"]
+            return ["\(value).validate(path: \(path), into: &\(failures))"]
         case .optional(let wrapped):
-            let inner = recursion(value: element, type: wrapped, path: path, index: index, depth: depth + 1)
+            let inner = recursion(value: element, type: wrapped, path: path, index: index, depth: depth + 1,
+                                  into: failures)
             return ["if let \(element) = \(value) {"] + inner.map { "    " + $0 } + ["}"]
         case .array(let wrapped):
             let itemPath = "\(path) + \"[\" + Swift.String(\(position)) + \"]\""
-            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1)
+            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1,
+                                  into: failures)
             return ["for (\(position), \(element)) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
         case .dictionary(let wrapped):
             let itemPath = "\(path) + \"[\" + \(position) + \"]\""
-            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1)
+            let inner = recursion(value: element, type: wrapped, path: itemPath, index: index, depth: depth + 1,
+                                  into: failures)
             return ["for (\(position), \(element)) in \(value) {"] + inner.map { "    " + $0 } + ["}"]
         case .builtin, .stream:
             return []
