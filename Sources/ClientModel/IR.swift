@@ -338,6 +338,8 @@ public enum ValidationRule: Hashable, Sendable {
     case format(String)
 }
 
+/// A string or integer enum. The model decides everything the declaration needs: the raw values are distinct, and
+/// those of an `.int` enum are decimal integer literals (`SchemaTranslator+Enum.swift`).
 public struct EnumDecl: Sendable {
     public enum RawType: String, Sendable { case string = "String", int = "Int" }
     public var rawType: RawType

@@ -169,19 +169,13 @@ struct ModelRendering {
 
     // MARK: - Enum
 
+    /// The raw type and distinct raw values are decided by the model (`SchemaTranslator+Enum.swift`).
     func enumContext(_ e: EnumDecl, _ header: DeclarationHeader) -> EnumContext {
-        // Integer raw values must be integer literals; if one is not, the enum falls back to strings.
-        let integers = e.rawType == .int ? e.cases.map { Int($0.rawValue.trimmingSpaces) } : []
-        let isInt = e.rawType == .int && !integers.contains(nil)
-        var seen: Set<String> = []
-        var cases: [EnumCaseContext] = []
-        for (offset, c) in e.cases.enumerated() {
-            let literal = isInt ? String(integers[offset]!) : SwiftEscaping.stringLiteral(c.rawValue)
-            // A repeated raw value would be an unreachable `case` arm: keep the first.
-            guard seen.insert(literal).inserted else { continue }
-            cases.append(EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name, rawLiteral: literal))
+        let cases = e.cases.map { c in
+            EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name,
+                            rawLiteral: e.rawType == .int ? c.rawValue : SwiftEscaping.stringLiteral(c.rawValue))
         }
-        return EnumContext(header: header, rawType: isInt ? "Swift.Int" : "Swift.String", cases: cases,
+        return EnumContext(header: header, rawType: e.rawType == .int ? "Swift.Int" : "Swift.String", cases: cases,
                            unknownCaseName: e.unknownCaseName)
     }
 }
