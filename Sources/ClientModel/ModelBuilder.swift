@@ -93,6 +93,7 @@ final class Builder {
             types: assembleTypes(), operations: operations, securitySchemes: securitySchemes,
             errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
         api.runtimeModule = options.runtimeModule
+        api.diagnostics += warnAboutOmittedTokenInit(api)
         return api
     }
 
