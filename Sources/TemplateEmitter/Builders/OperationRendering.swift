@@ -1,6 +1,4 @@
 import ClientModel
-import Foundation
-import SpecParser
 
 // MARK: - OperationDecl → OperationContext
 
@@ -93,11 +91,11 @@ struct OperationRendering: Sendable {
         }
         for p in op.parameters {
             let text = p.doc.isEmpty ? "The `\(p.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
-            parameterDocs.append("  - \(p.name.unescapedIdentifier): \(text)")
+            parameterDocs.append("  - \(NameSanitizer.unescaped(p.name)): \(text)")
         }
         if let choice, let first = op.body?.contents.first {
             parameterDocs.append("  - \(choice.parameterName): The body's content type; "
-                                 + "`.\(first.caseName.unescapedIdentifier)` (`\(first.mediaType)`) unless you "
+                                 + "`.\(NameSanitizer.unescaped(first.caseName))` (`\(first.mediaType)`) unless you "
                                  + "choose another.")
         }
         parameterDocs.append("  - \(options): Per-call options: timeout, retry policy, headers, idempotency key.")
@@ -202,13 +200,9 @@ struct OperationRendering: Sendable {
             guard !fields.isEmpty else { return "\(request).formBody(\(value))" }
             return "\(request).formBody(\(value), fields: [\n" + fields.map { "    " + $0 + ",\n" }.joined() + "])"
         case .multipart:
-            // Per-part `encoding.contentType`: the first concrete media type of the list (`image/*` is no
-            // Content-Type; the runtime's default for the part applies).
-            let encodings = content.propertyEncodings.compactMap { encoding -> String? in
-                guard let type = encoding.contentType?.split(separator: ",")
-                    .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.contains("*") && !$0.isEmpty })
-                else { return nil }
-                return SwiftEscaping.stringLiteral(encoding.property) + ": " + SwiftEscaping.stringLiteral(type)
+            // Per-part Content-Types, decided by the model (`BodyContentDecl.partContentTypes`).
+            let encodings = content.partContentTypes.map { part in
+                SwiftEscaping.stringLiteral(part.property) + ": " + SwiftEscaping.stringLiteral(part.contentType)
             }
             return "\(request).multipartBody(\(value)"
                 + (encodings.isEmpty ? ")" : ", encodings: [\(encodings.joined(separator: ", "))])")
