@@ -55,14 +55,25 @@ extension APIDecl {
         return others.allSatisfy { !required.contains($0.key) } ? apiKeys[0] : nil
     }
 
-    /// The scheme behind `init(<token credentials>…)` (`x-openapi-swift-token`): the first scheme with a token
-    /// endpoint, when no credential is required and no credential label takes one of the initializer's own.
+    /// The scheme behind `init(<token credentials>…)` (`x-openapi-swift-token`): the scheme with a token endpoint,
+    /// unless `tokenInitOmission` says why it gets none.
     public var tokenInitScheme: SecuritySchemeDecl? {
+        tokenInitOmission == nil ? securitySchemes.first { $0.tokenEndpoint != nil } : nil
+    }
+
+    /// The labels `init(<token credentials>…)` declares itself, which a token credential may not take.
+    static let tokenInitLabels: Set<String> = ["serverURL", "options", "transport", "credentials", "apiKey"]
+
+    /// Why the scheme with a token endpoint gets no `init(<token credentials>…)`; nil when there is such an
+    /// initializer or no scheme has a token endpoint.
+    public var tokenInitOmission: TokenInitOmission? {
         guard let scheme = securitySchemes.first(where: { $0.tokenEndpoint != nil }),
-              let endpoint = scheme.tokenEndpoint, requiredSchemeKeys.isEmpty else { return nil }
-        let reserved: Set<String> = ["serverURL", "options", "transport", "credentials", "apiKey"]
-        let clashes = endpoint.credentials.contains { reserved.contains(NameSanitizer.unescaped($0.parameterName)) }
-        return clashes ? nil : scheme
+              let endpoint = scheme.tokenEndpoint else { return nil }
+        // No credential is required by every operation: the token operation itself is unsecured
+        // (`resolveVendorAuthExtensions` rejects it otherwise), so the initializer never has to fill one.
+        let clashes = endpoint.credentials.map { NameSanitizer.unescaped($0.parameterName) }
+            .filter(Self.tokenInitLabels.contains)
+        return clashes.isEmpty ? nil : .labelClash(clashes)
     }
 
     /// One factory per OAuth 2.0 client-credentials scheme whose token is enough on its own (no other credential is
@@ -78,6 +89,27 @@ extension APIDecl {
             let name = flows.count == 1 ? "clientCredentials"
                 : NameSanitizer.unescaped(scheme.name) + "ClientCredentials"
             return ClientCredentialsFactoryDecl(name: name, scheme: scheme)
+        }
+    }
+}
+
+/// Why a token endpoint (`x-openapi-swift-token`) gets no `init(<token credentials>…)`.
+public enum TokenInitOmission: Sendable, Hashable {
+    /// These token credential labels are the initializer's own (`serverURL`, `options`, …).
+    case labelClash([String])
+
+    public var reason: String {
+        switch self {
+        case .labelClash(let labels):
+            "the credential label '" + labels.joined(separator: "', '") + "' is one of the initializer's own ("
+                + APIDecl.tokenInitLabels.sorted().joined(separator: ", ") + ")"
+        }
+    }
+
+    public var hint: String {
+        switch self {
+        case .labelClash:
+            "rename the credential under the scheme's x-openapi-swift-token `credentials`"
         }
     }
 }

@@ -345,6 +345,8 @@ public enum ValidationRule: Hashable, Sendable {
     case format(String)
 }
 
+/// A string or integer enum. The model decides everything the declaration needs: the raw values are distinct, and
+/// those of an `.int` enum are decimal integer literals (`SchemaTranslator+Enum.swift`).
 public struct EnumDecl: Sendable {
     public enum RawType: String, Sendable { case string = "String", int = "Int" }
     public var rawType: RawType
@@ -602,9 +604,8 @@ public struct BodyContentDecl: Sendable {
     public var type: TypeRef
     /// For `isPerContentEnum` bodies: the enum case name.
     public var caseName: String
-    /// For form and multipart bodies: the spec's per-property `encoding` entries (JSON property names), in
-    /// document order.
-    public var propertyEncodings: [PropertyEncoding]
+    /// For multipart bodies: the parts whose `encoding.contentType` names a concrete media type, in document order.
+    public var partContentTypes: [PartContentTypeDecl]
     /// For form-urlencoded bodies: the properties whose `encoding` entry changes how they are written, in document
     /// order. Properties not listed are flattened (`a[b]=c`, arrays as repeated keys).
     public var formFields: [FormFieldDecl]
@@ -617,14 +618,27 @@ public struct BodyContentDecl: Sendable {
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
-                propertyEncodings: [PropertyEncoding] = [], formFields: [FormFieldDecl] = []) {
+                partContentTypes: [PartContentTypeDecl] = [], formFields: [FormFieldDecl] = []) {
         self.mediaType = mediaType
         self.contentTypeHeader = mediaType
         self.encoding = encoding
         self.type = type
         self.caseName = caseName
-        self.propertyEncodings = propertyEncodings
+        self.partContentTypes = partContentTypes
         self.formFields = formFields
+    }
+}
+
+/// The Content-Type of one multipart part, from its `encoding.contentType`: the first concrete media type of the
+/// list (`image/png, image/*` → `image/png`; a list of wildcards only gives none, and the runtime's default for the
+/// part applies).
+public struct PartContentTypeDecl: Sendable, Hashable {
+    /// The JSON property name of the part.
+    public var property: String
+    public var contentType: String
+    public init(property: String, contentType: String) {
+        self.property = property
+        self.contentType = contentType
     }
 }
 

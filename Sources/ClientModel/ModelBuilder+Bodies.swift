@@ -100,7 +100,8 @@ extension Builder {
             if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
             var content = BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
                                           caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                          propertyEncodings: encodings, formFields: formFields)
+                                          partContentTypes: encoding == .multipart ? Self.partContentTypes(encodings) : [],
+                                          formFields: formFields)
             content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
             content.itemFraming = itemFraming
             contents.append(content.located(at: media.origin))
@@ -172,6 +173,15 @@ extension Builder {
 
     /// Multipart part headers come from the caller, not the body's value, and are not generated: each part that
     /// declares some (other than `Content-Type`, which the spec ignores) is named in a warning.
+    /// Each multipart part's Content-Type from its `encoding.contentType` list (`PartContentTypeDecl`).
+    static func partContentTypes(_ encodings: [PropertyEncoding]) -> [PartContentTypeDecl] {
+        encodings.compactMap { encoding in
+            let concrete = encoding.contentType?.split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.contains("*") && !$0.isEmpty }
+            return concrete.map { PartContentTypeDecl(property: encoding.property, contentType: $0) }
+        }
+    }
+
     func warnAboutPartHeaders(_ encodings: [PropertyEncoding], origin: Origin) {
         for entry in encodings {
             let names = entry.headers.filter { $0.lowercased() != "content-type" }

@@ -274,3 +274,17 @@ extension Builder {
         return nil
     }
 }
+
+// MARK: - What the client's initializers leave out
+
+extension Builder {
+    /// Warns at the scheme when its `x-openapi-swift-token` gets no `init(<token credentials>…)`
+    /// (`APIDecl.tokenInitOmission`); the scheme still takes a caller's token or `TokenProvider`.
+    func warnAboutOmittedTokenInit(_ api: APIDecl) -> [Diagnostic] {
+        guard let omission = api.tokenInitOmission,
+              let scheme = api.securitySchemes.first(where: { $0.tokenEndpoint != nil }),
+              let raw = document.components.securitySchemes.first(where: { $0.key == scheme.key }) else { return [] }
+        return [.warning("x-openapi-swift-token on '\(scheme.key)' generates no token initializer: \(omission.reason)",
+                         at: raw.origin.location, pointer: raw.origin.pointer, hint: omission.hint)]
+    }
+}

@@ -98,6 +98,7 @@ final class Builder {
             types: types, operations: operations, securitySchemes: securitySchemes,
             errorBodies: errorBodies, requestIDFields: requestIDFields, diagnostics: diagnostics)
         api.runtimeModule = options.runtimeModule
+        api.diagnostics += warnAboutOmittedTokenInit(api)
         return api
     }
 

@@ -47,7 +47,7 @@ extension OperationDecl {
         var result: [ArgumentDecl] = []
         if let body {
             // An optional body is `Body? = nil`.
-            result.append(ArgumentDecl(role: .body, label: "_", name: "body", type: body.type.swift,
+            result.append(ArgumentDecl(role: .body, label: "_", name: locals.body, type: body.type.swift,
                                        defaultValue: body.isRequired ? nil : "nil",
                                        sourceLocation: body.sourceLocation))
         }

@@ -1,6 +1,7 @@
 // MARK: - Which optional parts of the generated runtime a module needs
 
-/// The optional parts of the runtime a module uses, decided from the IR so the emitter only follows flags.
+/// The optional parts of the runtime a module uses, decided from the IR so the emitter only follows flags
+/// (`EmbeddedRuntime.optional` maps each file to the features that need it).
 ///
 /// Every module carries the runtime that any client needs (`HTTPTransport`, `APIError`, `ClientOptions`,
 /// `RequestOptions`, `Response`, middleware and logging, retries, redaction, validation, `JSONValue`, dates). The
@@ -10,36 +11,21 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     /// A bearer-like scheme (http bearer, OAuth2, OpenID Connect): `TokenProvider`, `BearerCredential`,
-    /// `CachingTokenProvider`, `OAuth2ClientCredentialsProvider` (the `Runtime+Tokens` section).
+    /// `CachingTokenProvider`, `OAuth2ClientCredentialsProvider` (`Tokens.swift`).
     public static let tokenProviders = RuntimeFeatures(rawValue: 1 << 0)
-    /// A property that tells `null` from absent: `OptionalValue` and its coding helpers
-    /// (the `Runtime+OptionalValue` section).
+    /// A property that tells `null` from absent: `OptionalValue` and its coding helpers (`OptionalValue.swift`).
     public static let optionalValue = RuntimeFeatures(rawValue: 1 << 1)
-    /// A `multipart/form-data` request body.
+    /// A `multipart/form-data` request body (`Multipart.swift`).
     public static let multipart = RuntimeFeatures(rawValue: 1 << 2)
-    /// An `application/x-www-form-urlencoded` request body.
-    public static let formBodies = RuntimeFeatures(rawValue: 1 << 3)
-    /// A `text/event-stream` response (`ServerSentEvents`).
-    public static let serverSentEvents = RuntimeFeatures(rawValue: 1 << 4)
-    /// A JSON Lines, NDJSON or JSON text sequence response (`JSONStream`).
-    public static let jsonStreams = RuntimeFeatures(rawValue: 1 << 10)
-    /// A `format: date` value (`CalendarDate`).
-    public static let calendarDate = RuntimeFeatures(rawValue: 1 << 5)
-    /// A `format: date-time` value (`Date`, RFC 3339).
-    public static let dateTime = RuntimeFeatures(rawValue: 1 << 6)
-    /// A free-form value (`JSONValue`) in a model or an operation.
-    public static let jsonValue = RuntimeFeatures(rawValue: 1 << 7)
-    /// A validation rule on a model or a parameter.
-    public static let validation = RuntimeFeatures(rawValue: 1 << 8)
-    /// An operation with typed response headers.
-    public static let responseHeaders = RuntimeFeatures(rawValue: 1 << 9)
+    /// A `text/event-stream` response (`ServerSentEvents`, `Streams.swift`).
+    public static let serverSentEvents = RuntimeFeatures(rawValue: 1 << 3)
+    /// A JSON Lines, NDJSON or JSON text sequence response (`JSONStream`, `Streams.swift`).
+    public static let jsonStreams = RuntimeFeatures(rawValue: 1 << 4)
 
     /// Names, in bit order, for the IR dump.
     static let names: [(RuntimeFeatures, String)] = [
         (.tokenProviders, "tokenProviders"), (.optionalValue, "optionalValue"), (.multipart, "multipart"),
-        (.formBodies, "formBodies"), (.serverSentEvents, "serverSentEvents"), (.calendarDate, "calendarDate"),
-        (.dateTime, "dateTime"), (.jsonValue, "jsonValue"), (.validation, "validation"),
-        (.responseHeaders, "responseHeaders"), (.jsonStreams, "jsonStreams"),
+        (.serverSentEvents, "serverSentEvents"), (.jsonStreams, "jsonStreams"),
     ]
 
     /// The features set, by name, in bit order.
@@ -64,7 +50,6 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
                 for property in s.properties {
                     features.formUnion(Self.features(of: property.type))
                     if property.distinguishesNull { features.insert(.optionalValue) }
-                    if !property.validation.isEmpty { features.insert(.validation) }
                 }
                 if let extra = s.additionalProperties { features.formUnion(Self.features(of: extra.valueType)) }
                 for member in s.flattenedUnions { features.formUnion(Self.features(of: member.type)) }
@@ -79,21 +64,18 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
         for operation in operations {
             for parameter in operation.parameters {
                 features.formUnion(Self.features(of: parameter.type))
-                if !parameter.validation.isEmpty { features.insert(.validation) }
             }
             for content in operation.body?.contents ?? [] {
                 features.formUnion(Self.features(of: content.type))
                 switch content.encoding {
                 case .multipart: features.insert(.multipart)
-                case .formURLEncoded: features.insert(.formBodies)
-                case .json, .binary, .text: break
+                case .formURLEncoded, .json, .binary, .text: break
                 }
             }
             for response in operation.responses {
                 if let type = response.type { features.formUnion(Self.features(of: type)) }
                 for header in response.headers { features.formUnion(Self.features(of: header.type)) }
             }
-            if operation.responseHeaders != nil { features.insert(.responseHeaders) }
         }
         return features
     }
@@ -101,9 +83,6 @@ public struct RuntimeFeatures: OptionSet, Sendable, Hashable {
     /// The features a type spells.
     static func features(of type: TypeRef) -> RuntimeFeatures {
         switch type {
-        case .builtin(.calendarDate): .calendarDate
-        case .builtin(.date): .dateTime
-        case .builtin(.json): .jsonValue
         case .builtin, .named: []
         case .stream(let format, let item):
             features(of: item).union(format == .serverSentEvents ? .serverSentEvents : .jsonStreams)

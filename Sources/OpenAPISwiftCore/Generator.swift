@@ -92,8 +92,9 @@ public enum Generator {
         types.reduce(0) { $0 + 1 + countTypes($1.nested) }
     }
 
-    /// Stable order: by location, then emission order; diagnostics without a location last, in emission order. The
-    /// same finding reached twice (same severity, message and location) is kept once (`deduplicated`).
+    /// Repeats dropped first (the same severity, message and location: the first is kept, `deduplicated`), then a
+    /// stable sort by location (file path as text, then line, then column: `SourceLocation <`), ties in the order
+    /// the stages reported them; diagnostics without a location come last, in that order too.
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let indexed = diagnostics.deduplicated.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { a, b in

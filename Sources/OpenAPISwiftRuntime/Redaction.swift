@@ -16,8 +16,9 @@ public enum Redaction {
         return "xxxx-xxxx-" + String(digits.suffix(4))
     }
 
-    /// `name(value)` for an enum case and its associated value, scrubbed. Generated code calls it once per case,
-    /// which type-checks far faster than a `+` chain per case.
+    /// `name(value)` for an enum case and its associated value, passed through `scrub` (Aadhaar-like numbers and
+    /// the values of secret-looking fields masked). Generated `description`s call it once per case: one call
+    /// type-checks faster than a `+` chain.
     public static func describeCase<T>(_ name: String, _ value: T) -> String {
         scrub(name + "(" + String(describing: value) + ")")
     }

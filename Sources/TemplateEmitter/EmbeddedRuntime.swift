@@ -85,12 +85,17 @@ public enum EmbeddedRuntime {
     }
 
     /// `source` less its leading import block (`import Foundation` and the conditional FoundationNetworking one).
+    /// Only the leading lines are read: the rest of the file is copied as it is.
     static func withoutImports(_ source: String) -> String {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)[...]
         let dropped: Set<Substring> = [
             "import Foundation", "#if canImport(FoundationNetworking)", "import FoundationNetworking", "#endif", "",
         ]
-        while let first = lines.first, dropped.contains(first) { lines = lines.dropFirst() }
-        return lines.joined(separator: "\n")
+        var start = source.startIndex
+        while start < source.endIndex {
+            let end = source.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
+            guard dropped.contains(source[start..<end]) else { break }
+            start = end < source.endIndex ? source.utf8.index(after: end) : end
+        }
+        return String(source[start...])
     }
 }

@@ -80,32 +80,12 @@ public struct TemplateEmitter: Sendable {
         return chunks.enumerated().map { offset, declarations in
             var context = DeclarationsFileContext(file: file, declarations: declarations)
             if offset == 0 {
-                context.needsDynamicCodingKey = Self.needsDynamicCodingKey(index)
-                context.needsIndirectBox = Self.needsIndirectBox(index)
-                context.needsUnionBranch = index.declarations.values.contains { decl in
-                    if case .union(let u) = decl.kind { u.discriminator == nil } else { false }
-                }
+                let helpers = api.modelHelpers
+                context.needsDynamicCodingKey = helpers.contains(.dynamicCodingKey)
+                context.needsIndirectBox = helpers.contains(.indirectBox)
+                context.needsUnionBranch = helpers.contains(.unionBranch)
             }
             return EmittedFile(path: Self.path("Models", offset), contents: templates.render("Models", context))
-        }
-    }
-
-    private static func needsDynamicCodingKey(_ index: TypeIndex) -> Bool {
-        index.declarations.values.contains { decl in
-            switch decl.kind {
-            case .struct(let s): s.additionalProperties != nil
-            default: false
-            }
-        }
-    }
-
-    private static func needsIndirectBox(_ index: TypeIndex) -> Bool {
-        index.declarations.values.contains { decl in
-            switch decl.kind {
-            case .struct(let s): s.properties.contains(where: \.needsIndirection)
-            case .union(let u): u.keepsAllMatches && u.cases.contains(where: \.needsIndirection)
-            default: false
-            }
         }
     }
 

@@ -95,10 +95,11 @@ struct ClientRendering {
                 arguments.append("\(other.name): \(credential.parameterName)")
             }
         }
-        let labels = endpoint.credentials.map { "`\($0.parameterName.unescapedIdentifier)`" }.joined(separator: ", ")
+        let labels = endpoint.credentials.map { "`\(NameSanitizer.unescaped($0.parameterName))`" }
+            .joined(separator: ", ")
         let filled = api.securitySchemes.compactMap { other -> String? in
             guard let source = other.valueFrom else { return nil }
-            return "`\(other.name.unescapedIdentifier)` is sent as the `\(source)` credential."
+            return "`\(NameSanitizer.unescaped(other.name))` is sent as the `\(source)` credential."
         }
         let doc = [
             "Creates a client that obtains its own bearer token: it calls `\(endpoint.operationName)` with \(labels), "
@@ -106,7 +107,9 @@ struct ClientRendering {
             + "fetches a new token once after a 401.",
         ] + (filled.isEmpty ? [] : [""] + filled) + [
             "- Parameters:",
-        ] + endpoint.credentials.map { "  - \($0.parameterName.unescapedIdentifier): Sent as `\($0.jsonName)`." } + [
+        ] + endpoint.credentials.map {
+            "  - \(NameSanitizer.unescaped($0.parameterName)): Sent as `\($0.jsonName)`."
+        } + [
             "  - serverURL: The server to call; `Servers.default` unless given.",
             "  - options: Timeouts, retries, validation, middlewares and logging (the token call uses them too).",
             "  - transport: How requests are sent; `URLSessionTransport` unless given (tests pass their own).",
@@ -161,8 +164,8 @@ struct ClientRendering {
                    let name = factorySchemes[scheme.key] {
                     factories.append(ClientCredentialsFactoryContext(
                         docLines: SwiftEscaping.docComment([
-                            "Credentials whose `\(scheme.name.unescapedIdentifier)` token comes from the OAuth 2.0 "
-                            + "client-credentials grant at `\(tokenURL)`, cached until it expires.",
+                            "Credentials whose `\(NameSanitizer.unescaped(scheme.name))` token comes from the "
+                            + "OAuth 2.0 client-credentials grant at `\(tokenURL)`, cached until it expires.",
                         ]),
                         name: name, property: scheme.name, tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
                         scopesLiteral: SwiftEscaping.stringArrayLiteral(scopes)
@@ -183,7 +186,7 @@ struct ClientRendering {
         let parameters = credentials.map { "\($0.name): \($0.type)\($0.initDefault)" }.joined(separator: ", ")
         return AuthContext(
             file: file, hasCredentials: !credentials.isEmpty, credentials: credentials, initParameters: parameters,
-            headerNamesLiteral: headerNames.isEmpty ? "[]" : SwiftEscaping.stringArrayLiteral(headerNames.sorted()),
+            headerNamesLiteral: SwiftEscaping.stringArrayLiteral(headerNames.sorted()),
             factories: factories
         )
     }
@@ -193,7 +196,7 @@ struct ClientRendering {
     func errorsContext() -> ErrorsContext {
         let cases = api.errorBodies.map {
             ErrorCaseContext(name: $0.caseName, type: $0.type.swift,
-                             nameLiteral: SwiftEscaping.stringLiteral($0.caseName.unescapedIdentifier))
+                             nameLiteral: SwiftEscaping.stringLiteral(NameSanitizer.unescaped($0.caseName)))
         }
         return ErrorsContext(file: file, cases: cases, conformances: "Swift.Hashable, Swift.Sendable")
     }

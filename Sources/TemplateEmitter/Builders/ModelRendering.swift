@@ -82,13 +82,13 @@ struct ModelRendering {
         // `[String: Any]` literal of `x.map { … } ?? "nil"` values grows exponentially (seconds for six properties).
         var description: [String] = []
         if isRedacted {
-            let typeName = SwiftEscaping.stringLiteral(decl.name.local.unescapedIdentifier)
+            let typeName = SwiftEscaping.stringLiteral(NameSanitizer.unescaped(decl.name.local))
             description.append("var text = Redaction.Fields(\(typeName))")
             for property in s.properties {
                 description.append(descriptionStatement(property))
             }
             if let extra = s.additionalProperties {
-                let label = SwiftEscaping.stringLiteral(extra.name.unescapedIdentifier)
+                let label = SwiftEscaping.stringLiteral(NameSanitizer.unescaped(extra.name))
                 description.append("text.add(\(label), self.\(extra.name))")
             }
             description.append("return text")
@@ -150,14 +150,14 @@ struct ModelRendering {
             encodeMethod: p.distinguishesNull ? "encodeOptionalValue"
                 : p.type.isOptional && !p.writesNull ? "encodeValueIfPresent" : "encodeValue",
             decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
-            storedName: p.needsIndirection ? "_" + p.name.unescapedIdentifier : p.name,
+            storedName: p.needsIndirection ? "_" + NameSanitizer.unescaped(p.name) : p.name,
             omittedFromRequests: p.omittedFromRequests
         )
     }
 
     /// The statement of `description` that appends `property` (masked when sensitive) to `text`.
     func descriptionStatement(_ property: PropertyDecl) -> String {
-        let label = SwiftEscaping.stringLiteral(property.name.unescapedIdentifier)
+        let label = SwiftEscaping.stringLiteral(NameSanitizer.unescaped(property.name))
         let stored = "self.\(property.name)"
         guard property.sensitivity == .sensitive else { return "text.add(\(label), \(stored))" }
         if property.type.isOptional {
@@ -169,19 +169,13 @@ struct ModelRendering {
 
     // MARK: - Enum
 
+    /// The raw type and distinct raw values are decided by the model (`SchemaTranslator+Enum.swift`).
     func enumContext(_ e: EnumDecl, _ header: DeclarationHeader) -> EnumContext {
-        // Integer raw values must be integer literals; if one is not, the enum falls back to strings.
-        let integers = e.rawType == .int ? e.cases.map { Int($0.rawValue.trimmingSpaces) } : []
-        let isInt = e.rawType == .int && !integers.contains(nil)
-        var seen: Set<String> = []
-        var cases: [EnumCaseContext] = []
-        for (offset, c) in e.cases.enumerated() {
-            let literal = isInt ? String(integers[offset]!) : SwiftEscaping.stringLiteral(c.rawValue)
-            // A repeated raw value would be an unreachable `case` arm: keep the first.
-            guard seen.insert(literal).inserted else { continue }
-            cases.append(EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name, rawLiteral: literal))
+        let cases = e.cases.map { c in
+            EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name,
+                            rawLiteral: e.rawType == .int ? c.rawValue : SwiftEscaping.stringLiteral(c.rawValue))
         }
-        return EnumContext(header: header, rawType: isInt ? "Swift.Int" : "Swift.String", cases: cases,
+        return EnumContext(header: header, rawType: e.rawType == .int ? "Swift.Int" : "Swift.String", cases: cases,
                            unknownCaseName: e.unknownCaseName)
     }
 }
@@ -189,20 +183,15 @@ struct ModelRendering {
 extension PropertyDecl {
     /// ` = "json"` when the JSON key is not the Swift name.
     var codingKeyRawValueSuffix: String {
-        name.unescapedIdentifier == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)
+        NameSanitizer.unescaped(name) == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)
     }
 }
 
 extension String {
-    /// The identifier without keyword backticks.
-    var unescapedIdentifier: String {
-        hasPrefix("`") && hasSuffix("`") && count >= 2 ? String(dropFirst().dropLast()) : self
-    }
-
     /// The identifier as an argument label in a call: keywords need no backticks there, except `inout`, `var`
     /// and `let` (Swift 6 warns "keyword does not need to be escaped in argument list").
     var argumentLabel: String {
-        let bare = unescapedIdentifier
+        let bare = NameSanitizer.unescaped(self)
         return ["inout", "var", "let"].contains(bare) ? self : bare
     }
 

@@ -1,6 +1,4 @@
 import ClientModel
-import Foundation
-import SpecParser
 
 // MARK: - OperationDecl → OperationContext
 
@@ -10,20 +8,12 @@ struct OperationRendering: Sendable {
     let index: TypeIndex
 
     func context(for op: OperationDecl) -> OperationContext {
-        let taken = Set(op.parameters.map { $0.name.unescapedIdentifier })
-        func local(_ base: String) -> String {
-            var name = base
-            while taken.contains(name) { name += "_" }
-            return name
-        }
-        let request = local("request"), response = local("response"), options = local("options")
-        let body = local("body"), failures = local("failures")
+        let locals = op.locals
+        let request = locals.request, response = locals.response, options = locals.options
+        let body = locals.body, failures = locals.failures
 
         // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
-        var parameters = op.arguments.map { argument in
-            argument.role == .body ? "_ \(body): \(argument.type)" + (argument.defaultValue.map { " = " + $0 } ?? "")
-                : argument.declaration
-        }
+        var parameters = op.arguments.map(\.declaration)
         var arguments: [String] = []
         if op.body != nil { arguments.append(body) }
         for p in op.parameters {
@@ -33,7 +23,7 @@ struct OperationRendering: Sendable {
         if let choice, op.body?.contents.first != nil {
             arguments.append("\(choice.parameterName): \(choice.parameterName)")
         }
-        parameters.append("options \(options): RequestOptions = .init()".replacingSelfLabel(options))
+        parameters.append(locals.optionsParameter)
         arguments.append("options: \(options)")
 
         // Request statements.
@@ -83,15 +73,15 @@ struct OperationRendering: Sendable {
         var checks: [String] = []
         for p in op.parameters {
             checks += ValidationStatements.statements(value: p.name, shape: p.validationShape, rules: p.validation,
-                                                      path: SwiftEscaping.stringLiteral(p.wireName))
+                                                      path: SwiftEscaping.stringLiteral(p.wireName), into: failures)
         }
         if let bodyDecl = op.body {
             checks += ValidationStatements.statements(value: body, shape: bodyDecl.validationShape, rules: [],
-                                                      path: "\"body\"")
+                                                      path: "\"body\"", into: failures)
         }
         if !checks.isEmpty {
             lines.append("\(request).validate { \(failures) in")
-            lines += checks.map { "    " + $0.replacingFailures(with: failures) }
+            lines += checks.map { "    " + $0 }
             lines.append("}")
         }
 
@@ -104,11 +94,11 @@ struct OperationRendering: Sendable {
         }
         for p in op.parameters {
             let text = p.doc.isEmpty ? "The `\(p.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
-            parameterDocs.append("  - \(p.name.unescapedIdentifier): \(text)")
+            parameterDocs.append("  - \(NameSanitizer.unescaped(p.name)): \(text)")
         }
         if let choice, let first = op.body?.contents.first {
             parameterDocs.append("  - \(choice.parameterName): The body's content type; "
-                                 + "`.\(first.caseName.unescapedIdentifier)` (`\(first.mediaType)`) unless you "
+                                 + "`.\(NameSanitizer.unescaped(first.caseName))` (`\(first.mediaType)`) unless you "
                                  + "choose another.")
         }
         parameterDocs.append("  - \(options): Per-call options: timeout, retry policy, headers, idempotency key.")
@@ -216,13 +206,9 @@ struct OperationRendering: Sendable {
             guard !fields.isEmpty else { return "\(request).formBody(\(value))" }
             return "\(request).formBody(\(value), fields: [\n" + fields.map { "    " + $0 + ",\n" }.joined() + "])"
         case .multipart:
-            // Per-part `encoding.contentType`: the first concrete media type of the list (`image/*` is no
-            // Content-Type; the runtime's default for the part applies).
-            let encodings = content.propertyEncodings.compactMap { encoding -> String? in
-                guard let type = encoding.contentType?.split(separator: ",")
-                    .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.contains("*") && !$0.isEmpty })
-                else { return nil }
-                return SwiftEscaping.stringLiteral(encoding.property) + ": " + SwiftEscaping.stringLiteral(type)
+            // Per-part Content-Types, decided by the model (`BodyContentDecl.partContentTypes`).
+            let encodings = content.partContentTypes.map { part in
+                SwiftEscaping.stringLiteral(part.property) + ": " + SwiftEscaping.stringLiteral(part.contentType)
             }
             return "\(request).multipartBody(\(value)"
                 + (encodings.isEmpty ? ")" : ", encodings: [\(encodings.joined(separator: ", "))])")
@@ -357,16 +343,5 @@ struct OperationRendering: Sendable {
         }
         arms.append(StatusArmContext(pattern: "default", isDefault: true, expression: defaultExpression))
         return arms
-    }
-}
-extension String {
-    /// `options options: …` → `options: …` when the local name is the label itself.
-    fileprivate func replacingSelfLabel(_ local: String) -> String {
-        local == "options" ? replacingOccurrences(of: "options options:", with: "options:") : self
-    }
-
-    /// Validation statements name their collector `failures`; rename it when a parameter took that name.
-    fileprivate func replacingFailures(with name: String) -> String {
-        name == "failures" ? self : replacingOccurrences(of: "into: &failures)", with: "into: &\(name))")
     }
 }

@@ -1,5 +1,4 @@
 import ClientModel
-import SpecParser
 
 // MARK: - Types operations need that the model did not declare: per-status success enums, per-content bodies
 

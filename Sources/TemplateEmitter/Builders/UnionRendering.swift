@@ -9,7 +9,7 @@ extension ModelRendering {
         let cases = u.cases.enumerated().map { offset, c in
             UnionCaseContext(name: c.name, type: u.keepsAllMatches ? c.type.unwrapped.swift : c.type.swift,
                              isIndirect: c.needsIndirection, index: offset, branch: Self.branchLiteral(c.hint),
-                             encodesObject: c.encodesObject, storedName: "_" + c.name.unescapedIdentifier)
+                             encodesObject: c.encodesObject, storedName: "_" + NameSanitizer.unescaped(c.name))
         }
         var arms: [DiscriminatorArmContext] = []
         let types = Dictionary(u.cases.map { ($0.name, $0.type.swift) }, uniquingKeysWith: { first, _ in first })

@@ -6,20 +6,22 @@ import ClientModel
 enum ValidationStatements {
     /// Checks of `value` (a Swift expression of the shape `shape`, decided by ClientModel) against `rules`, then
     /// recursion into the validatable values inside it. `path` is a Swift expression of type `String` naming the
-    /// value in failures.
-    static func statements(value: String, shape: ValidationShape, rules: [ValidationRule], path: String) -> [String] {
+    /// value in failures; `failures` is the collector's name (`OperationLocals.failures` in an operation).
+    static func statements(value: String, shape: ValidationShape, rules: [ValidationRule], path: String,
+                           into failures: String = "failures") -> [String] {
         var lines: [String] = []
         for rule in rules {
-            if let line = check(rule, value: value, shape: shape, path: path) { lines.append(line) }
+            if let line = check(rule, value: value, shape: shape, path: path, into: failures) { lines.append(line) }
         }
-        lines += recursion(value: value, shape: shape, path: path, depth: 0)
+        lines += recursion(value: value, shape: shape, path: path, depth: 0, into: failures)
         return lines
     }
 
     /// The call for one rule, or nil when the rule does not apply to the value's shape (the model warns about
     /// those). The helpers take optionals (nil passes), so optionality needs no unwrapping.
-    static func check(_ rule: ValidationRule, value: String, shape: ValidationShape, path: String) -> String? {
-        let tail = "path: \(path), into: &failures)"
+    static func check(_ rule: ValidationRule, value: String, shape: ValidationShape, path: String,
+                      into failures: String = "failures") -> String? {
+        let tail = "path: \(path), into: &\(failures))"
         let base = shape.unwrapped
         let isString = base == .string
         let isCollection = { if case .array = base { true } else if case .dictionary = base { true } else { false } }()
@@ -77,33 +79,35 @@ enum ValidationStatements {
     }
 
     /// Recurses into the validatable values inside `value`, through optionals, arrays and dictionaries.
-    private static func recursion(value: String, shape: ValidationShape, path: String, depth: Int) -> [String] {
+    private static func recursion(value: String, shape: ValidationShape, path: String, depth: Int,
+                                  into failures: String) -> [String] {
         guard shape.containsValidatable else { return [] }
         let element = "element\(depth == 0 ? "" : String(depth))"
         let position = "index\(depth == 0 ? "" : String(depth))"
+        let tail = "path: \(path), into: &\(failures))"
         if depth == 0 {
             // The runtime's helpers take optionals: one call for a value, or for the items of a collection.
             switch shape.unwrapped {
-            case .validatable: return ["Validation.nested(\(value), path: \(path), into: &failures)"]
-            case .array(.validatable), .dictionary(.validatable):
-                return ["Validation.each(\(value), path: \(path), into: &failures)"]
+            case .validatable: return ["Validation.nested(\(value), \(tail)"]
+            case .array(.validatable), .dictionary(.validatable): return ["Validation.each(\(value), \(tail)"]
             default: break
             }
         }
+        func inner(_ value: String, _ shape: ValidationShape, _ path: String) -> [String] {
+            recursion(value: value, shape: shape, path: path, depth: depth + 1, into: failures).map { "    " + $0 }
+        }
         switch shape {
         case .validatable:
-            return ["\(value).validate(path: \(path), into: &failures)"]
+            return ["\(value).validate(\(tail)"]
         case .optional(let wrapped):
-            let inner = recursion(value: element, shape: wrapped, path: path, depth: depth + 1)
-            return ["if let \(element) = \(value) {"] + inner.map { "    " + $0 } + ["}"]
+            return ["if let \(element) = \(value) {"] + inner(element, wrapped, path) + ["}"]
         case .array(let wrapped):
             let itemPath = "\(path) + \"[\" + Swift.String(\(position)) + \"]\""
-            let inner = recursion(value: element, shape: wrapped, path: itemPath, depth: depth + 1)
-            return ["for (\(position), \(element)) in \(value).enumerated() {"] + inner.map { "    " + $0 } + ["}"]
+            return ["for (\(position), \(element)) in \(value).enumerated() {"] + inner(element, wrapped, itemPath)
+                + ["}"]
         case .dictionary(let wrapped):
             let itemPath = "\(path) + \"[\" + \(position) + \"]\""
-            let inner = recursion(value: element, shape: wrapped, path: itemPath, depth: depth + 1)
-            return ["for (\(position), \(element)) in \(value) {"] + inner.map { "    " + $0 } + ["}"]
+            return ["for (\(position), \(element)) in \(value) {"] + inner(element, wrapped, itemPath) + ["}"]
         case .string, .integer, .floating, .other:
             return []
         }

@@ -41,25 +41,12 @@ struct PropertyContext: TemplateContext {
     /// Read-only in a request type: `encode(to:)` skips it when `isRequest` (`Encoder.isRequestBody`).
     var omittedFromRequests = false
 
-    /// The `encode(to:)` statement.
-    var encodeStatement: String {
-        let call = "try container.\(encodeMethod)(self.\(name), forKey: .\(name))"
-        return omittedFromRequests ? "if !isRequest { \(call) }" : call
-    }
-
-    /// The `init(from:)` statement, e.g. `self.id = try container.decodeValue(Int64.self, forKey: .id)`: one key
-    /// instead of six per property (each Mustache lookup costs a handful of dynamic casts).
-    var decodeStatement: String {
-        let call = "try container.\(decodeMethod)(\(decodeType).self, forKey: .\(name))"
-        return isIndirect ? "self.\(storedName) = Indirect(\(call))" : "self.\(name) = \(call)"
-    }
-
     var templateObject: TemplateObject {
         ["docLines": .strings(docLines), "name": .string(name), "type": .string(type),
          "initDefault": .string(initDefault), "codingKeyRawValue": .string(codingKeyRawValue),
          "decodeMethod": .string(decodeMethod), "encodeMethod": .string(encodeMethod),
          "decodeType": .string(decodeType), "isIndirect": .bool(isIndirect), "storedName": .string(storedName),
-         "decodeStatement": .string(decodeStatement), "encodeStatement": .string(encodeStatement)]
+         "omittedFromRequests": .bool(omittedFromRequests)]
     }
 }
 

@@ -1,20 +1,14 @@
 // MARK: - Typed contexts, rendered as typed values
 //
 // Every template is a view over one typed context struct (STYLE 8). Each context converts itself explicitly into a
-// `TemplateObject` (`[String: TemplateValue]`), which the embedded templates render directly (`FastTemplate`) and
-// swift-mustache reads as `[String: Any]` (overrides); `Mirror` is never used on a big context. Every key a template
-// may use is always present (empty string, `false` or `[]` when absent), so a missing key is a template typo, which
-// `RenderCheck` reports in tests.
+// `TemplateObject` (`[String: TemplateValue]`), which swift-mustache reads as a `MustacheParent`; `Mirror` is never
+// used on a context. Every key a template may use is always present (empty string, `false` or `[]` when absent), so a
+// missing key is a template typo, which `KeyRecorder` reports in tests.
 
 /// A value a template renders: a typed context struct converted to the values templates read.
 protocol TemplateContext {
     /// All of the context's keys, each always present.
     var templateObject: TemplateObject { get }
-}
-
-extension TemplateContext {
-    /// The context as swift-mustache reads it.
-    var templateValue: [String: Any] { templateObject.anyValue }
 }
 
 extension Array where Element: TemplateContext {

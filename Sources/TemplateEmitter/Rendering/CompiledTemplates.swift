@@ -3,83 +3,63 @@ import Foundation
 import Mustache
 import SpecParser
 
-// MARK: - The template set: embedded templates plus overrides, compiled once per process
+// MARK: - The template set: embedded templates plus overrides, parsed once per process
 
-/// Parsed templates by name (file name without `.mustache`), ready to render from any thread.
+/// Parsed templates by name (file name without `.mustache`), ready to render from any thread. Every template is
+/// parsed and rendered by swift-mustache; the contexts it reads are `TemplateObject`s (`MustacheParent`).
 struct CompiledTemplates: Sendable {
-    /// swift-mustache's templates: only built for overrides, key recording, or an embedded template outside
-    /// `FastTemplate`'s subset (parsing them is most of a small document's run).
+    /// With overrides: every template, the overridden ones replaced, so a template can use another as a partial.
     let library: MustacheLibrary?
-    /// The Mustache templates rendered without swift-mustache's dynamic lookups (see `FastTemplate`): every one of
-    /// them, or nil when one of them cannot be, or when templates are overridden or keys recorded.
-    let fast: [String: FastTemplate]?
     /// Every template name, sorted.
     let names: [String]
     /// Set in tests: record template keys that no context provides.
     let recorder: KeyRecorder?
 
-    /// The embedded templates, compiled on first use and shared by every emitter of the process.
-    private static let embedded = { () -> CompiledTemplates in
-        var fast: [String: FastTemplate]? = [:]
-        let names = EmbeddedTemplates.all.keys.sorted()
-        for name in names {
-            if let template = FastTemplate(parsing: source(of: name)), fast != nil {
-                fast?[name] = template
-            } else {
-                fast = nil
-            }
-        }
-        return CompiledTemplates(library: nil, fast: fast, names: names, recorder: nil)
-    }()
+    /// The embedded templates, each parsed once per process, when first rendered (or by `prepareInBackground`).
+    private static let embedded: [String: LazyTemplate] = Dictionary(
+        uniqueKeysWithValues: EmbeddedTemplates.all.keys.map { ($0, LazyTemplate(name: $0)) }
+    )
 
-    /// The embedded templates, parsed by swift-mustache, once, when first needed.
-    private static let embeddedLibrary = Result { () throws(Diagnostic) -> MustacheLibrary in
-        var library = MustacheLibrary()
-        for name in embedded.names {
-            library.register(try parse(source(of: name), name: name), named: name)
-        }
-        return library
-    }
+    /// The templates every module renders, which `prepareInBackground` parses ahead of use; the others (tuples,
+    /// unions, payload enums, response headers, aliases) are parsed only by a document that has one.
+    private static let renderedByEveryModule = ["Models", "Struct", "Operations", "Operation", "Client", "Auth",
+                                                "Errors", "Enum"]
 
-    private static func source(of name: String) -> String {
-        String(decoding: EmbeddedTemplates.all[name] ?? [], as: UTF8.self)
-    }
-
-    /// Compiles the embedded templates on a background queue, once; `embedded`'s lazy initialisation is
-    /// thread-safe, so a caller that needs them first simply waits.
+    /// Parses the templates every module needs on a background queue, once, while the spec is parsed; a caller
+    /// that needs one first waits for it (`LazyTemplate` parses under a lock).
     static func prepareInBackground() {
         _ = startPreparing
     }
 
-    private static let startPreparing: Void = DispatchQueue.global(qos: .userInitiated).async { _ = embedded }
+    private static let startPreparing: Void = DispatchQueue.global(qos: .userInitiated).async {
+        for name in renderedByEveryModule { _ = embedded[name]?.template }
+    }
 
-    /// The embedded templates, with those named in `overrides` replaced. Overrides are always parsed as Mustache.
+    /// The embedded templates, with those named in `overrides` replaced.
     /// - Throws: a `Diagnostic` naming an override that matches no template, or a template that fails to parse
     ///   (with mustache's message, line and column).
     init(overrides: [String: String], recorder: KeyRecorder? = nil) throws(Diagnostic) {
+        let names = EmbeddedTemplates.all.keys.sorted()
         for name in overrides.keys.sorted() where EmbeddedTemplates.all[name] == nil {
             throw Diagnostic.error(
                 "template override '\(name).mustache' does not replace any template",
                 at: SourceLocation(file: name + ".mustache", line: 1, column: 1),
-                hint: "overridable templates: "
-                    + EmbeddedTemplates.all.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
+                hint: "overridable templates: " + names.map { $0 + ".mustache" }.joined(separator: ", ")
             )
         }
-        let base = Self.embedded
-        guard !overrides.isEmpty || recorder != nil || base.fast == nil else {
-            self = base
-            return
+        var library: MustacheLibrary?
+        if !overrides.isEmpty {
+            var all = MustacheLibrary()
+            for name in names {
+                if let source = overrides[name] {
+                    all.register(try Self.parse(source, name: name), named: name)
+                } else if let template = Self.embedded[name]?.template {
+                    all.register(template, named: name)
+                }
+            }
+            library = all
         }
-        var library = try Self.embeddedLibrary.get()
-        for name in overrides.keys.sorted() {
-            library.register(try Self.parse(overrides[name] ?? "", name: name), named: name)
-        }
-        self.init(library: library, fast: nil, names: base.names, recorder: recorder)
-    }
-
-    private init(library: MustacheLibrary?, fast: [String: FastTemplate]?, names: [String], recorder: KeyRecorder?) {
         self.library = library
-        self.fast = fast
         self.names = names
         self.recorder = recorder
     }
@@ -105,24 +85,49 @@ struct CompiledTemplates: Sendable {
     }
 
     func render(_ name: String, object: TemplateObject) -> String {
-        if let template = fast?[name] { return template.render(object) }
-        return mustacheRender(name, value: object.anyValue)
-    }
-
-    /// Renders through swift-mustache (overrides, key recording).
-    func mustacheRender(_ name: String, value: [String: Any]) -> String {
-        let object: Any = recorder.map { $0.track(value) } ?? value
-        guard let text = library?.render(object, withTemplate: name) else {
+        let root: Any = recorder.map { KeyRecorder.Node(object: object, recorder: $0) } ?? object
+        if let library {
+            guard let text = library.render(root, withTemplate: name) else {
+                preconditionFailure("template \(name) is not registered")
+            }
+            return text
+        }
+        guard let template = Self.embedded[name]?.template else {
             preconditionFailure("template \(name) is not registered")
         }
-        return text
+        return template.render(root)
+    }
+}
+
+/// One embedded template, parsed by swift-mustache the first time it is needed, under a lock.
+final class LazyTemplate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: MustacheTemplate?
+    let name: String
+
+    init(name: String) {
+        self.name = name
+    }
+
+    /// The parsed template. The embedded templates are part of the generator and always parse
+    /// (`EmbeddedTemplatesParseTests`), so a failure is a bug in the generator itself.
+    var template: MustacheTemplate {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let source = String(decoding: EmbeddedTemplates.all[name] ?? [], as: UTF8.self)
+        guard let template = try? MustacheTemplate(string: source) else {
+            preconditionFailure("embedded template \(name).mustache does not parse")
+        }
+        parsed = template
+        return template
     }
 }
 
 // MARK: - Missing-key check
 
 /// Records every key templates ask for and every key a context answered, to find keys no context provides
-/// (which swift-mustache would silently render as empty).
+/// (which swift-mustache silently renders as empty).
 final class KeyRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var requested: Set<String> = []
@@ -137,12 +142,6 @@ final class KeyRecorder: @unchecked Sendable {
         return requested.subtracting(found).sorted()
     }
 
-    func track(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] { return Node(values: dictionary, recorder: self) }
-        if let array = value as? [[String: Any]] { return array.map { Node(values: $0, recorder: self) } }
-        return value
-    }
-
     fileprivate func record(_ name: String, found isFound: Bool) {
         lock.lock()
         defer { lock.unlock() }
@@ -150,15 +149,17 @@ final class KeyRecorder: @unchecked Sendable {
         if isFound { found.insert(name) }
     }
 
-    /// A context level that reports lookups.
+    /// A context level that reports lookups, its nested levels wrapped alike.
     struct Node: MustacheParent {
-        let values: [String: Any]
+        let object: TemplateObject
         let recorder: KeyRecorder
 
         func child(named name: String) -> Any? {
-            let value = values[name]
+            let value = object[name]
             recorder.record(name, found: value != nil)
-            return value.map(recorder.track)
+            guard let value else { return nil }
+            if case .list(let objects) = value { return objects.map { Node(object: $0, recorder: recorder) } }
+            return value.mustacheValue
         }
     }
 }

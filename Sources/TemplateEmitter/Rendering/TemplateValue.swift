@@ -1,7 +1,8 @@
 // MARK: - Context values, typed
 
-/// A value a template reads. Typed, so the embedded templates render without a dynamic cast per tag
-/// (`FastTemplate`); `anyValue` is the same value as swift-mustache reads it (overrides, key recording).
+import Mustache
+
+/// A value a template reads; `mustacheValue` is the value swift-mustache renders.
 enum TemplateValue {
     case string(String)
     case bool(Bool)
@@ -10,13 +11,13 @@ enum TemplateValue {
     /// A list of nested contexts.
     case list([TemplateObject])
 
-    /// The value as swift-mustache reads it: `String`, `Bool`, `[String]` or `[[String: Any]]`.
-    var anyValue: Any {
+    /// The value as swift-mustache reads it: `String`, `Bool`, `[String]` or `[TemplateObject]`.
+    var mustacheValue: Any {
         switch self {
         case .string(let string): string
         case .bool(let bool): bool
         case .strings(let strings): strings
-        case .list(let objects): objects.map(\.anyValue)
+        case .list(let objects): objects
         }
     }
 }
@@ -27,7 +28,7 @@ enum TemplateValue {
 /// Stored as a short array of pairs, not a `Dictionary`: a context has 3–20 keys, is built once and read a few
 /// times, so building it without hashing and finding a key by comparing short strings is cheaper than hashing
 /// every key twice.
-struct TemplateObject: ExpressibleByDictionaryLiteral {
+struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
     typealias Key = String
     typealias Value = TemplateValue
 
@@ -66,11 +67,6 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         return result
     }
 
-    /// The context as swift-mustache reads it.
-    var anyValue: [String: Any] {
-        var value: [String: Any] = [:]
-        value.reserveCapacity(pairs.count)
-        for pair in pairs { value[pair.key] = pair.value.anyValue }
-        return value
-    }
+    /// swift-mustache's lookup of a key at this level (nil: look in the enclosing levels).
+    func child(named name: String) -> Any? { self[name]?.mustacheValue }
 }
