@@ -75,6 +75,7 @@ extension NameSanitizer {
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
         "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
+        "JSONKey",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,
@@ -87,7 +88,7 @@ extension NameSanitizer {
         "Decodable", "Encodable", "Codable", "Sendable", "Hashable", "Equatable", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "ValidationFailure", "Validatable", "Redaction",
         "Mirror", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Character",
-        "UnionBranch",
+        "UnionBranch", "JSONKey",
     ]
 
     /// Members of the generated client that an operation method must not take.
