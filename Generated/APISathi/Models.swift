@@ -17,17 +17,18 @@ public struct AadhaarOkycV1Request: Swift.Codable, Swift.Hashable, Swift.Sendabl
         self.otpReference = otpReference
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case otp
-        case aadhaar
-        case otpReference = "otp_reference"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.otp = try container.decodeValue(String.self, named: "otp")
+        self.aadhaar = try container.decodeValue(String.self, named: "aadhaar")
+        self.otpReference = try container.decodeValue(String.self, named: "otp_reference")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.otp = try container.decodeValue(String.self, forKey: .otp)
-        self.aadhaar = try container.decodeValue(String.self, forKey: .aadhaar)
-        self.otpReference = try container.decodeValue(String.self, forKey: .otpReference)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.otp, named: "otp")
+        try container.encodeValue(self.aadhaar, named: "aadhaar")
+        try container.encodeValue(self.otpReference, named: "otp_reference")
     }
 
     public func validate(path: Swift.String, into failures: inout [ValidationFailure]) {
@@ -72,21 +73,22 @@ public struct AadhaarOkycV1Response: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.verified = verified
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case dob
-        case name
-        case gender
-        case address
-        case verified
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.dob = try container.decodeValueIfPresent(String.self, named: "dob")
+        self.name = try container.decodeValueIfPresent(String.self, named: "name")
+        self.gender = try container.decodeValueIfPresent(String.self, named: "gender")
+        self.address = try container.decodeValueIfPresent([String: JSONValue].self, named: "address")
+        self.verified = try container.decodeValueIfPresent(Bool.self, named: "verified")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dob = try container.decodeValueIfPresent(String.self, forKey: .dob)
-        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
-        self.gender = try container.decodeValueIfPresent(String.self, forKey: .gender)
-        self.address = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .address)
-        self.verified = try container.decodeValueIfPresent(Bool.self, forKey: .verified)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValueIfPresent(self.dob, named: "dob")
+        try container.encodeValueIfPresent(self.name, named: "name")
+        try container.encodeValueIfPresent(self.gender, named: "gender")
+        try container.encodeValueIfPresent(self.address, named: "address")
+        try container.encodeValueIfPresent(self.verified, named: "verified")
     }
 }
 
@@ -107,17 +109,18 @@ public struct AadhaarOkycV1ErrorResponse: Swift.Codable, Swift.Hashable, Swift.S
             self.callID = callID
         }
 
-        enum CodingKeys: Swift.String, Swift.CodingKey {
-            case code
-            case message
-            case callID = "call_id"
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            self.code = try container.decodeValueIfPresent(String.self, named: "code")
+            self.message = try container.decodeValueIfPresent(String.self, named: "message")
+            self.callID = try container.decodeValueIfPresent(String.self, named: "call_id")
         }
 
-        public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.code = try container.decodeValueIfPresent(String.self, forKey: .code)
-            self.message = try container.decodeValueIfPresent(String.self, forKey: .message)
-            self.callID = try container.decodeValueIfPresent(String.self, forKey: .callID)
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeValueIfPresent(self.code, named: "code")
+            try container.encodeValueIfPresent(self.message, named: "message")
+            try container.encodeValueIfPresent(self.callID, named: "call_id")
         }
     }
 
@@ -126,13 +129,14 @@ public struct AadhaarOkycV1ErrorResponse: Swift.Codable, Swift.Hashable, Swift.S
         self.error = error
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case error
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.error = try container.decodeValueIfPresent(AadhaarOkycV1ErrorResponse.ErrorModel.self, named: "error")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeValueIfPresent(AadhaarOkycV1ErrorResponse.ErrorModel.self, forKey: .error)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValueIfPresent(self.error, named: "error")
     }
 }
 

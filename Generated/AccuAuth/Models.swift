@@ -13,13 +13,14 @@ public struct SendAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.aadhaarNo = aadhaarNo
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case aadhaarNo = "aadhaar_no"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.aadhaarNo = try container.decodeValue(String.self, named: "aadhaar_no")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aadhaarNo = try container.decodeValue(String.self, forKey: .aadhaarNo)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.aadhaarNo, named: "aadhaar_no")
     }
 
     /// The value with sensitive properties masked.
@@ -74,21 +75,22 @@ public struct SendAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.Senda
             self.status = status
         }
 
-        enum CodingKeys: Swift.String, Swift.CodingKey {
-            case clientID = "client_id"
-            case otpSent = "otp_sent"
-            case ifNumber = "if_number"
-            case validAadhaar = "valid_aadhaar"
-            case status
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            self.clientID = try container.decodeValue(String.self, named: "client_id")
+            self.otpSent = try container.decodeValueIfPresent(Bool.self, named: "otp_sent")
+            self.ifNumber = try container.decodeValueIfPresent(Bool.self, named: "if_number")
+            self.validAadhaar = try container.decodeValueIfPresent(Bool.self, named: "valid_aadhaar")
+            self.status = try container.decodeValueIfPresent(String.self, named: "status")
         }
 
-        public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.clientID = try container.decodeValue(String.self, forKey: .clientID)
-            self.otpSent = try container.decodeValueIfPresent(Bool.self, forKey: .otpSent)
-            self.ifNumber = try container.decodeValueIfPresent(Bool.self, forKey: .ifNumber)
-            self.validAadhaar = try container.decodeValueIfPresent(Bool.self, forKey: .validAadhaar)
-            self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeValue(self.clientID, named: "client_id")
+            try container.encodeValueIfPresent(self.otpSent, named: "otp_sent")
+            try container.encodeValueIfPresent(self.ifNumber, named: "if_number")
+            try container.encodeValueIfPresent(self.validAadhaar, named: "valid_aadhaar")
+            try container.encodeValueIfPresent(self.status, named: "status")
         }
     }
 
@@ -99,17 +101,18 @@ public struct SendAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.Senda
         self.status = status
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case requestID = "request_id"
-        case result
-        case status
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.requestID = try container.decodeValue(String.self, named: "request_id")
+        self.result = try container.decodeValue(SendAadhaarOTPResponse.Result.self, named: "result")
+        self.status = try container.decodeValue(String.self, named: "status")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeValue(String.self, forKey: .requestID)
-        self.result = try container.decodeValue(SendAadhaarOTPResponse.Result.self, forKey: .result)
-        self.status = try container.decodeValue(String.self, forKey: .status)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.requestID, named: "request_id")
+        try container.encodeValue(self.result, named: "result")
+        try container.encodeValue(self.status, named: "status")
     }
 }
 
@@ -126,15 +129,16 @@ public struct ValidateAadhaarOTPRequest: Swift.Codable, Swift.Hashable, Swift.Se
         self.otpCode = otpCode
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case clientID = "client_id"
-        case otpCode = "otp_code"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.clientID = try container.decodeValue(String.self, named: "client_id")
+        self.otpCode = try container.decodeValue(String.self, named: "otp_code")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientID = try container.decodeValue(String.self, forKey: .clientID)
-        self.otpCode = try container.decodeValue(String.self, forKey: .otpCode)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.clientID, named: "client_id")
+        try container.encodeValue(self.otpCode, named: "otp_code")
     }
 
     /// The value with sensitive properties masked.
@@ -171,17 +175,18 @@ public struct ValidateAadhaarOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
         self.status = status
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case requestID = "request_id"
-        case result
-        case status
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.requestID = try container.decodeValue(String.self, named: "request_id")
+        self.result = try container.decodeValue(AadhaarKYCResult.self, named: "result")
+        self.status = try container.decodeValue(String.self, named: "status")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeValue(String.self, forKey: .requestID)
-        self.result = try container.decodeValue(AadhaarKYCResult.self, forKey: .result)
-        self.status = try container.decodeValue(String.self, forKey: .status)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.requestID, named: "request_id")
+        try container.encodeValue(self.result, named: "result")
+        try container.encodeValue(self.status, named: "status")
     }
 }
 
@@ -258,53 +263,54 @@ public struct AadhaarKYCResult: Swift.Codable, Swift.Hashable, Swift.Sendable, S
         self.status = status
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case clientID = "client_id"
-        case fullName = "full_name"
-        case aadhaarNumber = "aadhaar_number"
-        case dob
-        case gender
-        case address
-        case faceStatus = "face_status"
-        case faceScore = "face_score"
-        case zip
-        case profileImage = "profile_image"
-        case hasImage = "has_image"
-        case emailHash = "email_hash"
-        case mobileHash = "mobile_hash"
-        case rawXML = "raw_xml"
-        case zipData = "zip_data"
-        case careOf = "care_of"
-        case shareCode = "share_code"
-        case mobileVerified = "mobile_verified"
-        case referenceID = "reference_id"
-        case aadhaarPDF = "aadhaar_pdf"
-        case status
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.clientID = try container.decodeValueIfPresent(String.self, named: "client_id")
+        self.fullName = try container.decodeValueIfPresent(String.self, named: "full_name")
+        self.aadhaarNumber = try container.decodeValueIfPresent(String.self, named: "aadhaar_number")
+        self.dob = try container.decodeValueIfPresent(String.self, named: "dob")
+        self.gender = try container.decodeValueIfPresent(String.self, named: "gender")
+        self.address = try container.decodeValueIfPresent([String: JSONValue].self, named: "address")
+        self.faceStatus = try container.decodeValueIfPresent(Bool.self, named: "face_status")
+        self.faceScore = try container.decodeValueIfPresent(Float.self, named: "face_score")
+        self.zip = try container.decodeValueIfPresent(String.self, named: "zip")
+        self.profileImage = try container.decodeValueIfPresent(String.self, named: "profile_image")
+        self.hasImage = try container.decodeValueIfPresent(Bool.self, named: "has_image")
+        self.emailHash = try container.decodeValueIfPresent(String.self, named: "email_hash")
+        self.mobileHash = try container.decodeValueIfPresent(String.self, named: "mobile_hash")
+        self.rawXML = try container.decodeValueIfPresent(String.self, named: "raw_xml")
+        self.zipData = try container.decodeValueIfPresent(String.self, named: "zip_data")
+        self.careOf = try container.decodeValueIfPresent(String.self, named: "care_of")
+        self.shareCode = try container.decodeValueIfPresent(String.self, named: "share_code")
+        self.mobileVerified = try container.decodeValueIfPresent(Bool.self, named: "mobile_verified")
+        self.referenceID = try container.decodeValueIfPresent(String.self, named: "reference_id")
+        self.aadhaarPDF = try container.decodeValueIfPresent(String.self, named: "aadhaar_pdf")
+        self.status = try container.decodeValueIfPresent(String.self, named: "status")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientID = try container.decodeValueIfPresent(String.self, forKey: .clientID)
-        self.fullName = try container.decodeValueIfPresent(String.self, forKey: .fullName)
-        self.aadhaarNumber = try container.decodeValueIfPresent(String.self, forKey: .aadhaarNumber)
-        self.dob = try container.decodeValueIfPresent(String.self, forKey: .dob)
-        self.gender = try container.decodeValueIfPresent(String.self, forKey: .gender)
-        self.address = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .address)
-        self.faceStatus = try container.decodeValueIfPresent(Bool.self, forKey: .faceStatus)
-        self.faceScore = try container.decodeValueIfPresent(Float.self, forKey: .faceScore)
-        self.zip = try container.decodeValueIfPresent(String.self, forKey: .zip)
-        self.profileImage = try container.decodeValueIfPresent(String.self, forKey: .profileImage)
-        self.hasImage = try container.decodeValueIfPresent(Bool.self, forKey: .hasImage)
-        self.emailHash = try container.decodeValueIfPresent(String.self, forKey: .emailHash)
-        self.mobileHash = try container.decodeValueIfPresent(String.self, forKey: .mobileHash)
-        self.rawXML = try container.decodeValueIfPresent(String.self, forKey: .rawXML)
-        self.zipData = try container.decodeValueIfPresent(String.self, forKey: .zipData)
-        self.careOf = try container.decodeValueIfPresent(String.self, forKey: .careOf)
-        self.shareCode = try container.decodeValueIfPresent(String.self, forKey: .shareCode)
-        self.mobileVerified = try container.decodeValueIfPresent(Bool.self, forKey: .mobileVerified)
-        self.referenceID = try container.decodeValueIfPresent(String.self, forKey: .referenceID)
-        self.aadhaarPDF = try container.decodeValueIfPresent(String.self, forKey: .aadhaarPDF)
-        self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValueIfPresent(self.clientID, named: "client_id")
+        try container.encodeValueIfPresent(self.fullName, named: "full_name")
+        try container.encodeValueIfPresent(self.aadhaarNumber, named: "aadhaar_number")
+        try container.encodeValueIfPresent(self.dob, named: "dob")
+        try container.encodeValueIfPresent(self.gender, named: "gender")
+        try container.encodeValueIfPresent(self.address, named: "address")
+        try container.encodeValueIfPresent(self.faceStatus, named: "face_status")
+        try container.encodeValueIfPresent(self.faceScore, named: "face_score")
+        try container.encodeValueIfPresent(self.zip, named: "zip")
+        try container.encodeValueIfPresent(self.profileImage, named: "profile_image")
+        try container.encodeValueIfPresent(self.hasImage, named: "has_image")
+        try container.encodeValueIfPresent(self.emailHash, named: "email_hash")
+        try container.encodeValueIfPresent(self.mobileHash, named: "mobile_hash")
+        try container.encodeValueIfPresent(self.rawXML, named: "raw_xml")
+        try container.encodeValueIfPresent(self.zipData, named: "zip_data")
+        try container.encodeValueIfPresent(self.careOf, named: "care_of")
+        try container.encodeValueIfPresent(self.shareCode, named: "share_code")
+        try container.encodeValueIfPresent(self.mobileVerified, named: "mobile_verified")
+        try container.encodeValueIfPresent(self.referenceID, named: "reference_id")
+        try container.encodeValueIfPresent(self.aadhaarPDF, named: "aadhaar_pdf")
+        try container.encodeValueIfPresent(self.status, named: "status")
     }
 
     /// The value with sensitive properties masked.
@@ -367,17 +373,18 @@ public struct ErrorResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.requestID = requestID
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case status
-        case reason
-        case requestID = "request_id"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.status = try container.decodeValue(String.self, named: "status")
+        self.reason = try container.decodeValueIfPresent(String.self, named: "reason")
+        self.requestID = try container.decodeValueIfPresent(String.self, named: "request_id")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeValue(String.self, forKey: .status)
-        self.reason = try container.decodeValueIfPresent(String.self, forKey: .reason)
-        self.requestID = try container.decodeValueIfPresent(String.self, forKey: .requestID)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.status, named: "status")
+        try container.encodeValueIfPresent(self.reason, named: "reason")
+        try container.encodeValueIfPresent(self.requestID, named: "request_id")
     }
 }
 

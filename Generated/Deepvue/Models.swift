@@ -16,15 +16,16 @@ public struct AuthorizeRequest: Swift.Codable, Swift.Hashable, Swift.Sendable, S
         self.clientSecret = clientSecret
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case clientID = "client_id"
-        case clientSecret = "client_secret"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.clientID = try container.decodeValue(String.self, named: "client_id")
+        self.clientSecret = try container.decodeValue(String.self, named: "client_secret")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientID = try container.decodeValue(String.self, forKey: .clientID)
-        self.clientSecret = try container.decodeValue(String.self, forKey: .clientSecret)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.clientID, named: "client_id")
+        try container.encodeValue(self.clientSecret, named: "client_secret")
     }
 
     /// The value with sensitive properties masked.
@@ -62,17 +63,18 @@ public struct AuthorizeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable, 
         self.expiry = expiry
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiry
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.accessToken = try container.decodeValue(String.self, named: "access_token")
+        self.tokenType = try container.decodeValue(String.self, named: "token_type")
+        self.expiry = try container.decodeValue(Date.self, named: "expiry")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessToken = try container.decodeValue(String.self, forKey: .accessToken)
-        self.tokenType = try container.decodeValue(String.self, forKey: .tokenType)
-        self.expiry = try container.decodeValue(Date.self, forKey: .expiry)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.accessToken, named: "access_token")
+        try container.encodeValue(self.tokenType, named: "token_type")
+        try container.encodeValue(self.expiry, named: "expiry")
     }
 
     /// The value with sensitive properties masked.
@@ -125,17 +127,18 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
             self.referenceID = referenceID
         }
 
-        enum CodingKeys: Swift.String, Swift.CodingKey {
-            case aadhaarNumber = "aadhaar_number"
-            case otpSent = "otp_sent"
-            case referenceID = "reference_id"
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            self.aadhaarNumber = try container.decodeValueIfPresent(String.self, named: "aadhaar_number")
+            self.otpSent = try container.decodeValueIfPresent(Bool.self, named: "otp_sent")
+            self.referenceID = try container.decodeValue(String.self, named: "reference_id")
         }
 
-        public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.aadhaarNumber = try container.decodeValueIfPresent(String.self, forKey: .aadhaarNumber)
-            self.otpSent = try container.decodeValueIfPresent(Bool.self, forKey: .otpSent)
-            self.referenceID = try container.decodeValue(String.self, forKey: .referenceID)
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeValueIfPresent(self.aadhaarNumber, named: "aadhaar_number")
+            try container.encodeValueIfPresent(self.otpSent, named: "otp_sent")
+            try container.encodeValue(self.referenceID, named: "reference_id")
         }
 
         /// The value with sensitive properties masked.
@@ -168,23 +171,24 @@ public struct GenerateSeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.S
         self.data = data
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case code
-        case timestamp
-        case transactionID = "transaction_id"
-        case subCode = "sub_code"
-        case message
-        case data
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.code = try container.decodeValue(Int.self, named: "code")
+        self.timestamp = try container.decodeValue(Int64.self, named: "timestamp")
+        self.transactionID = try container.decodeValue(String.self, named: "transaction_id")
+        self.subCode = try container.decodeValue(String.self, named: "sub_code")
+        self.message = try container.decodeValue(String.self, named: "message")
+        self.data = try container.decodeValue(GenerateSeedingOTPResponse.DataModel.self, named: "data")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeValue(Int.self, forKey: .code)
-        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
-        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
-        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
-        self.message = try container.decodeValue(String.self, forKey: .message)
-        self.data = try container.decodeValue(GenerateSeedingOTPResponse.DataModel.self, forKey: .data)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.code, named: "code")
+        try container.encodeValue(self.timestamp, named: "timestamp")
+        try container.encodeValue(self.transactionID, named: "transaction_id")
+        try container.encodeValue(self.subCode, named: "sub_code")
+        try container.encodeValue(self.message, named: "message")
+        try container.encodeValue(self.data, named: "data")
     }
 }
 
@@ -221,19 +225,20 @@ public struct VerifySeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.Sen
             self.referenceID = referenceID
         }
 
-        enum CodingKeys: Swift.String, Swift.CodingKey {
-            case bankName = "bank_name"
-            case status
-            case lastUpdatedDate = "last_updated_date"
-            case referenceID = "reference_id"
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            self.bankName = try container.decodeValueIfPresent(String.self, named: "bank_name")
+            self.status = try container.decodeValueIfPresent(String.self, named: "status")
+            self.lastUpdatedDate = try container.decodeValueIfPresent(String.self, named: "last_updated_date")
+            self.referenceID = try container.decodeValueIfPresent(String.self, named: "reference_id")
         }
 
-        public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bankName = try container.decodeValueIfPresent(String.self, forKey: .bankName)
-            self.status = try container.decodeValueIfPresent(String.self, forKey: .status)
-            self.lastUpdatedDate = try container.decodeValueIfPresent(String.self, forKey: .lastUpdatedDate)
-            self.referenceID = try container.decodeValueIfPresent(String.self, forKey: .referenceID)
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeValueIfPresent(self.bankName, named: "bank_name")
+            try container.encodeValueIfPresent(self.status, named: "status")
+            try container.encodeValueIfPresent(self.lastUpdatedDate, named: "last_updated_date")
+            try container.encodeValueIfPresent(self.referenceID, named: "reference_id")
         }
     }
 
@@ -247,23 +252,24 @@ public struct VerifySeedingOTPResponse: Swift.Codable, Swift.Hashable, Swift.Sen
         self.data = data
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case code
-        case timestamp
-        case transactionID = "transaction_id"
-        case subCode = "sub_code"
-        case message
-        case data
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.code = try container.decodeValue(Int.self, named: "code")
+        self.timestamp = try container.decodeValue(Int64.self, named: "timestamp")
+        self.transactionID = try container.decodeValue(String.self, named: "transaction_id")
+        self.subCode = try container.decodeValue(String.self, named: "sub_code")
+        self.message = try container.decodeValue(String.self, named: "message")
+        self.data = try container.decodeValue(VerifySeedingOTPResponse.DataModel.self, named: "data")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeValue(Int.self, forKey: .code)
-        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
-        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
-        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
-        self.message = try container.decodeValue(String.self, forKey: .message)
-        self.data = try container.decodeValue(VerifySeedingOTPResponse.DataModel.self, forKey: .data)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.code, named: "code")
+        try container.encodeValue(self.timestamp, named: "timestamp")
+        try container.encodeValue(self.transactionID, named: "transaction_id")
+        try container.encodeValue(self.subCode, named: "sub_code")
+        try container.encodeValue(self.message, named: "message")
+        try container.encodeValue(self.data, named: "data")
     }
 }
 
@@ -323,13 +329,14 @@ public struct DetailError: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.detail = detail
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case detail
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.detail = try container.decodeValue(DetailError.Detail.self, named: "detail")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeValue(DetailError.Detail.self, forKey: .detail)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.detail, named: "detail")
     }
 }
 
@@ -395,17 +402,18 @@ public struct ValidationErrorItem: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.type = type
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case loc
-        case msg
-        case type
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, named: "loc")
+        self.msg = try container.decodeValue(String.self, named: "msg")
+        self.type = try container.decodeValue(String.self, named: "type")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, forKey: .loc)
-        self.msg = try container.decodeValue(String.self, forKey: .msg)
-        self.type = try container.decodeValue(String.self, forKey: .type)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.loc, named: "loc")
+        try container.encodeValue(self.msg, named: "msg")
+        try container.encodeValue(self.type, named: "type")
     }
 }
 
@@ -435,21 +443,22 @@ public struct ErrorEnvelope: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.message = message
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case code
-        case timestamp
-        case transactionID = "transaction_id"
-        case subCode = "sub_code"
-        case message
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.code = try container.decodeValue(Int.self, named: "code")
+        self.timestamp = try container.decodeValue(Int64.self, named: "timestamp")
+        self.transactionID = try container.decodeValue(String.self, named: "transaction_id")
+        self.subCode = try container.decodeValue(String.self, named: "sub_code")
+        self.message = try container.decodeValue(String.self, named: "message")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeValue(Int.self, forKey: .code)
-        self.timestamp = try container.decodeValue(Int64.self, forKey: .timestamp)
-        self.transactionID = try container.decodeValue(String.self, forKey: .transactionID)
-        self.subCode = try container.decodeValue(String.self, forKey: .subCode)
-        self.message = try container.decodeValue(String.self, forKey: .message)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.code, named: "code")
+        try container.encodeValue(self.timestamp, named: "timestamp")
+        try container.encodeValue(self.transactionID, named: "transaction_id")
+        try container.encodeValue(self.subCode, named: "sub_code")
+        try container.encodeValue(self.message, named: "message")
     }
 }
 

@@ -14,15 +14,16 @@ public struct Tick: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.label = label
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case n
-        case label
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.n = try container.decodeValue(Int.self, named: "n")
+        self.label = try container.decodeValueIfPresent(String.self, named: "label")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.n = try container.decodeValue(Int.self, forKey: .n)
-        self.label = try container.decodeValueIfPresent(String.self, forKey: .label)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.n, named: "n")
+        try container.encodeValueIfPresent(self.label, named: "label")
     }
 }
 
@@ -37,15 +38,16 @@ public struct Problem: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.status = status
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case title
-        case status
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.title = try container.decodeValue(String.self, named: "title")
+        self.status = try container.decodeValueIfPresent(Int.self, named: "status")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeValue(String.self, forKey: .title)
-        self.status = try container.decodeValueIfPresent(Int.self, forKey: .status)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.title, named: "title")
+        try container.encodeValueIfPresent(self.status, named: "status")
     }
 }
 
@@ -60,14 +62,15 @@ public struct StreamRecordsResponseItem: Swift.Codable, Swift.Hashable, Swift.Se
         self.size = size
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case name
-        case size
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.name = try container.decodeValue(String.self, named: "name")
+        self.size = try container.decodeValueIfPresent(Int.self, named: "size")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.size = try container.decodeValueIfPresent(Int.self, forKey: .size)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.name, named: "name")
+        try container.encodeValueIfPresent(self.size, named: "size")
     }
 }

@@ -95,7 +95,7 @@ extension NameSanitizer {
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
         "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
-        "DocumentedWithoutBody", "UUIDLowering", "RetryAfter", "JSONItemFraming",
+        "DocumentedWithoutBody", "UUIDLowering", "RetryAfter", "JSONItemFraming", "JSONKey",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,
@@ -110,7 +110,7 @@ extension NameSanitizer {
         "KeyedDecodingContainer", "KeyedEncodingContainer", "ValidationFailure", "Validatable", "Redaction",
         "Mirror", "CustomStringConvertible", "CustomDebugStringConvertible", "CustomReflectable", "Character",
         "UnionBranch", "RawRepresentable", "Validation", "DynamicCodingKey", "Indirect", "OptionalValue",
-        "DiscriminatorKey",
+        "DiscriminatorKey", "JSONKey",
     ]
 
     /// Members of the generated client that an operation method must not take.

@@ -24,6 +24,45 @@ extension JSONCoding {
     }
 }
 
+// MARK: - JSON keys of generated types
+
+/// The coding key of generated structs and discriminated unions: one type for every generated type, compiled once
+/// with the runtime, instead of a `CodingKeys` enum per type whose dozens of synthesized members each client would
+/// compile again. Generated code names keys by `StaticString` literals through the `named:` helpers below: such a
+/// literal is a constant the caller neither builds nor releases.
+public struct JSONKey: CodingKey, Hashable, Sendable {
+    public let stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(_ stringValue: String) { self.stringValue = stringValue }
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where K == JSONKey {
+    /// The value at the JSON name `name` (see `JSONKey`); one overload, quick to type-check.
+    public func decodeValue<T: Decodable>(_ type: T.Type, named name: StaticString) throws -> T {
+        try decode(type, forKey: JSONKey(name.description))
+    }
+
+    /// The value at `name`, nil when the key is missing or `null`.
+    public func decodeValueIfPresent<T: Decodable>(_ type: T.Type, named name: StaticString) throws -> T? {
+        try decodeIfPresent(type, forKey: JSONKey(name.description))
+    }
+}
+
+extension KeyedEncodingContainer where K == JSONKey {
+    /// Writes `value` at the JSON name `name` (see `JSONKey`).
+    public mutating func encodeValue<T: Encodable>(_ value: T, named name: StaticString) throws {
+        try encode(value, forKey: JSONKey(name.description))
+    }
+
+    /// Writes `value` at `name` unless it is nil.
+    public mutating func encodeValueIfPresent<T: Encodable>(_ value: T?, named name: StaticString) throws {
+        try encodeIfPresent(value, forKey: JSONKey(name.description))
+    }
+}
+
 // MARK: - Tuples (prefixItems): JSON arrays coded element by element
 
 extension UnkeyedDecodingContainer {

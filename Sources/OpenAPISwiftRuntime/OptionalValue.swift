@@ -49,3 +49,19 @@ extension KeyedEncodingContainer {
         }
     }
 }
+
+extension KeyedDecodingContainer where K == JSONKey {
+    /// `decodeOptionalValue(_:forKey:)` at the JSON name `name` (see `JSONKey`).
+    public func decodeOptionalValue<T: Decodable>(_ type: T.Type, named name: StaticString) throws
+        -> OptionalValue<T> {
+        try decodeOptionalValue(type, forKey: JSONKey(name.description))
+    }
+}
+
+extension KeyedEncodingContainer where K == JSONKey {
+    /// `encodeOptionalValue(_:forKey:)` at the JSON name `name` (see `JSONKey`).
+    public mutating func encodeOptionalValue<T: Encodable>(_ value: OptionalValue<T>, named name: StaticString)
+        throws {
+        try encodeOptionalValue(value, forKey: JSONKey(name.description))
+    }
+}

@@ -115,20 +115,19 @@ import TestSupport
         }
         #expect(stored.count == properties.count, "\(properties.count) properties → \(stored.count): \(stored)")
         #expect(Set(stored).count == stored.count, "merged properties: \(stored)")
-        // Each property has its own coding key whose raw value is the JSON name: the struct's own `CodingKeys`
-        // (four-space indent) lists one case per property.
-        let keysStart = try #require(body.range(of: "\n    enum CodingKeys: Swift.String, Swift.CodingKey {\n"))
-        let keysBody = body[keysStart.upperBound...]
-        let keysEnd = keysBody.range(of: "\n    }")?.lowerBound ?? keysBody.endIndex
-        let cases = keysBody[..<keysEnd].split(separator: "\n").compactMap { line -> (String, String)? in
-            guard let match = try? #/^        case (`?[A-Za-z_][A-Za-z0-9_]*`?)(?: = (".*"))?$/#.wholeMatch(in: line)
-            else { return nil }
-            return (String(match.1), match.2.map(String.init) ?? "\"\(String(match.1).trimmingCharacters(in: ["`"]))\"")
+        // Each property is decoded from its own JSON name: one `named:` literal per stored property in `init(from:)`.
+        let decodeStart = try #require(body.range(of: "\n    public init(from decoder: any Swift.Decoder) throws {\n"))
+        let decodeBody = body[decodeStart.upperBound...]
+        let decodeEnd = decodeBody.range(of: "\n    }")?.lowerBound ?? decodeBody.endIndex
+        let keys = decodeBody[..<decodeEnd].split(separator: "\n").compactMap { line -> (String, String)? in
+            let pattern = #/^        self\.(`?[A-Za-z_][A-Za-z0-9_]*`?) = try container\.\w+\(.*, named: (".*")\)$/#
+            guard let match = try? pattern.wholeMatch(in: line) else { return nil }
+            return (String(match.1), String(match.2))
         }
-        #expect(cases.count == properties.count, "\(properties.count) properties → \(cases.count) coding keys")
-        #expect(Set(cases.map(\.0)) == Set(stored), "coding keys and stored properties differ")
-        #expect(Set(cases.map(\.1)) == Set(properties.map(SwiftEscapingProbe.literal)),
-                "JSON names: \(Set(cases.map(\.1)).symmetricDifference(properties.map(SwiftEscapingProbe.literal)))")
+        #expect(keys.count == properties.count, "\(properties.count) properties → \(keys.count) decoded keys")
+        #expect(Set(keys.map(\.0)) == Set(stored), "decoded keys and stored properties differ")
+        #expect(Set(keys.map(\.1)) == Set(properties.map(SwiftEscapingProbe.literal)),
+                "JSON names: \(Set(keys.map(\.1)).symmetricDifference(properties.map(SwiftEscapingProbe.literal)))")
     }
 
     // MARK: - Injection

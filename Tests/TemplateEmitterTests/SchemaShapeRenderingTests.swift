@@ -54,7 +54,7 @@ struct SchemaShapeRenderingTests {
             "Validation.maxItems(0..<self.arrayCount, 4, path: path, into: &failures)",
             "public init(id: String? = nil, secret: String, count: Int) {",
             "let isRequest = encoder.isRequestBody",
-            "if !isRequest { try container.encodeValueIfPresent(self.id, forKey: .id) }",
+            "if !isRequest { try container.encodeValueIfPresent(self.id, named: \"id\") }",
             "Validation.integerMultipleOf(self.count, 3, path: path + \".count\", into: &failures)",
             "Validation.minimum(self.count, 1, path: path + \".count\", into: &failures)",
             "Validation.maximum(self.count, 9, path: path + \".count\", into: &failures)",

@@ -97,10 +97,12 @@ struct ModelRendering {
         return StructContext(
             header: header, conformances: conformances.joined(separator: ", "), properties: properties,
             initParameters: parameters.joined(separator: ", "),
-            // `CodingKeys` and `init(from:)` are written out for every struct with properties: the synthesized ones
-            // take 3× longer to type-check (`init(from:)` resolves `decode` overloads, `init(stringValue:)` is a
-            // string switch).
+            // `init(from:)` and `encode(to:)` are written out for every struct with properties, keyed by `JSONKey`:
+            // a synthesized `init(from:)` takes 3× longer to type-check (it resolves `decode` overloads), and
+            // synthesized coding needs a `CodingKeys` enum, ~30 functions per struct to compile.
             hasCodingKeys: !s.properties.isEmpty || hasCustomCoding, hasCustomCoding: hasCustomCoding,
+            declaredKeys: "[" + s.properties.map { SwiftEscaping.stringLiteral($0.jsonName) }
+                .joined(separator: ", ") + "]",
             hasAdditionalProperties: s.additionalProperties != nil,
             additionalPropertiesName: s.additionalProperties?.name ?? "",
             additionalPropertiesValueType: s.additionalProperties?.valueType.swift ?? "",
@@ -143,7 +145,7 @@ struct ModelRendering {
         }
         return PropertyContext(
             docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.swiftType,
-            initDefault: p.initDefault, codingKeyRawValue: p.codingKeyRawValueSuffix,
+            initDefault: p.initDefault, keyLiteral: SwiftEscaping.stringLiteral(p.jsonName),
             // The runtime's one-overload helpers: `decode(_:forKey:)`'s overloads are slow to type-check.
             decodeMethod: p.distinguishesNull ? "decodeOptionalValue"
                 : p.type.isOptional ? "decodeValueIfPresent" : "decodeValue",
@@ -177,13 +179,6 @@ struct ModelRendering {
         }
         return EnumContext(header: header, rawType: e.rawType == .int ? "Swift.Int" : "Swift.String", cases: cases,
                            unknownCaseName: e.unknownCaseName)
-    }
-}
-
-extension PropertyDecl {
-    /// ` = "json"` when the JSON key is not the Swift name.
-    var codingKeyRawValueSuffix: String {
-        NameSanitizer.unescaped(name) == jsonName ? "" : " = " + SwiftEscaping.stringLiteral(jsonName)
     }
 }
 

@@ -27,8 +27,8 @@ struct PropertyContext: TemplateContext {
     var type: String
     /// ` = nil` for optionals in the memberwise init, else empty.
     var initDefault: String
-    /// The `CodingKeys` case suffix: ` = "json_name"` when the JSON key differs from the Swift name, else empty.
-    var codingKeyRawValue: String
+    /// The JSON name as a Swift string literal (e.g. `"first_name"`), the `named:` of the runtime's coding helpers.
+    var keyLiteral: String
     /// The runtime's `decodeValue`, `decodeValueIfPresent` or `decodeOptionalValue`.
     var decodeMethod: String
     /// The runtime's `encodeValue`, `encodeValueIfPresent` or `encodeOptionalValue`.
@@ -43,7 +43,7 @@ struct PropertyContext: TemplateContext {
 
     var templateObject: TemplateObject {
         ["docLines": .strings(docLines), "name": .string(name), "type": .string(type),
-         "initDefault": .string(initDefault), "codingKeyRawValue": .string(codingKeyRawValue),
+         "initDefault": .string(initDefault), "keyLiteral": .string(keyLiteral),
          "decodeMethod": .string(decodeMethod), "encodeMethod": .string(encodeMethod),
          "decodeType": .string(decodeType), "isIndirect": .bool(isIndirect), "storedName": .string(storedName),
          "omittedFromRequests": .bool(omittedFromRequests)]
@@ -58,11 +58,15 @@ struct StructContext: TemplateContext {
     var properties: [PropertyContext]
     /// The memberwise init's parameter list, e.g. `id: Swift.Int, name: Swift.String? = nil`.
     var initParameters: String
-    /// Emit a `CodingKeys` enum and `init(from:)` (any property, or custom coding): both type-check faster than
-    /// the synthesized ones.
+    /// Write `init(from:)` and `encode(to:)` out, keyed by the runtime's `JSONKey` (any property, or custom coding):
+    /// the synthesized ones would need a `CodingKeys` enum, whose synthesized members cost more to compile than the
+    /// whole struct.
     var hasCodingKeys: Bool
-    /// Write `encode(to:)` out too (additional, boxed or null-aware properties); otherwise it is synthesized.
+    /// Coding beyond one key per property (additional, boxed, null-aware, read-only or flattened properties).
     var hasCustomCoding: Bool
+    /// The JSON names of the properties as a set literal, e.g. `["id", "first_name"]`: additional properties are
+    /// the other keys.
+    var declaredKeys = "[]"
     var hasAdditionalProperties: Bool
     var additionalPropertiesName: String
     var additionalPropertiesValueType: String
@@ -89,6 +93,7 @@ struct StructContext: TemplateContext {
             "hasProperties": .bool(!properties.isEmpty),
             "hasCodingKeys": .bool(hasCodingKeys),
             "hasCustomCoding": .bool(hasCustomCoding),
+            "declaredKeys": .string(declaredKeys),
             "hasAdditionalProperties": .bool(hasAdditionalProperties),
             "additionalPropertiesName": .string(additionalPropertiesName),
             "additionalPropertiesValueType": .string(additionalPropertiesValueType),

@@ -29,25 +29,26 @@ public struct Customer: Swift.Codable, Swift.Hashable, Swift.Sendable, Validatab
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case id
-        case name
-        case email
-        case nickname
-        case tier
-        case password
-        case createdAt
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.id = try container.decodeValue(UUID.self, named: "id")
+        self.name = try container.decodeValue(String.self, named: "name")
+        self.email = try container.decodeValueIfPresent(String.self, named: "email")
+        self.nickname = try container.decodeValueIfPresent(String.self, named: "nickname")
+        self.tier = try container.decodeValueIfPresent(Int.self, named: "tier")
+        self.password = try container.decodeValueIfPresent(String.self, named: "password")
+        self.createdAt = try container.decodeValueIfPresent(Date.self, named: "createdAt")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeValue(UUID.self, forKey: .id)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.email = try container.decodeValueIfPresent(String.self, forKey: .email)
-        self.nickname = try container.decodeValueIfPresent(String.self, forKey: .nickname)
-        self.tier = try container.decodeValueIfPresent(Int.self, forKey: .tier)
-        self.password = try container.decodeValueIfPresent(String.self, forKey: .password)
-        self.createdAt = try container.decodeValueIfPresent(Date.self, forKey: .createdAt)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.id, named: "id")
+        try container.encodeValue(self.name, named: "name")
+        try container.encodeValueIfPresent(self.email, named: "email")
+        try container.encodeValueIfPresent(self.nickname, named: "nickname")
+        try container.encodeValueIfPresent(self.tier, named: "tier")
+        try container.encodeValueIfPresent(self.password, named: "password")
+        try container.encodeValueIfPresent(self.createdAt, named: "createdAt")
     }
 
     public func validate(path: Swift.String, into failures: inout [ValidationFailure]) {

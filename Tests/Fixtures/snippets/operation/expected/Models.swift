@@ -12,13 +12,14 @@ public struct AddNoteRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.text = text
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case text
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.text = try container.decodeValue(String.self, named: "text")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeValue(String.self, forKey: .text)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.text, named: "text")
     }
 }
 
@@ -31,13 +32,14 @@ public struct AddNoteResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.id = id
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case id
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.id = try container.decodeValue(Int.self, named: "id")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeValue(Int.self, forKey: .id)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.id, named: "id")
     }
 }
 
@@ -50,12 +52,13 @@ public struct AddNoteStatus404Response: Swift.Codable, Swift.Hashable, Swift.Sen
         self.message = message
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case message
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.message = try container.decodeValueIfPresent(String.self, named: "message")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeValueIfPresent(String.self, forKey: .message)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValueIfPresent(self.message, named: "message")
     }
 }

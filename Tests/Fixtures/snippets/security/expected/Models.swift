@@ -12,12 +12,13 @@ public struct GetMeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.name = name
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case name
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.name = try container.decodeValueIfPresent(String.self, named: "name")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValueIfPresent(self.name, named: "name")
     }
 }

@@ -10,13 +10,9 @@ public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// A value whose discriminator this version of the client does not know, kept as JSON.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: Swift.String, Swift.CodingKey {
-        case value = "kind"
-    }
-
     public init(from decoder: any Swift.Decoder) throws {
-        let discriminator = try? decoder.container(keyedBy: DiscriminatorKey.self)
-            .decodeIfPresent(Swift.String.self, forKey: .value)
+        let discriminator = try? decoder.container(keyedBy: JSONKey.self)
+            .decodeValueIfPresent(Swift.String.self, named: "kind")
         let container = try decoder.singleValueContainer()
         switch discriminator {
         case "cat": self = .cat(try container.decode(Cat.self))
@@ -51,15 +47,16 @@ public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.lives = lives
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case kind
-        case lives
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.kind = try container.decodeValue(String.self, named: "kind")
+        self.lives = try container.decodeValueIfPresent(Int.self, named: "lives")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decodeValue(String.self, forKey: .kind)
-        self.lives = try container.decodeValueIfPresent(Int.self, forKey: .lives)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.kind, named: "kind")
+        try container.encodeValueIfPresent(self.lives, named: "lives")
     }
 }
 
@@ -74,15 +71,16 @@ public struct Dog: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.goodBoy = goodBoy
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case kind
-        case goodBoy
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.kind = try container.decodeValue(String.self, named: "kind")
+        self.goodBoy = try container.decodeValueIfPresent(Bool.self, named: "goodBoy")
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decodeValue(String.self, forKey: .kind)
-        self.goodBoy = try container.decodeValueIfPresent(Bool.self, forKey: .goodBoy)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeValue(self.kind, named: "kind")
+        try container.encodeValueIfPresent(self.goodBoy, named: "goodBoy")
     }
 }
 
