@@ -28,7 +28,7 @@ extension Builder {
 
     /// Content entries in document order. Inline schemas are named `<Op>Request`; when the entries have different
     /// types the body is a per-content enum `<Op>Body` (declared by the emitter from `contents`).
-    func buildRequestBody(_ operation: SpecOperation, typeBase: String) -> RequestBodyDecl? {
+    func buildRequestBody(_ operation: SpecParser.Operation, typeBase: String) -> RequestBodyDecl? {
         guard let body = operation.requestBody else { return nil }
         guard !body.content.isEmpty else {
             warn("request body without content is not generated", body.origin)
@@ -215,7 +215,7 @@ extension Builder {
     // MARK: - Responses
 
     /// Responses in document order, what a successful call returns, and the statuses marked retryable.
-    func buildResponses(_ operation: SpecOperation, typeBase: String)
+    func buildResponses(_ operation: SpecParser.Operation, typeBase: String)
         -> (responses: [ResponseDecl], success: SuccessDecl, retryable: [Int], streams: Bool) {
         let hasSuccessStatus = operation.responses.contains { response in
             switch response.status {

@@ -132,7 +132,3 @@ extension Builder {
         }
     }
 }
-
-/// `SpecParser`'s `Operation`, for files that also import Foundation (whose `Operation` would be ambiguous; the module
-/// name is shadowed by the `SpecParser` enum).
-typealias SpecOperation = Operation

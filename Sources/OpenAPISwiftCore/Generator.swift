@@ -46,14 +46,14 @@ public struct ModelResult: Sendable {
 /// The CLI and the tests both call it; only the CLI touches the disk.
 public enum Generator {
     public static func generate(_ job: GenerationJob, loader: any SpecLoader) -> GenerationResult {
-        TemplateEmitter.prepareInBackground()
+        SwiftEmitter.prepareInBackground()
         let modelled = model(job, loader: loader)
         var diagnostics = modelled.diagnostics
         guard let api = modelled.api, !diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: ordered(diagnostics), typeCount: 0, operationCount: 0)
         }
         do {
-            let emitter = try TemplateEmitter(overrides: job.templateOverrides)
+            let emitter = try SwiftEmitter(overrides: job.templateOverrides)
             let files = try emitter.emit(api)
             let typeCount = countTypes(api.types), operationCount = api.operations.count
             // The document and the model are done with: free them while the caller writes the files.
@@ -79,7 +79,7 @@ public enum Generator {
     /// The first two stages: the job's spec (with its overlays) parsed and turned into the IR. `generate` and
     /// `APIDiffer` share it, so both see the same model.
     public static func model(_ job: GenerationJob, loader: any SpecLoader) -> ModelResult {
-        let parsed = SpecParser.parse(job.spec, overlays: job.overlays, loader: loader)
+        let parsed = DocumentParser.parse(job.spec, overlays: job.overlays, loader: loader)
         guard let document = parsed.document, !parsed.diagnostics.hasErrors else {
             return ModelResult(api: nil, diagnostics: parsed.diagnostics, parsed: parsed)
         }

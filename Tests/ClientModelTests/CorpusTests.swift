@@ -15,7 +15,7 @@ import Testing
             let path = root + "/" + fields[2]
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let started = Date()
-            let result = SpecParser.parse(SpecInput(path: path, data: data), loader: FileSystemSpecLoader(root: root))
+            let result = DocumentParser.parse(SpecInput(path: path, data: data), loader: FileSystemSpecLoader(root: root))
             let parsed = Date()
             guard let document = result.document else {
                 print("corpus \(fields[1]): parse failed \(result.diagnostics.errors.prefix(2))")

@@ -9,7 +9,7 @@ import Testing
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Specs/\(spec)")
             let data = try Data(contentsOf: url)
-            let result = SpecParser.parse(SpecInput(path: "Specs/\(spec)", data: data), loader: InMemorySpecLoader())
+            let result = DocumentParser.parse(SpecInput(path: "Specs/\(spec)", data: data), loader: InMemorySpecLoader())
             guard let document = result.document else { Issue.record("\(result.diagnostics)"); continue }
             let api = ModelBuilder.build(document, options: ModelOptions(moduleName: "M"), specPath: spec)
             if ProcessInfo.processInfo.environment["DUMP_IR"] != nil { print(api.dump) }

@@ -7,7 +7,7 @@ import Testing
 func buildIR(_ yaml: String, module: String = "Petstore", sourceLocation: Testing.SourceLocation = #_sourceLocation)
     -> APIDecl {
     let input = SpecInput(path: "spec.yaml", data: Data(yaml.utf8))
-    let result = SpecParser.parse(input, loader: InMemorySpecLoader())
+    let result = DocumentParser.parse(input, loader: InMemorySpecLoader())
     #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)", sourceLocation: sourceLocation)
     guard let document = result.document else {
         Issue.record("no document", sourceLocation: sourceLocation)

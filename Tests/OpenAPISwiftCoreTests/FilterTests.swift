@@ -15,7 +15,7 @@ import TestSupport
 
     static func model(_ entries: [Entry], skipDeprecated: Bool = false) throws -> APIDecl {
         let data = try Data(contentsOf: Repository.root.appendingPathComponent(path))
-        let parsed = SpecParser.parse(SpecInput(path: path, data: data), loader: InMemorySpecLoader())
+        let parsed = DocumentParser.parse(SpecInput(path: path, data: data), loader: InMemorySpecLoader())
         let document = try #require(parsed.document)
         let filter = DocumentFilter(entries: entries, skipDeprecated: skipDeprecated)
         return ModelBuilder.build(document, options: ModelOptions(moduleName: "Shop", filter: filter), specPath: path)
@@ -146,7 +146,7 @@ import TestSupport
               schemas:
                 Pet: {type: object, properties: {name: {type: string}}}
             """
-        let document = try #require(SpecParser.parse(SpecInput(path: "hooks.yaml", data: Data(spec.utf8)),
+        let document = try #require(DocumentParser.parse(SpecInput(path: "hooks.yaml", data: Data(spec.utf8)),
                                                      loader: InMemorySpecLoader()).document)
         func types(_ entries: [Entry]) -> [String] {
             let options = ModelOptions(moduleName: "Hooks", filter: DocumentFilter(entries: entries))

@@ -62,7 +62,7 @@ import TestSupport
         #expect(client.overlays == ["Specs/overlays/apisathi.overlay.yaml"])
         let spec = try Data(contentsOf: Repository.root.appendingPathComponent(client.spec))
         let overlay = try Data(contentsOf: Repository.root.appendingPathComponent(client.overlays[0]))
-        let parsed = SpecParser.parse(SpecInput(path: client.spec, data: spec),
+        let parsed = DocumentParser.parse(SpecInput(path: client.spec, data: spec),
                                       overlays: [SpecInput(path: client.overlays[0], data: overlay)],
                                       loader: InMemorySpecLoader())
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")

@@ -43,7 +43,7 @@ import TestSupport
 
     static func componentSchemas(_ relativePath: String) throws -> [NamedSchema] {
         let data = try Data(contentsOf: fixtures.appendingPathComponent(relativePath))
-        let parsed = SpecParser.parse(SpecInput(path: relativePath, data: data), loader: InMemorySpecLoader())
+        let parsed = DocumentParser.parse(SpecInput(path: relativePath, data: data), loader: InMemorySpecLoader())
         return try #require(parsed.document).components.schemas
     }
 

@@ -20,7 +20,7 @@ struct CorpusTests {
     func parsesWithoutErrors(_ entry: String) throws {
         let path = Self.corpus.appendingPathComponent(entry).path
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let result = SpecParser.parse(SpecInput(path: path, data: data),
+        let result = DocumentParser.parse(SpecInput(path: path, data: data),
                                       loader: FileSystemSpecLoader(root: Self.corpus.path))
         #expect(errorText(result) == "", "\(entry)")
         #expect(result.document != nil)

@@ -177,7 +177,7 @@ struct JSONReaderTests {
         // JSON in a .yaml file, with a UTF-8 byte order mark, or in UTF-16: read by the JSON reader.
         for (path, data) in [("spec.yaml", Data(json.utf8)), ("spec.json", Data([0xEF, 0xBB, 0xBF]) + Data(json.utf8)),
                              ("spec.json", try #require(json.data(using: .utf16)))] {
-            let result = SpecParser.parse(SpecInput(path: path, data: data), loader: InMemorySpecLoader())
+            let result = DocumentParser.parse(SpecInput(path: path, data: data), loader: InMemorySpecLoader())
             #expect(errorText(result) == "")
             #expect(result.document?.info.title == "T 😀", "\(path)")
         }

@@ -96,7 +96,7 @@ struct NegativeFixtureTests {
     @Test(arguments: fixtures)
     func fixtureFailsWithTheExpectedError(_ fixture: String) throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent(fixture))
-        let result = SpecParser.parse(SpecInput(path: fixture, data: data), loader: InMemorySpecLoader())
+        let result = DocumentParser.parse(SpecInput(path: fixture, data: data), loader: InMemorySpecLoader())
         #expect(result.document == nil)
         let first = try #require(result.diagnostics.errors.first)
         var printed = first

@@ -202,7 +202,7 @@ struct OverlayApplyTests {
                 properties:
                   kind: {type: widget}
             """)
-        let result = SpecParser.parse(SpecInput(path: "spec.yaml", data: Data(spec.utf8)),
+        let result = DocumentParser.parse(SpecInput(path: "spec.yaml", data: Data(spec.utf8)),
                                       overlays: [SpecInput(path: "fix.overlay.yaml", data: Data(overlayText.utf8))],
                                       loader: InMemorySpecLoader())
         // A problem in what the overlay inserted is reported in the overlay, where it is written.
@@ -236,7 +236,7 @@ struct OverlayApplyTests {
                   type: object
                   properties: {pet: {$ref: '#/components/schemas/Pet'}, tag: {$ref: 'common.yaml#/Tag'}}
             """)
-        let result = SpecParser.parse(
+        let result = DocumentParser.parse(
             SpecInput(path: "specs/spec.yaml", data: Data(spec.utf8)),
             overlays: [SpecInput(path: "overlays/o.yaml", data: Data(overlayText.utf8))],
             loader: InMemorySpecLoader(texts: ["specs/common.yaml": "Tag: {type: string}\n"]))
@@ -247,7 +247,7 @@ struct OverlayApplyTests {
     }
 
     @Test func anOverlayErrorStopsBeforeTheSpecIsRead() {
-        let result = SpecParser.parse(SpecInput(path: "spec.yaml", data: Data("openapi: 9\n".utf8)),
+        let result = DocumentParser.parse(SpecInput(path: "spec.yaml", data: Data("openapi: 9\n".utf8)),
                                       overlays: [SpecInput(path: "o.yaml", data: Data("overlay: 1.0.0\n".utf8))],
                                       loader: InMemorySpecLoader())
         #expect(result.document == nil)
@@ -264,8 +264,8 @@ struct OverlayApplyTests {
         let specPath = "Specs/apisathi.json", overlayPath = "Specs/overlays/apisathi.overlay.yaml"
         let spec = try Data(contentsOf: Repository.root.appendingPathComponent(specPath))
         let overlayData = try Data(contentsOf: Repository.root.appendingPathComponent(overlayPath))
-        let plain = SpecParser.parse(SpecInput(path: specPath, data: spec), loader: InMemorySpecLoader())
-        let result = SpecParser.parse(SpecInput(path: specPath, data: spec),
+        let plain = DocumentParser.parse(SpecInput(path: specPath, data: spec), loader: InMemorySpecLoader())
+        let result = DocumentParser.parse(SpecInput(path: specPath, data: spec),
                                       overlays: [SpecInput(path: overlayPath, data: overlayData)],
                                       loader: InMemorySpecLoader())
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

@@ -7,7 +7,7 @@ struct OverlayValidationTests {
     static let spec = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
 
     func problems(_ overlayText: String, path: String = "fix.yaml") -> [String] {
-        let result = SpecParser.parse(SpecInput(path: "spec.yaml", data: Data(Self.spec.utf8)),
+        let result = DocumentParser.parse(SpecInput(path: "spec.yaml", data: Data(Self.spec.utf8)),
                                       overlays: [SpecInput(path: path, data: Data(overlayText.utf8))],
                                       loader: InMemorySpecLoader())
         return result.diagnostics.map(\.description)
@@ -115,7 +115,7 @@ struct OverlayValidationTests {
     }
 
     @Test func everyProblemOfEveryOverlayIsReported() {
-        let result = SpecParser.parse(
+        let result = DocumentParser.parse(
             SpecInput(path: "spec.yaml", data: Data(Self.spec.utf8)),
             overlays: [
                 SpecInput(path: "a.yaml", data: Data((Self.header + "actions:\n  - target: $.[\n    update: {}\n")

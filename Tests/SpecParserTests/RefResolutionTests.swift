@@ -83,7 +83,7 @@ struct RefResolutionTests {
                     '201': {content: {application/json: {schema: {$ref: 'schemas/../schemas/pet.yaml'}}}}
                     default: {content: {application/json: {schema: {$ref: '../common/Error.yaml#/Error'}}}}
             """
-        let result = SpecParser.parse(SpecInput(path: "api/openapi.yaml", data: Data(text.utf8)), loader: loader)
+        let result = DocumentParser.parse(SpecInput(path: "api/openapi.yaml", data: Data(text.utf8)), loader: loader)
         let document = try #require(result.document, "\(result.diagnostics)")
         #expect(loader.loads.withLock { $0 } == ["api/schemas/pet.yaml", "common/Error.yaml"])
         let responses = document.paths[0].operations[0].responses

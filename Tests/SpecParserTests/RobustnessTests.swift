@@ -5,7 +5,7 @@ import Testing
 /// Hostile input: every case must end in diagnostics, never a trap, a hang or a memory blow-up.
 struct RobustnessTests {
     func parseBytes(_ bytes: [UInt8], limits: ParserLimits = .default) -> ParseResult {
-        SpecParser.parse(SpecInput(path: "spec.yaml", data: Data(bytes)), loader: InMemorySpecLoader(),
+        DocumentParser.parse(SpecInput(path: "spec.yaml", data: Data(bytes)), loader: InMemorySpecLoader(),
                          limits: limits)
     }
 
@@ -124,7 +124,7 @@ struct RobustnessTests {
         #expect(try loader.load(folder.appendingPathComponent("specs/a.yaml").path).count == 18)
         #expect(throws: SpecLoaderError.self) { try loader.load(folder.path + "/specs/../outside.yaml") }
         let text = openAPI30(schemas: "    A: {$ref: '../outside.yaml#/A'}\n")
-        let result = SpecParser.parse(SpecInput(path: folder.path + "/specs/openapi.yaml", data: Data(text.utf8)),
+        let result = DocumentParser.parse(SpecInput(path: folder.path + "/specs/openapi.yaml", data: Data(text.utf8)),
                                       loader: loader)
         #expect(errorText(result).contains("is outside the allowed folder '\(folder.path)/specs'"))
     }

@@ -5,7 +5,7 @@ import TestSupport
 
 /// Parses YAML/JSON text given inline, with extra files served from memory.
 func parse(_ text: String, path: String = "spec.yaml", files: [String: String] = [:]) -> ParseResult {
-    SpecParser.parse(SpecInput(path: path, data: Data(text.utf8)), loader: InMemorySpecLoader(texts: files))
+    DocumentParser.parse(SpecInput(path: path, data: Data(text.utf8)), loader: InMemorySpecLoader(texts: files))
 }
 
 /// The single error of a result, printed (`file:line:column: error: …`), or a note that there was none.

@@ -24,7 +24,7 @@ struct EmitPerformanceTests {
                success: .single(.named(TypeName("Thing\(i)"))))
         }
         let api = IR.api(module: "Large", types: types, operations: operations)
-        let emitter = try TemplateEmitter()
+        let emitter = try SwiftEmitter()
         let clock = ContinuousClock()
         var files: [EmittedFile] = []
         let elapsed = try clock.measure { files = try emitter.emit(api) }

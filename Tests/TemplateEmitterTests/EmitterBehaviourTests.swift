@@ -8,8 +8,8 @@ import TestSupport
 /// Determinism, overrides, the template registry, splitting and the final whitespace pass.
 struct EmitterBehaviourTests {
     @Test func sameIRGivesSameBytes() throws {
-        let first = try TemplateEmitter().emit(SampleAPI.api)
-        let second = try TemplateEmitter().emit(SampleAPI.api)
+        let first = try SwiftEmitter().emit(SampleAPI.api)
+        let second = try SwiftEmitter().emit(SampleAPI.api)
         #expect(first == second)
         #expect(first.map(\.path) == first.map(\.path).sorted())
     }
@@ -97,7 +97,7 @@ struct EmitterBehaviourTests {
 
     @Test func unknownOverrideIsAnErrorNamingIt() {
         #expect {
-            _ = try TemplateEmitter(overrides: ["Modles": "{{%CONTENT_TYPE:TEXT}}"])
+            _ = try SwiftEmitter(overrides: ["Modles": "{{%CONTENT_TYPE:TEXT}}"])
         } throws: { error in
             let text = (error as? Diagnostic)?.description ?? ""
             return text.contains("Modles.mustache") && text.contains("Models.mustache")
@@ -106,7 +106,7 @@ struct EmitterBehaviourTests {
 
     @Test func unparsableOverrideNamesTheFileAndMustachesMessage() {
         #expect {
-            _ = try TemplateEmitter(overrides: ["Errors": "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}never closed"])
+            _ = try SwiftEmitter(overrides: ["Errors": "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}never closed"])
         } throws: { error in
             guard let diagnostic = error as? Diagnostic else { return false }
             return diagnostic.message.contains("Errors.mustache") && diagnostic.message.contains("expectedSectionEnd")
@@ -149,7 +149,7 @@ struct EmitterBehaviourTests {
                          success: .single(.named(TypeName("Thing\(i)"))))
         }
         let api = IR.api(module: "Big", types: types, operations: operations)
-        var emitter = try TemplateEmitter()
+        var emitter = try SwiftEmitter()
         emitter.linesPerFile = 1500
         let files = try emitter.emit(api)
         let models = files.map(\.path).filter { $0.hasPrefix("Models") }

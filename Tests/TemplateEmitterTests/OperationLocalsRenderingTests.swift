@@ -24,7 +24,7 @@ import SpecParser
                 content: {application/json: {schema: {type: string, maxLength: 9}}}
               responses: {"204": {description: ok}}
         """
-        let parsed = SpecParser.parse(SpecInput(path: "clash.yaml", data: Data(yaml.utf8)),
+        let parsed = DocumentParser.parse(SpecInput(path: "clash.yaml", data: Data(yaml.utf8)),
                                       loader: FileSystemSpecLoader(root: "/"))
         let document = try #require(parsed.document, "\(parsed.diagnostics)")
         let api = ModelBuilder.build(document, options: ModelOptions(moduleName: "Clash"), specPath: "clash.yaml")

@@ -13,7 +13,7 @@ enum Support {
     /// Emits `api` with the key check on, failing the test on any key a template uses that no context provides.
     static func emit(_ api: APIDecl, overrides: [String: String] = [:]) throws -> [EmittedFile] {
         let recorder = KeyRecorder()
-        let emitter = try TemplateEmitter(overrides: overrides, recorder: recorder)
+        let emitter = try SwiftEmitter(overrides: overrides, recorder: recorder)
         let files = try emitter.emit(api)
         #expect(recorder.unresolvedKeys == [], "template keys no context provides")
         return files

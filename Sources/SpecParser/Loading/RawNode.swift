@@ -2,7 +2,7 @@
 /// merge keys (`<<`) applied, aliases expanded, every node with its 1-based line and column.
 ///
 /// Built once per file by `RawTreeBuilder`; every reader and the `$ref` resolver walk this tree.
-/// Not `Sendable`: it lives inside one `SpecParser.parse` call.
+/// Not `Sendable`: it lives inside one `DocumentParser.parse` call.
 final class RawNode {
     enum Content {
         case scalar(RawScalar)

@@ -53,7 +53,7 @@ struct SchemaEntry {
     var schema: Schema?
 }
 
-/// The mutable state of one `SpecParser.parse` call: diagnostics, loaded files, the schema registry and
+/// The mutable state of one `DocumentParser.parse` call: diagnostics, loaded files, the schema registry and
 /// the caches of inlined objects. Readers are extensions of this class, one file per concern.
 final class ParserState {
     let loader: any SpecLoader

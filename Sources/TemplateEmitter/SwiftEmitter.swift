@@ -5,7 +5,7 @@ import SpecParser
 
 /// Renders an `APIDecl` into the Swift files of one generated module. Pure and in-memory: templates are embedded
 /// in the binary (or given as `overrides`), and the caller writes the files.
-public struct TemplateEmitter: Sendable {
+public struct SwiftEmitter: Sendable {
     /// Files longer than this many lines are split (`Models+2.swift`, …) so the compiler can work in parallel.
     /// Not much smaller: without batch mode (`swiftc -typecheck *.swift`) every file is a frontend job that imports
     /// Foundation and checks the declarations it uses again, which costs more than the parallelism gains

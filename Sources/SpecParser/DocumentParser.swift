@@ -1,7 +1,7 @@
 import Foundation
 
 /// The parser's entry point: bytes in, a resolved `Document` (or diagnostics) out.
-public enum SpecParser {
+public enum DocumentParser {
     /// Parses `input`, following relative `$ref`s through `loader`. Never throws or traps: every problem is a
     /// `Diagnostic`, and `document` is nil exactly when one of them is an error.
     ///
