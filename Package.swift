@@ -26,11 +26,13 @@ let package = Package(
     ],
     targets: [
         // MARK: - The generator
-        .target(name: "SpecParser", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "ClientModel", dependencies: ["SpecParser"]),
+        // Diagnostics, source positions, JSON pointers and JSONValue: what every stage shares (Foundation only).
+        .target(name: "OpenAPISwiftBase"),
+        .target(name: "SpecParser", dependencies: ["OpenAPISwiftBase", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ClientModel", dependencies: ["OpenAPISwiftBase", "SpecParser"]),
         .target(
             name: "TemplateEmitter",
-            dependencies: ["SpecParser", "ClientModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["OpenAPISwiftBase", "ClientModel", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.embedInCode("Templates"), .embedInCode("RuntimeSources")]
         ),
         .target(

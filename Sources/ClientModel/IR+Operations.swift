@@ -1,4 +1,4 @@
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - Operations
 
@@ -225,7 +225,7 @@ public struct FormFieldDecl: Sendable, Hashable {
 }
 
 public struct ResponseDecl: Sendable {
-    public var status: ResponseStatus
+    public var status: ResponseStatusDecl
     public var description: String?
     /// Decoded body type; nil when the response has no content.
     public var type: TypeRef?
@@ -236,7 +236,7 @@ public struct ResponseDecl: Sendable {
     public var isRetryable: Bool
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(status: ResponseStatus, description: String? = nil, type: TypeRef? = nil, mediaType: String? = nil,
+    public init(status: ResponseStatusDecl, description: String? = nil, type: TypeRef? = nil, mediaType: String? = nil,
                 encoding: BodyEncoding? = nil, headers: [ResponseHeaderDecl], isSuccess: Bool, isRetryable: Bool) {
         self.status = status
         self.description = description
@@ -289,11 +289,11 @@ public enum SuccessDecl: Sendable {
 
 public struct SuccessCaseDecl: Sendable {
     public var name: String
-    public var status: ResponseStatus
+    public var status: ResponseStatusDecl
     public var type: TypeRef?
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, status: ResponseStatus, type: TypeRef? = nil) {
+    public init(name: String, status: ResponseStatusDecl, type: TypeRef? = nil) {
         self.name = name
         self.status = status
         self.type = type

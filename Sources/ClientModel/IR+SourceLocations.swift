@@ -1,4 +1,4 @@
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - Where IR declarations come from in the spec
 
@@ -6,15 +6,6 @@ import SpecParser
 /// (`openapi-swift diff`) can cite `file:line:column`.
 public protocol Locatable {
     var sourceLocation: SourceLocation? { get set }
-}
-
-extension Locatable {
-    /// A copy declared at `origin` (nil keeps it unlocated).
-    func located(at origin: Origin?) -> Self {
-        var copy = self
-        copy.sourceLocation = origin?.location
-        return copy
-    }
 }
 
 extension TypeDecl: Locatable {}

@@ -1,4 +1,4 @@
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - Types
 

@@ -1,4 +1,4 @@
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - What an undiscriminated union checks before trying an alternative
 

@@ -1,4 +1,4 @@
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - The intermediate representation: every decision made, nothing left for templates.
 //

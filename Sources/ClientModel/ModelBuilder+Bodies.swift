@@ -268,7 +268,7 @@ extension Builder {
                 }
             }
             responses.append(ResponseDecl(
-                status: response.status, description: response.description, type: body?.type,
+                status: ResponseStatusDecl(response.status), description: response.description, type: body?.type,
                 mediaType: body?.mediaType, encoding: body?.encoding,
                 headers: responseHeaders(response, typeBase: typeBase), isSuccess: isSuccess,
                 isRetryable: isRetryable).located(at: response.origin))
@@ -401,7 +401,7 @@ extension Builder {
     }
 
     /// `ok`, `created`, `noContent`…, `status299`, `status2XX`, `default`.
-    static func statusCaseBase(_ status: ResponseStatus) -> String {
+    static func statusCaseBase(_ status: ResponseStatusDecl) -> String {
         let names = [200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation", 204: "noContent",
                      205: "resetContent", 206: "partialContent", 207: "multiStatus"]
         switch status {

@@ -1,5 +1,5 @@
 import ClientModel
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - emit(APIDecl) → [EmittedFile]
 

@@ -1,5 +1,5 @@
 import ClientModel
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - UnionDecl → UnionContext (`Union.mustache`, and `AnyOf.mustache` for an anyOf that keeps every match)
 

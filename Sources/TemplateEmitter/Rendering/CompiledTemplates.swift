@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Mustache
-import SpecParser
+import OpenAPISwiftBase
 
 // MARK: - The template set: embedded templates plus overrides, parsed once per process
 

@@ -38,7 +38,7 @@ enum IR {
     }
 
     static func response(
-        _ status: ResponseStatus, _ type: TypeRef?, encoding: BodyEncoding? = .json, mediaType: String? = nil,
+        _ status: ResponseStatusDecl, _ type: TypeRef?, encoding: BodyEncoding? = .json, mediaType: String? = nil,
         success: Bool
     ) -> ResponseDecl {
         ResponseDecl(
