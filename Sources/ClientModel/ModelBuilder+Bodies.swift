@@ -78,10 +78,11 @@ extension Builder {
             }
             let base = caseNames.contains(preferred)
                 ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
-            // A 3.2 `itemSchema` on JSON Lines, NDJSON or a JSON text sequence: the caller passes the items.
+            // A 3.2 `itemSchema` on JSON Lines, NDJSON, a JSON text sequence or server-sent events: the caller passes
+            // the items.
             var itemFraming: StreamFormat?
             if let itemSchema = media.itemSchema {
-                if let format = Self.streamFormat(essence), format != .serverSentEvents {
+                if let format = Self.streamFormat(essence) {
                     let site = InlineSite(parent: nil, baseName: "\(typeBase) Request Item")
                     let item = translate(itemSchema, site: site)
                     type = .array(item.nullableType)
@@ -89,8 +90,8 @@ extension Builder {
                     itemFraming = format
                 } else {
                     warn("itemSchema (streamed items) in a request body is generated for application/jsonl, "
-                         + "application/x-ndjson and application/json-seq only; the body is sent whole, as "
-                         + "'\(type.swift)'", media.origin)
+                         + "application/x-ndjson, application/json-seq and text/event-stream only; the body is sent "
+                         + "whole, as '\(type.swift)'", media.origin)
                 }
             }
             let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []

@@ -156,10 +156,7 @@ extension FeatureFixture {
         ])),
         // A 3.2 request `itemSchema` on JSON Lines, NDJSON or JSON text sequences: the caller passes the items,
         // each sent as one compact JSON text in its framing (the body is sent whole, not streamed).
-        FeatureFixture(path: "request-items.yaml", module: "RequestItemsFixture", diagnostics: [
-            "warning: itemSchema (streamed items) in a request body is generated for application/jsonl, "
-                + "application/x-ndjson and application/json-seq only; the body is sent whole, as 'String'",
-        ], contains: [
+        FeatureFixture(path: "request-items.yaml", module: "RequestItemsFixture", contains: [
             ("Operations.swift", "public func uploadEvents(_ body: [Event], options:"),
             ("Operations.swift", "public func uploadRecords(_ body: [UploadRecordsRequestItem]? = nil, options:"),
         ], probe: Probe(steps: [
@@ -181,12 +178,17 @@ extension FeatureFixture {
                 } catch let error as RequestItemsFixtureClient.Error {
                     say("invalid", "\(error.kind) \(error.validationFailures.map(\.path))")
                 }
+                try await client.pushFeed([.init(data: "line one\nline two"), .init(data: "x", event: "tick", id: "7")])
+                say("sse", recorder.last.headers["Content-Type"])
+                say("sse body", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
                 """#, expect: [
                     "ndjson: application/x-ndjson",
                     #"line: {"id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","note":"a\nb"}"#,
                     #"line: {"id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b"}"#, "ends with LF: true",
                     "seq: [30, 123, 34, 110, 34, 58, 49, 125, 10, 30, 123, 34, 110, 34, 58, 50, 125, 10]",
                     #"invalid: validation ["body[0].n"]"#,
+                    "sse: text/event-stream",
+                    "sse body: data: line one|data: line two||event: tick|id: 7|data: x||",
                 ]),
         ])),
     ]
