@@ -179,6 +179,8 @@ public struct BodyContentDecl: Sendable {
     /// An OpenAPI 3.2 `itemSchema` body (`type` is `[Item]`): how the items are framed on the wire (JSON Lines or
     /// a JSON text sequence). Nil for every other body.
     public var itemFraming: StreamFormat? = nil
+    /// A `text/event-stream` `itemSchema` body: which members of each item become the event's fields.
+    public var eventFields: EventFieldsDecl? = nil
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,
@@ -297,5 +299,22 @@ public struct SuccessCaseDecl: Sendable {
         self.name = name
         self.status = status
         self.type = type
+    }
+}
+
+/// How each item of a `text/event-stream` request body (an OpenAPI 3.2 `itemSchema`) becomes an event. Each member is
+/// the Swift member path on the item (`data`, `id.wrapped` for an `OptionalValue`), already escaped.
+public struct EventFieldsDecl: Sendable, Hashable {
+    /// The item's `data` property; nil when the item is not an event object, and the whole item is the data.
+    public var data: String?
+    /// The item's `event` and `id` properties, when they are strings; `retry`, when it is an integer.
+    public var event: String?
+    public var id: String?
+    public var retry: String?
+    public init(data: String? = nil, event: String? = nil, id: String? = nil, retry: String? = nil) {
+        self.data = data
+        self.event = event
+        self.id = id
+        self.retry = retry
     }
 }

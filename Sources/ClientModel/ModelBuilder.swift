@@ -89,6 +89,7 @@ final class Builder {
         let requestIDFields = findRequestIDFields()
         let servers = buildServers()
         markIndirection()
+        planEventBodies(&operations)
         var types = assembleTypes()
         ValidationPlanning.apply(types: &types, operations: &operations)
         var api = APIDecl(

@@ -95,7 +95,7 @@ extension NameSanitizer {
         "ServerSentEvents", "ServerSentEventParser", "HTTPBodyStream", "JSONStream", "StreamDecoding",
         "StreamReceiver", "IterationGuard", "APIErrorKind", "APIErrorProtocol", "APIErrorBody", "NoErrorBody", "StreamFailures",
         "RuntimeVersion", "RuntimeVersionDigit", "OpenAPISwiftRuntimeInfo", "OpenAPISwiftRuntime",
-        "DocumentedWithoutBody", "UUIDLowering", "RetryAfter", "JSONItemFraming", "JSONKey",
+        "DocumentedWithoutBody", "UUIDLowering", "RetryAfter", "JSONItemFraming", "JSONKey", "OutgoingServerSentEvent",
     ]
 
     /// Names a nested type must not take: the types generated model code spells inside its parent (builtins,

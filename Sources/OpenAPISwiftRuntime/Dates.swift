@@ -212,7 +212,9 @@ public enum CivilTime {
     }
 
     public static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
-        guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year), hour >= 0, hour < 24,
+        // Years beyond ±1,000,000 would overflow the seconds below; no date format reaches them.
+        guard year.magnitude <= 1_000_000, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year),
+              hour >= 0, hour < 24,
               minute >= 0, minute < 60, second >= 0, second < 61 else { return nil }
         let y: Int = month <= 2 ? year - 1 : year
         let era: Int = (y >= 0 ? y : y - 399) / 400

@@ -103,9 +103,10 @@ public enum ParameterStyle {
         Percent.encode(pair.0) + "=" + Percent.encode(pair.1)
     }
 
-    /// Compact JSON text with sorted keys and unescaped `/`, so the same value always gives the same text.
+    /// Compact JSON text with sorted keys and unescaped `/`, so the same value always gives the same text. It is
+    /// request JSON: read-only properties are left out, as in a request body.
     public static func jsonText<T: Encodable>(_ value: T) throws -> String {
-        let encoder: JSONEncoder = JSONCoding.makeEncoder()
+        let encoder: JSONEncoder = JSONCoding.makeRequestEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encodeLoweringUUIDs(value), as: UTF8.self)
     }

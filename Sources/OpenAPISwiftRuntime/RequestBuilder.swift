@@ -139,8 +139,6 @@ public struct RequestBuilder {
                     data.append(0x1E)
                     data.append(json)
                     data.append(0x0A)
-                case .serverSentEvents:
-                    data.append(Self.serverSentEvent(json))
                 }
             }
             setBody(data, contentType: contentType)
@@ -240,48 +238,5 @@ public enum JSONItemFraming: String, Sendable {
     case jsonLines
     /// `application/json-seq` (RFC 7464): each item after a record separator (0x1E), ended by a line feed.
     case jsonSequence
-    /// `text/event-stream`: one event per item, ended by a blank line. An item that is an object with a `data`
-    /// property is the event itself (OpenAPI 3.2): its `event`, `id` and `retry` become those fields, and `data`
-    /// (text as it is, anything else as compact JSON) one `data:` line per line. Any other item is the event's data,
-    /// as compact JSON.
-    case serverSentEvents
 }
 
-extension RequestBuilder {
-    /// One `text/event-stream` event for an item's JSON text (see `JSONItemFraming.serverSentEvents`).
-    static func serverSentEvent(_ json: Data) -> Data {
-        var lines: [String] = []
-        let value = try? JSONDecoder().decode(JSONValue.self, from: json)
-        if case .object(let fields)? = value, let payload = fields["data"] {
-            for name in ["event", "id", "retry"] {
-                switch fields[name] {
-                case .string(let text)?: lines.append(name + ": " + Self.singleLine(text))
-                case .int(let number)?: lines.append(name + ": " + String(number))
-                default: break
-                }
-            }
-            let text: String
-            if case .string(let string) = payload {
-                text = string
-            } else {
-                text = (try? JSONCoding.makeRequestEncoder().encode(payload)).map { String(decoding: $0, as: UTF8.self) }
-                    ?? ""
-            }
-            lines += Self.dataLines(text)
-        } else {
-            lines += Self.dataLines(String(decoding: json, as: UTF8.self))
-        }
-        return Data((lines.joined(separator: "\n") + "\n\n").utf8)
-    }
-
-    /// `data:` lines for `text`: one per line (CR LF, CR and LF all end a line in the format).
-    private static func dataLines(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map { "data: " + $0 }
-    }
-
-    /// A field value other than data cannot span lines: line breaks become spaces.
-    private static func singleLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-}

@@ -72,7 +72,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
     public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
         let text: String = value.trimmingCharacters(in: .whitespaces)
-        if let seconds: Double = Double(text), seconds.isFinite, seconds >= 0 { return .seconds(seconds) }
+        if let seconds: Double = Double(text), seconds >= 0 { return RetryAfter.delay(seconds: seconds) }
         return RetryAfter(text)?.delay(from: now)
     }
 

@@ -190,7 +190,7 @@ public struct OAuth2ClientCredentialsProvider: TokenProvider, CustomStringConver
                            statusCode: response.statusCode, headers: response.headers, underlying: underlying)
         }
         var expiresAt: Date?
-        if let text: String = json?["expires_in"]?.scalarText, let lifetime: Double = Double(text) {
+        if let text: String = json?["expires_in"]?.scalarText, let lifetime: Double = Double(text), lifetime.isFinite {
             expiresAt = Date().addingTimeInterval(lifetime)
         }
         return (token, expiresAt)

@@ -28,6 +28,7 @@ public enum EmbeddedRuntime {
         ("RetryAfter.swift", PackageResources.RetryAfter_swift),
         ("RetryPolicy.swift", PackageResources.RetryPolicy_swift),
         ("RuntimeVersion.swift", PackageResources.RuntimeVersion_swift),
+        ("ServerSentEventBody.swift", PackageResources.ServerSentEventBody_swift),
         ("Streams.swift", PackageResources.Streams_swift),
         ("Timeout.swift", PackageResources.Timeout_swift),
         ("Tokens.swift", PackageResources.Tokens_swift),

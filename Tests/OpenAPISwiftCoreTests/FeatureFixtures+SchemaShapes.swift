@@ -135,10 +135,13 @@ extension FeatureFixture {
                 say("form", recorder.last.bodyText)
                 try show("cached", user)
                 say("described", String(describing: edited).contains("pw-2"))
+                try await client.searchUsers(filter: Profile(score: 3, bio: "b"), xProfile: Profile(score: 4, bio: "c"))
+                say("query", recorder.last.target)
+                say("header", recorder.last.headers["X-Profile"] ?? "-")
                 """#, expect: [
                     #"sent: {"name":"Bo","password":"pw-2","profile":{}}"#, "created: u2 true", "form: url=u",
                     #"cached: {"createdAt":"2024-05-01T10:20:30Z","etag":"e","id":"u1","name":"Ann","profile":{"score":3}}"#,
-                    "described: false",
+                    "described: false", #"query: /search?filter=%7B%22bio%22%3A%22b%22%7D"#, #"header: {"bio":"c"}"#,
                 ]),
         ])),
     ]

@@ -41,3 +41,37 @@ import Testing
         #expect(delays[1] == .seconds(3))
     }
 }
+
+/// Hostile `Retry-After` values: none traps the client; each is read as the longest delay (capped at `maxDelay`)
+/// or ignored, and the request is retried.
+@Suite(.serialized) struct HostileRetryAfterTests {
+    @Test(arguments: [
+        "Sun, 06 Nov 99999999999999 08:49:37 GMT", "Sun, 06 Nov 9223372036854775807 08:49:37 GMT",
+        "1e40", "1e300", "inf", String(repeating: "9", count: 40), "Sun, 06 Nov +1994 08:49:37 GMT",
+        "Sun, 6 Nov 1994 8:49:37 GMT", "nan",
+    ])
+    func aHostileValueIsClampedOrIgnored(_ value: String) async throws {
+        let server = try WireServer.start([.respond(503, "", headers: ["Retry-After": value]), .respond(200, "{}")])
+        defer { server.stop() }
+        let sleeper = RetryAfterTests.RecordingSleeper()
+        let policy = RetryPolicy(maxRetries: 1, initialDelay: .milliseconds(1), maxDelay: .seconds(7), jitter: false)
+        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
+        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
+        #expect(server.received.count == 2)
+        let delays = sleeper.delays
+        try #require(delays.count == 1, "\(delays)")
+        #expect(delays[0] >= .zero && delays[0] <= .seconds(7), "\(value): \(delays)")
+    }
+
+    @Test func datesOutsideTheHTTPDateRangeAreClampedWhenFormatted() {
+        #expect(RetryAfter.date(Date(timeIntervalSince1970: 1e300)).description == "Fri, 31 Dec 9999 23:59:59 GMT")
+        #expect(RetryAfter.date(Date(timeIntervalSince1970: -1e300)).description == "Mon, 01 Jan 0001 00:00:00 GMT")
+        #expect(RetryAfter.date(Date(timeIntervalSince1970: .nan)).description == "Thu, 01 Jan 1970 00:00:00 GMT")
+        let early = CivilTime.date(year: 999, month: 3, day: 4, hour: 5, minute: 6, second: 7)
+        #expect(early.map { RetryAfter.date($0).description } == "Mon, 04 Mar 0999 05:06:07 GMT")
+        #expect(RetryAfter.date(Date(timeIntervalSince1970: 1e300)).delay(from: Date()) == .seconds(1e12))
+        #expect(RetryAfter("Sun, 06 Nov 99999999999999 08:49:37 GMT") == nil)
+        #expect(CivilTime.date(year: Int.max, month: 1, day: 1, hour: 0, minute: 0, second: 0) == nil)
+        #expect(RetryAfter(String(repeating: "9", count: 40)) == .seconds(Int.max))
+    }
+}

@@ -187,6 +187,15 @@ struct OperationRendering: Sendable {
     func bodyCall(_ content: BodyContentDecl, value: String, request: String) -> String {
         let mediaType = SwiftEscaping.stringLiteral(content.contentTypeHeader)
         let base = content.type.unwrapped
+        if let fields = content.eventFields {
+            // `item` is the closure's own parameter: it shadows nothing the body uses.
+            var arguments = ["data: item" + (fields.data.map { "." + $0 } ?? "")]
+            if let event = fields.event { arguments.append("event: item.\(event)") }
+            if let id = fields.id { arguments.append("id: item.\(id)") }
+            if let retry = fields.retry { arguments.append("retry: item.\(retry)") }
+            return "\(request).serverSentEventsBody(\(value), contentType: \(mediaType)) { item in\n"
+                + "    try OutgoingServerSentEvent(\(arguments.joined(separator: ", ")))\n}"
+        }
         if let framing = content.itemFraming {
             return "\(request).jsonItemsBody(\(value), framing: .\(framing.rawValue), contentType: \(mediaType))"
         }

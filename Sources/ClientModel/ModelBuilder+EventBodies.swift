@@ -1,0 +1,61 @@
+import OpenAPISwiftBase
+
+// MARK: - text/event-stream request bodies
+
+extension Builder {
+    /// Decides, for every `text/event-stream` `itemSchema` request body, how an item becomes an event: an item whose
+    /// type is a struct with a `data` property is the event itself (OpenAPI 3.2), its `event` and `id` (strings) and
+    /// `retry` (an integer) becoming those fields; any other item is the event's data. Runs once property types are
+    /// final (`OptionalValue` wrapping is known). A field of another type is not sent as a field: a warning says so.
+    func planEventBodies(_ operations: inout [OperationDecl]) {
+        for index in operations.indices {
+            guard var body = operations[index].body else { continue }
+            for offset in body.contents.indices where body.contents[offset].itemFraming == .serverSentEvents {
+                guard case .array(let item) = body.contents[offset].type else { continue }
+                body.contents[offset].eventFields = eventFields(of: item, at: body.contents[offset].sourceLocation)
+            }
+            operations[index].body = body
+        }
+    }
+
+    private func eventFields(of item: TypeRef, at location: SourceLocation?) -> EventFieldsDecl {
+        guard case .struct(let value) = resolvedKind(item), value.tuple == nil else { return EventFieldsDecl() }
+        let sent = value.properties.filter { !$0.omittedFromRequests }
+        guard let data = sent.first(where: { $0.jsonName == "data" }) else { return EventFieldsDecl() }
+        var fields = EventFieldsDecl(data: Self.memberPath(data))
+        for property in sent where ["event", "id", "retry"].contains(property.jsonName) {
+            let wanted: Set<BuiltinType> = property.jsonName == "retry" ? [.int, .int32, .int64] : [.string]
+            guard case .builtin(let builtin) = property.type.unwrapped, wanted.contains(builtin) else {
+                let kind = property.jsonName == "retry" ? "an integer" : "a string"
+                diagnostics.append(.warning(
+                    "the event property '\(property.jsonName)' of this text/event-stream item is not \(kind); it is "
+                        + "not sent as the event's '\(property.jsonName)' field",
+                    at: property.sourceLocation ?? location,
+                    hint: "declare '\(property.jsonName)' as \(kind) (OpenAPI 3.2 server-sent event items)"))
+                continue
+            }
+            switch property.jsonName {
+            case "event": fields.event = Self.memberPath(property)
+            case "id": fields.id = Self.memberPath(property)
+            default: fields.retry = Self.memberPath(property)
+            }
+        }
+        return fields
+    }
+
+    /// The property's member path as the optional value it holds (`OptionalValue` properties through `wrapped`).
+    private static func memberPath(_ property: PropertyDecl) -> String {
+        property.distinguishesNull ? property.name + ".wrapped" : property.name
+    }
+
+    /// The kind of the type `type` names, through aliases (nil for builtins, containers and unknown names).
+    private func resolvedKind(_ type: TypeRef) -> TypeKind? {
+        var current = type
+        for _ in 0..<40 {
+            guard case .named(let name) = current, let decl = typeDecls[name] else { return nil }
+            guard case .alias(let target) = decl.kind else { return decl.kind }
+            current = target
+        }
+        return nil
+    }
+}

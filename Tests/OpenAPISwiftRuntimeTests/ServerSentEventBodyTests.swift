@@ -1,0 +1,40 @@
+import Foundation
+import OpenAPISwiftRuntime
+import Testing
+
+/// A `text/event-stream` request body, over HTTP: what the server receives, once, with its content type.
+@Suite struct ServerSentEventBodyTests {
+    /// One key: Foundation's encoder on Linux does not keep key order, so a test cannot rely on it.
+    struct Reading: Encodable {
+        var serial: Int64
+    }
+
+    @Test func eventsAreSentAsTheFormatWritesThem() async throws {
+        let server = try WireServer.start([.respond(204, "")])
+        defer { server.stop() }
+        let runtime = makeRuntime(server.baseURL)
+        var request = RequestBuilder(operationID: "push", method: "POST", path: "/feed")
+        let readings = [Reading(serial: 9_007_199_254_740_993)]
+        request.serverSentEventsBody(readings, contentType: "text/event-stream") { item in
+            try OutgoingServerSentEvent(data: item, event: "re\nading", id: "1", retry: Int32(1500))
+        }
+        request.serverSentEventsBody(nil as [String]?, contentType: "text/event-stream") { try .init(data: $0) }
+        _ = try await runtime.perform(request) { _ in () }
+        let received = server.received
+        try #require(received.count == 1)
+        #expect(received[0].header("Content-Type") == "text/event-stream")
+        // Encoded from the value itself, through the request encoder.
+        #expect(String(decoding: received[0].body, as: UTF8.self)
+            == "event: re ading\nid: 1\nretry: 1500\ndata: {\"serial\":9007199254740993}\n\n")
+    }
+
+    @Test func theDataIsNeverShown() throws {
+        let event = try OutgoingServerSentEvent(data: "999999990019", event: "otp")
+        #expect(!String(describing: event).contains("999999990019"))
+        #expect(!String(reflecting: event).contains("999999990019"))
+        var dumped = ""
+        dump(event, to: &dumped)
+        #expect(!dumped.contains("999999990019"), "\(dumped)")
+        #expect(event.text == "event: otp\ndata: 999999990019\n\n")
+    }
+}
