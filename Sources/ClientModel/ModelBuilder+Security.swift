@@ -19,8 +19,8 @@ extension Builder {
             usableSchemeKeys.insert(scheme.key)
             var base = credentialBase(scheme.key)
             if scope.contains(base) { base = NameSanitizer.memberBase(scheme.key, fallback: "credential") }
-            let name = NameSanitizer.escaped(scope.claim(base))
-            result.append(SecuritySchemeDecl(key: scheme.key, name: name, kind: kind,
+            let identifier = NameSanitizer.identifier(wire: scheme.key, claimed: scope.claim(base))
+            result.append(SecuritySchemeDecl(identifier: identifier, kind: kind,
                                              doc: docLines(scheme.description)).located(at: scheme.origin))
         }
         return result
@@ -131,7 +131,7 @@ extension Builder {
             }
             if let endpoint = tokenEndpoint(value, scheme: raw, operations: operations) {
                 schemes[index].tokenEndpoint = endpoint
-                tokenCredentials.formUnion(endpoint.credentials.map(\.jsonName))
+                tokenCredentials.formUnion(endpoint.credentials.map(\.identifier.wireName))
             }
         }
         if schemes.filter({ $0.tokenEndpoint != nil }).count > 1 {
@@ -200,16 +200,19 @@ extension Builder {
         }
         var credentials: [TokenCredentialDecl] = []
         for name in credentialNames {
-            guard let property = bodyStruct.properties.first(where: { $0.jsonName == name }) else {
+            guard let property = bodyStruct.properties.first(where: { $0.identifier.wireName == name }) else {
                 return fail("the request body of '\(operationID)' has no field '\(name)'")
             }
             guard property.type.unwrapped == .builtin(.string) else {
                 return fail("request body field '\(name)' of '\(operationID)' is not a string")
             }
-            credentials.append(TokenCredentialDecl(jsonName: name, parameterName: property.name))
+            credentials.append(TokenCredentialDecl(identifier: property.identifier))
         }
-        if let other = bodyStruct.properties.first(where: { !$0.type.isOptional && !credentialNames.contains($0.jsonName) }) {
-            return fail("the request body of '\(operationID)' needs '\(other.jsonName)', which is not a credential")
+        if let other = bodyStruct.properties.first(where: {
+            !$0.type.isOptional && !credentialNames.contains($0.identifier.wireName)
+        }) {
+            return fail("the request body of '\(operationID)' needs '\(other.identifier.wireName)', which is not a "
+                        + "credential")
         }
         guard case .single(let success) = operation.success, case .named(let responseName) = success.unwrapped,
               !success.isOptional else {
@@ -263,10 +266,11 @@ extension Builder {
         var current = root
         let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         for (offset, part) in parts.enumerated() {
-            guard let s = structDecl(current), let property = s.properties.first(where: { $0.jsonName == part }) else {
+            guard let s = structDecl(current),
+                  let property = s.properties.first(where: { $0.identifier.wireName == part }) else {
                 return nil
             }
-            steps.append(TokenFieldStep(name: property.name, jsonName: part, isOptional: property.type.isOptional))
+            steps.append(TokenFieldStep(identifier: property.identifier, isOptional: property.type.isOptional))
             if offset == parts.count - 1 { return (steps, property.type.unwrapped) }
             guard case .named(let next) = property.type.unwrapped else { return nil }
             current = next
