@@ -40,7 +40,7 @@ extension APIDecl {
         let required = requiredSchemeKeys
         return securitySchemes.map { scheme in
             let isOptional = !required.contains(scheme.key)
-            return ArgumentDecl(label: scheme.name, name: scheme.name,
+            return ArgumentDecl(label: scheme.identifier.label, name: scheme.identifier.swiftName,
                                 type: scheme.credentialType + (isOptional ? "?" : ""),
                                 defaultValue: isOptional ? "nil" : nil, sourceLocation: scheme.sourceLocation)
         }
@@ -71,7 +71,7 @@ extension APIDecl {
               let endpoint = scheme.tokenEndpoint else { return nil }
         // No credential is required by every operation: the token operation itself is unsecured
         // (`resolveVendorAuthExtensions` rejects it otherwise), so the initializer never has to fill one.
-        let clashes = endpoint.credentials.map { NameSanitizer.unescaped($0.parameterName) }
+        let clashes = endpoint.credentials.map(\.identifier.unescapedName)
             .filter(Self.tokenInitLabels.contains)
         return clashes.isEmpty ? nil : .labelClash(clashes)
     }
@@ -87,7 +87,7 @@ extension APIDecl {
             let others = securitySchemes.filter { $0.key != scheme.key }
             guard others.allSatisfy({ !required.contains($0.key) }) else { return nil }
             let name = flows.count == 1 ? "clientCredentials"
-                : NameSanitizer.unescaped(scheme.name) + "ClientCredentials"
+                : scheme.identifier.unescapedName + "ClientCredentials"
             return ClientCredentialsFactoryDecl(name: name, scheme: scheme)
         }
     }

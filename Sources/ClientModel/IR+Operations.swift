@@ -73,10 +73,9 @@ public enum ParameterLocationDecl: String, Sendable {
 }
 
 public struct ParameterDecl: Sendable {
-    /// Argument label and local name (collision-free with other parameters and generated locals).
-    public var name: String
-    /// The wire name.
-    public var wireName: String
+    /// The wire name, and the argument label and local name (collision-free with other parameters and generated
+    /// locals).
+    public var identifier: Identifier
     public var location: ParameterLocationDecl
     /// Full type; `.optional` when not required.
     public var type: TypeRef
@@ -99,12 +98,11 @@ public struct ParameterDecl: Sendable {
     public var sendsJSONText = false
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, wireName: String, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
+    public init(identifier: Identifier, location: ParameterLocationDecl, type: TypeRef, isRequired: Bool,
                 style: String, explode: Bool, allowReserved: Bool, doc: [String], deprecated: Bool,
                 sensitivity: Sensitivity, validation: [ValidationRule], queryStringEncoding: BodyEncoding? = nil) {
         self.queryStringEncoding = queryStringEncoding
-        self.name = name
-        self.wireName = wireName
+        self.identifier = identifier
         self.location = location
         self.type = type
         self.isRequired = isRequired
@@ -265,15 +263,14 @@ public struct ResponseHeadersDecl: Sendable {
 }
 
 public struct ResponseHeaderDecl: Sendable {
-    public var name: String
-    public var wireName: String
+    /// The header name (`wireName`) and the member's Swift name in the operation's response headers struct.
+    public var identifier: Identifier
     public var type: TypeRef
     public var doc: [String]
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, wireName: String, type: TypeRef, doc: [String]) {
-        self.name = name
-        self.wireName = wireName
+    public init(identifier: Identifier, type: TypeRef, doc: [String]) {
+        self.identifier = identifier
         self.type = type
         self.doc = doc
     }

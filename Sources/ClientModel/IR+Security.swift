@@ -3,10 +3,11 @@ import OpenAPISwiftBase
 // MARK: - Security
 
 public struct SecuritySchemeDecl: Sendable {
-    /// The key under `securitySchemes`.
-    public var key: String
-    /// The credential's property name in `Credentials`, e.g. `apiID`.
-    public var name: String
+    /// The key under `securitySchemes` (`wireName`) and the credential's property name in `Credentials`, e.g.
+    /// `apiID` (`swiftName`).
+    public var identifier: Identifier
+    /// The key under `securitySchemes`, which `SecurityDecl` lists.
+    public var key: String { identifier.wireName }
     public var kind: SecurityKind
     public var doc: [String]
     /// `x-openapi-swift-token` on a bearer scheme: how the client obtains the token itself.
@@ -16,10 +17,9 @@ public struct SecuritySchemeDecl: Sendable {
     public var valueFrom: String?
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(key: String, name: String, kind: SecurityKind, doc: [String], tokenEndpoint: TokenEndpointDecl? = nil,
+    public init(identifier: Identifier, kind: SecurityKind, doc: [String], tokenEndpoint: TokenEndpointDecl? = nil,
                 valueFrom: String? = nil) {
-        self.key = key
-        self.name = name
+        self.identifier = identifier
         self.kind = kind
         self.doc = doc
         self.tokenEndpoint = tokenEndpoint
@@ -57,25 +57,22 @@ public struct TokenEndpointDecl: Sendable, Hashable {
 
 /// One credential of a token endpoint: `client_id` → parameter `clientID`, body property `clientID`.
 public struct TokenCredentialDecl: Sendable, Hashable {
-    /// The wire (JSON / form) name, as listed in the extension.
-    public var jsonName: String
-    /// The convenience initializer's argument label (the body property's Swift name).
-    public var parameterName: String
-    public init(jsonName: String, parameterName: String) {
-        self.jsonName = jsonName
-        self.parameterName = parameterName
+    /// The wire (JSON / form) name, as listed in the extension, and the convenience initializer's argument label
+    /// and parameter name (the body property's Swift name).
+    public var identifier: Identifier
+    public init(identifier: Identifier) {
+        self.identifier = identifier
     }
 }
 
 /// One property step of a dotted path into a response struct (`data.access_token`).
 public struct TokenFieldStep: Sendable, Hashable {
-    public var name: String
-    public var jsonName: String
+    /// The property's JSON key (the path's part) and Swift name.
+    public var identifier: Identifier
     /// The property is optional: later steps chain with `?.`.
     public var isOptional: Bool
-    public init(name: String, jsonName: String, isOptional: Bool) {
-        self.name = name
-        self.jsonName = jsonName
+    public init(identifier: Identifier, isOptional: Bool) {
+        self.identifier = identifier
         self.isOptional = isOptional
     }
 }

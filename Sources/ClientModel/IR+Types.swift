@@ -154,12 +154,9 @@ public struct TupleDecl: Sendable, Hashable {
     public var elementCount: Int
     /// The rest property's element type; nil for a closed tuple (`items: false`, or `maxItems` reached).
     public var rest: TypeRef?
-    /// Elements named `_0`, `_1`… take no argument label in the initializer.
-    public var unlabeled: [Bool]
-    public init(elementCount: Int, rest: TypeRef?, unlabeled: [Bool]) {
+    public init(elementCount: Int, rest: TypeRef?) {
         self.elementCount = elementCount
         self.rest = rest
-        self.unlabeled = unlabeled
     }
 }
 
@@ -174,10 +171,9 @@ public struct AdditionalPropertiesDecl: Sendable {
 }
 
 public struct PropertyDecl: Sendable {
-    /// Swift identifier, escaped if needed (e.g. `` `default` ``).
-    public var name: String
-    /// The JSON key.
-    public var jsonName: String
+    /// The JSON key (`wireName`), the Swift property name and the memberwise initializer's label (`_` for an
+    /// untitled tuple element).
+    public var identifier: Identifier
     /// Full type, `.optional(…)` when not required or nullable.
     public var type: TypeRef
     public var isRequired: Bool
@@ -205,7 +201,7 @@ public struct PropertyDecl: Sendable {
     public var requiredInInit: Bool
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, jsonName: String, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
+    public init(identifier: Identifier, type: TypeRef, isRequired: Bool, isNullable: Bool, doc: [String],
                 deprecated: Bool, sensitivity: Sensitivity, validation: [ValidationRule], readOnly: Bool,
                 writeOnly: Bool, needsIndirection: Bool = false, distinguishesNull: Bool = false,
                 omittedFromRequests: Bool = false, requiredInInit: Bool = false) {
@@ -213,8 +209,7 @@ public struct PropertyDecl: Sendable {
         self.requiredInInit = requiredInInit
         self.needsIndirection = needsIndirection
         self.distinguishesNull = distinguishesNull
-        self.name = name
-        self.jsonName = jsonName
+        self.identifier = identifier
         self.type = type
         self.isRequired = isRequired
         self.isNullable = isNullable
@@ -271,16 +266,13 @@ public struct EnumDecl: Sendable {
 }
 
 public struct EnumCaseDecl: Sendable {
-    /// Swift case name, escaped if needed.
-    public var name: String
-    /// The raw value as text (the string, or the integer's digits).
-    public var rawValue: String
+    /// The raw value as text (`wireName`: the string, or the integer's digits) and the Swift case name.
+    public var identifier: Identifier
     public var doc: [String]
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
-    public init(name: String, rawValue: String, doc: [String]) {
-        self.name = name
-        self.rawValue = rawValue
+    public init(identifier: Identifier, doc: [String]) {
+        self.identifier = identifier
         self.doc = doc
     }
 }

@@ -9,7 +9,9 @@ extension APIDecl {
         out.append("title \(title) version \(version)")
         for line in doc { out.append("doc \(line)") }
         for server in servers { out.append("server \(server.url) \(server.description ?? "")") }
-        for scheme in securitySchemes { out.append("security \(scheme.key) → \(scheme.name): \(scheme.kind)") }
+        for scheme in securitySchemes {
+            out.append("security \(scheme.key) → \(scheme.identifier.swiftName): \(scheme.kind)")
+        }
         for type in types { Self.dump(type, indent: "", into: &out) }
         for operation in operations { Self.dump(operation, into: &out) }
         for body in errorBodies { out.append("errorBody \(body.caseName): \(body.type.swift)") }
@@ -25,7 +27,9 @@ extension APIDecl {
         case .struct(let value):
             out.append("\(indent)struct \(type.name.swift) [\(type.pointer)]\(flags)")
             for property in value.properties {
-                var facts = ["\(property.name) \"\(property.jsonName)\": \(property.type.swift)"]
+                var facts = ["\(property.identifier.swiftName) \"\(property.identifier.wireName)\": "
+                             + property.type.swift]
+                if property.identifier.isUnlabeled { facts.append("unlabeled") }
                 if property.isRequired { facts.append("required") }
                 if property.isNullable { facts.append("nullable") }
                 if property.sensitivity == .sensitive { facts.append("sensitive") }
@@ -41,7 +45,9 @@ extension APIDecl {
             }
         case .enum(let value):
             out.append("\(indent)enum \(type.name.swift): \(value.rawType.rawValue) [\(type.pointer)]\(flags)")
-            for item in value.cases { out.append("\(indent)  case \(item.name) = \"\(item.rawValue)\"") }
+            for item in value.cases {
+                out.append("\(indent)  case \(item.identifier.swiftName) = \"\(item.identifier.wireName)\"")
+            }
             out.append("\(indent)  unknown \(value.unknownCaseName)")
         case .union(let value):
             out.append("\(indent)union(\(value.kind.rawValue)) \(type.name.swift) [\(type.pointer)]\(flags)")
@@ -65,7 +71,8 @@ extension APIDecl {
                    + "[\(operation.pointer)]" + (operation.deprecated ? " deprecated" : ""))
         out.append("  path \(operation.pathComponents)")
         for parameter in operation.parameters {
-            out.append("  param \(parameter.name) \(parameter.location.rawValue) \"\(parameter.wireName)\": "
+            let id = parameter.identifier
+            out.append("  param \(id.swiftName) \(parameter.location.rawValue) \"\(id.wireName)\": "
                        + "\(parameter.type.swift) style \(parameter.style) explode \(parameter.explode)"
                        + (parameter.sensitivity == .sensitive ? " sensitive" : "")
                        + (parameter.validation.isEmpty ? "" : " rules \(parameter.validation)"))
@@ -81,7 +88,8 @@ extension APIDecl {
             out.append("  response \(response.status) \(response.type?.swift ?? "-") \(response.mediaType ?? "-") "
                        + "success \(response.isSuccess) retryable \(response.isRetryable)")
             for header in response.headers {
-                out.append("    header \(header.name) \"\(header.wireName)\": \(header.type.swift)")
+                out.append("    header \(header.identifier.swiftName) \"\(header.identifier.wireName)\": "
+                           + header.type.swift)
             }
         }
         switch operation.success {

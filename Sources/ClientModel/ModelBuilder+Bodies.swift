@@ -348,9 +348,9 @@ extension Builder {
             } ?? Translated(type: .builtin(.string), nullable: false)
             let base = Self.isRetryAfter(header.name, translated.type) ? .builtin(.retryAfter) : translated.type
             let type = header.required && !translated.nullable ? base : .optional(base)
-            return ResponseHeaderDecl(
-                name: NameSanitizer.escaped(scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))),
-                wireName: header.name, type: type, doc: docLines(header.description)).located(at: header.origin)
+            let name = scope.claim(NameSanitizer.memberBase(header.name, fallback: "header"))
+            return ResponseHeaderDecl(identifier: NameSanitizer.identifier(wire: header.name, claimed: name),
+                                      type: type, doc: docLines(header.description)).located(at: header.origin)
         }
     }
 
@@ -368,10 +368,11 @@ extension Builder {
         var scope = NameScope(reserved: ["init"])
         var merged: [ResponseHeaderDecl] = []
         for response in responses {
-            for header in response.headers where header.wireName.lowercased() != "content-type" {
-                guard seen.insert(header.wireName.lowercased()).inserted else { continue }
-                let name = scope.claim(NameSanitizer.memberBase(header.wireName, fallback: "header"))
-                var member = ResponseHeaderDecl(name: NameSanitizer.escaped(name), wireName: header.wireName,
+            for header in response.headers where header.identifier.wireName.lowercased() != "content-type" {
+                let wire = header.identifier.wireName
+                guard seen.insert(wire.lowercased()).inserted else { continue }
+                let name = scope.claim(NameSanitizer.memberBase(wire, fallback: "header"))
+                var member = ResponseHeaderDecl(identifier: NameSanitizer.identifier(wire: wire, claimed: name),
                                                 type: header.type.unwrapped, doc: header.doc)
                 member.sourceLocation = header.sourceLocation
                 merged.append(member)

@@ -60,15 +60,18 @@ extension Builder {
         var scope = NameScope(reserved: Set(reserved))
         let parameters = buildParameters(operation, templateNames: template.parameterNames, typeBase: typeBase,
                                          scope: &scope)
-        let swiftNames = Dictionary(parameters.filter { $0.location == .path }.map { ($0.wireName, $0.name) },
-                                    uniquingKeysWith: { first, _ in first })
+        let swiftNames = Dictionary(parameters.filter { $0.location == .path }.map {
+            ($0.identifier.wireName, $0.identifier.swiftName)
+        }, uniquingKeysWith: { first, _ in first })
         let components = template.components.map { component -> PathComponent in
             guard case .parameter(let wire) = component else { return component }
             return .parameter(swiftNames[wire] ?? wire)
         }
         let body = buildRequestBody(operation, typeBase: typeBase)
         let responses = buildResponses(operation, typeBase: typeBase)
-        let idempotency = parameters.first { $0.location == .header && $0.wireName.lowercased() == "idempotency-key" }
+        let idempotency = parameters.first {
+            $0.location == .header && $0.identifier.wireName.lowercased() == "idempotency-key"
+        }
         return OperationDecl(
             name: name,
             operationID: operation.operationID ?? "\(operation.method.uppercased()) \(operation.path)",
@@ -77,7 +80,7 @@ extension Builder {
             deprecated: operation.deprecated, parameters: parameters,
             body: body, responses: responses.responses,
             success: responses.success, security: securityDecl(for: operation),
-            idempotencyKeyParameter: idempotency?.name, retryableStatuses: responses.retryable,
+            idempotencyKeyParameter: idempotency?.identifier.swiftName, retryableStatuses: responses.retryable,
             responseHeaders: responseHeadersDecl(responses.responses, typeBase: typeBase),
             streamsResponse: responses.streams, statusMatchers: StatusMatcherDecl.ordered(responses.responses))
             .located(at: operation.origin)
@@ -163,7 +166,8 @@ extension Builder {
                      operation.origin)
                 let base = claimParameterName(wire, location: .path, scope: &scope)
                 result.append(ParameterDecl(
-                    name: base, wireName: wire, location: .path, type: .builtin(.string), isRequired: true,
+                    identifier: NameSanitizer.identifier(wire: wire, claimed: base), location: .path,
+                    type: .builtin(.string), isRequired: true,
                     style: "simple", explode: false, allowReserved: false, doc: [], deprecated: false,
                     sensitivity: .none, validation: []).located(at: operation.origin))
             }
@@ -252,7 +256,7 @@ extension Builder {
         let validation = parameter.contentType == nil || isQueryString || sendsJSONText
             ? parameter.schema.map { validationRules(for: $0, type: translated.type) } ?? [] : []
         var decl = ParameterDecl(
-            name: name, wireName: parameter.name, location: location,
+            identifier: NameSanitizer.identifier(wire: parameter.name, claimed: name), location: location,
             type: isRequired && (location == .path || !translated.nullable) ? translated.type : translated.optional,
             isRequired: isRequired, style: style, explode: isQueryString || (parameter.explode ?? (style == "form")),
             allowReserved: parameter.allowReserved, doc: docLines(parameter.description),

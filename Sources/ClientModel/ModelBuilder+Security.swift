@@ -19,8 +19,8 @@ extension Builder {
             usableSchemeKeys.insert(scheme.key)
             var base = credentialBase(scheme.key)
             if scope.contains(base) { base = NameSanitizer.memberBase(scheme.key, fallback: "credential") }
-            let name = NameSanitizer.escaped(scope.claim(base))
-            result.append(SecuritySchemeDecl(key: scheme.key, name: name, kind: kind,
+            let identifier = NameSanitizer.identifier(wire: scheme.key, claimed: scope.claim(base))
+            result.append(SecuritySchemeDecl(identifier: identifier, kind: kind,
                                              doc: docLines(scheme.description)).located(at: scheme.origin))
         }
         return result
@@ -131,7 +131,7 @@ extension Builder {
             }
             if let endpoint = tokenEndpoint(value, scheme: raw, operations: operations) {
                 schemes[index].tokenEndpoint = endpoint
-                tokenCredentials.formUnion(endpoint.credentials.map(\.jsonName))
+                tokenCredentials.formUnion(endpoint.credentials.map(\.identifier.wireName))
             }
         }
         if schemes.filter({ $0.tokenEndpoint != nil }).count > 1 {
@@ -163,115 +163,6 @@ extension Builder {
             }
             schemes[index].valueFrom = name
         }
-    }
-
-    private func tokenEndpoint(_ value: JSONValue, scheme: SecurityScheme,
-                               operations: [OperationDecl]) -> TokenEndpointDecl? {
-        func fail(_ why: String, hint: String? = nil) -> TokenEndpointDecl? {
-            warn("x-openapi-swift-token on '\(scheme.key)': \(why); the caller supplies the token", scheme.origin,
-                 hint: hint)
-            return nil
-        }
-        guard case .object = value else { return fail("must be an object {operation, token, expiry, credentials}") }
-        guard let operationID = value["operation"]?.stringValue, !operationID.isEmpty else {
-            return fail("`operation` (an operationId) is missing")
-        }
-        guard let tokenField = value["token"]?.stringValue, !tokenField.isEmpty else {
-            return fail("`token` (the response field holding the token) is missing")
-        }
-        guard case .array(let items)? = value["credentials"], !items.isEmpty,
-              items.allSatisfy({ $0.stringValue?.isEmpty == false }) else {
-            return fail("`credentials` must be a non-empty list of request body field names")
-        }
-        let credentialNames = items.compactMap(\.stringValue)
-        guard Set(credentialNames).count == credentialNames.count else { return fail("`credentials` repeats a name") }
-        guard let operation = operations.first(where: { $0.operationID == operationID }) else {
-            return fail("no operation has operationId '\(operationID)'")
-        }
-        if !operation.security.alternatives.isEmpty && !operation.security.optional {
-            return fail("operation '\(operationID)' must not need credentials itself", hint: "give it `security: []`")
-        }
-        if operation.parameters.contains(where: \.isRequired) {
-            return fail("operation '\(operationID)' has required parameters")
-        }
-        guard let body = operation.body, !body.isPerContentEnum, case .named(let bodyName) = body.type.unwrapped,
-              let bodyStruct = structDecl(bodyName) else {
-            return fail("operation '\(operationID)' must take one object request body")
-        }
-        var credentials: [TokenCredentialDecl] = []
-        for name in credentialNames {
-            guard let property = bodyStruct.properties.first(where: { $0.jsonName == name }) else {
-                return fail("the request body of '\(operationID)' has no field '\(name)'")
-            }
-            guard property.type.unwrapped == .builtin(.string) else {
-                return fail("request body field '\(name)' of '\(operationID)' is not a string")
-            }
-            credentials.append(TokenCredentialDecl(jsonName: name, parameterName: property.name))
-        }
-        if let other = bodyStruct.properties.first(where: { !$0.type.isOptional && !credentialNames.contains($0.jsonName) }) {
-            return fail("the request body of '\(operationID)' needs '\(other.jsonName)', which is not a credential")
-        }
-        guard case .single(let success) = operation.success, case .named(let responseName) = success.unwrapped,
-              !success.isOptional else {
-            return fail("operation '\(operationID)' must return one object body")
-        }
-        guard let (tokenPath, tokenType) = fieldPath(tokenField, in: responseName) else {
-            return fail("the response of '\(operationID)' has no field '\(tokenField)'")
-        }
-        guard tokenType == .builtin(.string) else { return fail("response field '\(tokenField)' is not a string") }
-        var expiryPath: [TokenFieldStep]?
-        var expiryKind: TokenExpiryKind?
-        if let expiryValue = value["expiry"] {
-            if let expiryField = expiryValue.stringValue, !expiryField.isEmpty,
-               let (path, type) = fieldPath(expiryField, in: responseName) {
-                switch type {
-                case .builtin(.date): expiryKind = .date
-                case .builtin(.string): expiryKind = .iso8601Text
-                case .builtin(.int), .builtin(.int32), .builtin(.int64), .builtin(.double), .builtin(.float):
-                    expiryKind = .seconds
-                default: break
-                }
-                if expiryKind != nil {
-                    expiryPath = path
-                } else {
-                    warn("x-openapi-swift-token on '\(scheme.key)': `expiry` field '\(expiryField)' is neither a date "
-                         + "nor a number of seconds; the token is kept until a 401", scheme.origin)
-                }
-            } else {
-                warn("x-openapi-swift-token on '\(scheme.key)': the response of '\(operationID)' has no `expiry` "
-                     + "field '\(expiryValue.stringValue ?? "")'; the token is kept until a 401", scheme.origin)
-            }
-        }
-        return TokenEndpointDecl(operationID: operationID, operationName: operation.name, bodyType: bodyName,
-                                 credentials: credentials, tokenPath: tokenPath, expiryPath: expiryPath,
-                                 expiryKind: expiryKind)
-    }
-
-    private func structDecl(_ name: TypeName) -> StructDecl? {
-        guard let decl = typeDecls[name] else { return nil }
-        switch decl.kind {
-        case .struct(let s): return s
-        case .alias(.named(let target)): return structDecl(target)
-        default: return nil
-        }
-    }
-
-    /// Resolves a dotted JSON path (`data.access_token`) through generated structs: the steps and the leaf's type
-    /// (unwrapped).
-    private func fieldPath(_ dotted: String, in root: TypeName) -> ([TokenFieldStep], TypeRef)? {
-        var steps: [TokenFieldStep] = []
-        var current = root
-        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        for (offset, part) in parts.enumerated() {
-            guard let s = structDecl(current), let property = s.properties.first(where: { $0.jsonName == part }) else {
-                return nil
-            }
-            steps.append(TokenFieldStep(name: property.name, jsonName: part, isOptional: property.type.isOptional))
-            if offset == parts.count - 1 { return (steps, property.type.unwrapped) }
-            guard case .named(let next) = property.type.unwrapped else { return nil }
-            current = next
-        }
-        return nil
     }
 }
 

@@ -11,7 +11,7 @@ public struct OperationLocals: Sendable, Hashable {
     public var failures: String
 
     init(parameters: [ParameterDecl]) {
-        let taken = Set(parameters.map { NameSanitizer.unescaped($0.name) })
+        let taken = Set(parameters.map(\.identifier.unescapedName))
         func local(_ base: String) -> String {
             var name = base
             while taken.contains(name) { name += "_" }

@@ -52,7 +52,7 @@ extension OperationDecl {
                                        sourceLocation: body.sourceLocation))
         }
         for p in parameters {
-            result.append(ArgumentDecl(label: p.name, name: p.name, type: p.type.swift,
+            result.append(ArgumentDecl(label: p.identifier.label, name: p.identifier.swiftName, type: p.type.swift,
                                        defaultValue: p.type.isOptional ? "nil" : nil, sourceLocation: p.sourceLocation))
         }
         if let body, let choice = body.contentTypeChoice, let first = body.contents.first {
@@ -78,9 +78,8 @@ extension StructDecl {
     /// elements defaulting to `[]`), then the additional properties (defaulting to `[:]`).
     public var initArguments: [ArgumentDecl] {
         var result = properties.enumerated().map { offset, p in
-            let unlabeled = tuple?.unlabeled.indices.contains(offset) == true && tuple?.unlabeled[offset] == true
             let isRest = tuple?.rest != nil && offset == properties.count - 1
-            return ArgumentDecl(label: unlabeled ? "_" : p.name, name: p.name, type: p.initType,
+            return ArgumentDecl(label: p.identifier.label, name: p.identifier.swiftName, type: p.initType,
                                 defaultValue: isRest ? "[]" : p.initDefaultValue, sourceLocation: p.sourceLocation)
         }
         if let extra = additionalProperties {

@@ -44,7 +44,8 @@ extension Builder {
             }
             let fallback = raw.isEmpty ? "empty" : "value"
             let base = NameSanitizer.memberBase(source, reserved: NameSanitizer.reservedEnumCases, fallback: fallback)
-            cases.append(EnumCaseDecl(name: claimMember(base, in: name), rawValue: raw, doc: [])
+            let identifier = NameSanitizer.identifier(wire: raw, claimed: claimMember(base, in: name))
+            cases.append(EnumCaseDecl(identifier: identifier, doc: [])
                 .located(at: schema.origin))
         }
         let unknown = claimMember("unknown", in: name)

@@ -101,7 +101,8 @@ extension Builder {
     func structDecl(_ schema: Schema, shape: ObjectShape, name: TypeName, depth: Int) -> TypeDecl {
         var properties: [PropertyDecl] = []
         for property in shape.properties {
-            let swiftName = claimMember(NameSanitizer.memberBase(property.name), in: name)
+            let identifier = NameSanitizer.identifier(
+                wire: property.name, claimed: claimMember(NameSanitizer.memberBase(property.name), in: name))
             let site = InlineSite(parent: name, baseName: property.name)
             let translated = translate(property.schema, site: site, depth: depth + 1)
             let isRequired = shape.requiredSet.contains(property.name)
@@ -110,7 +111,7 @@ extension Builder {
             var doc = docLines(source.title, source.description)
             if let note = Self.metadataNote(source) { doc += (doc.isEmpty ? [] : [""]) + [note] }
             properties.append(PropertyDecl(
-                name: swiftName, jsonName: property.name, type: type, isRequired: isRequired,
+                identifier: identifier, type: type, isRequired: isRequired,
                 isNullable: translated.nullable, doc: doc,
                 deprecated: source.deprecated, sensitivity: sensitivity(of: source, name: property.name),
                 validation: validationRules(for: source, type: translated.type), readOnly: source.readOnly,

@@ -12,13 +12,12 @@ extension Builder {
         reserveMember("arrayCount", in: name)  // The generated element count.
         let minItems = schema.minItems ?? 0
         var properties: [PropertyDecl] = []
-        var unlabeled: [Bool] = []
         for (offset, element) in prefix.enumerated() {
             let title = element.title ?? (element.ref.flatMap { refIndex[$0.key]?.schema.title })
             let titled = title.map { !NameSanitizer.words($0).isEmpty && NameSanitizer.words($0).count <= 3 } ?? false
             let base = titled ? NameSanitizer.memberBase(title!) : "_\(offset)"
-            let swiftName = claimMember(base, in: name)
-            unlabeled.append(!titled)
+            let identifier = NameSanitizer.identifier(wire: "[\(offset)]", claimed: claimMember(base, in: name),
+                                                      unlabeled: !titled)
             let site = InlineSite(parent: name, baseName: titled ? title! : "Element \(offset)")
             let translated = translate(element, site: site, depth: depth + 1)
             let isRequired = offset < minItems
@@ -27,7 +26,7 @@ extension Builder {
             if doc.isEmpty { doc = ["Element \(offset) of the array."] }
             if let note = Self.metadataNote(element) { doc += ["", note] }
             properties.append(PropertyDecl(
-                name: swiftName, jsonName: "[\(offset)]", type: type, isRequired: isRequired,
+                identifier: identifier, type: type, isRequired: isRequired,
                 isNullable: translated.nullable, doc: doc, deprecated: element.deprecated,
                 sensitivity: sensitivity(of: element), validation: validationRules(for: element, type: translated.type),
                 readOnly: false, writeOnly: false).located(at: element.origin))
@@ -43,9 +42,10 @@ extension Builder {
             }
         }
         if let rest {
-            let restName = claimMember("rest", in: name)
+            let identifier = NameSanitizer.identifier(wire: "[\(prefix.count)...]",
+                                                      claimed: claimMember("rest", in: name))
             properties.append(PropertyDecl(
-                name: restName, jsonName: "[\(prefix.count)...]", type: .array(rest), isRequired: false,
+                identifier: identifier, type: .array(rest), isRequired: false,
                 isNullable: false, doc: ["The elements after the first \(prefix.count)."], deprecated: false,
                 sensitivity: .none, validation: [], readOnly: false, writeOnly: false)
                 .located(at: schema.items?.origin ?? schema.origin))
@@ -65,8 +65,7 @@ extension Builder {
         return TypeDecl(name: name, doc: docLines(schema.title, schema.description),
                         pointer: schema.origin.pointer.description, deprecated: schema.deprecated,
                         kind: .struct(StructDecl(properties: properties, additionalProperties: nil, validation: rules,
-                                                 tuple: TupleDecl(elementCount: prefix.count, rest: rest,
-                                                                  unlabeled: unlabeled))),
+                                                 tuple: TupleDecl(elementCount: prefix.count, rest: rest))),
                         nested: []).located(at: schema.origin)
     }
 }

@@ -41,7 +41,7 @@ import Testing
         let api = buildIR(spec)
         let operation = try #require(api.operations.first)
         // Query names are percent-encoded, so any text is fine there.
-        #expect(operation.parameters.map(\.wireName) == ["X-Good", "session", "q w"])
+        #expect(operation.parameters.map(\.identifier.wireName) == ["X-Good", "session", "q w"])
         #expect(api.securitySchemes.map(\.key) == ["GoodKey"])
         let warnings = api.diagnostics.filter { $0.severity == .warning }.map(\.description)
         let hint = "; a header or cookie name is an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only"

@@ -26,10 +26,10 @@ import Testing
         // Struct: the property is claimed first, so the nested type is renamed; a property never takes a top-level
         // type's name (it would shadow it inside the struct).
         let holder = try #require(api.type("Holder")?.structDecl)
-        #expect(holder.properties.map(\.name) == ["_3", "_7_2", "holder"])
+        #expect(holder.properties.map(\.identifier.swiftName) == ["_3", "_7_2", "holder"])
         #expect(holder.properties.map(\.type.swift) == ["Holder._3_2?", "_7?", "String?"])
         // Enum: a case never takes the enum's own name.
-        #expect(api.type("_7")?.enumDecl?.cases.map(\.name) == ["_7_2", "_8"])
+        #expect(api.type("_7")?.enumDecl?.cases.map(\.identifier.swiftName) == ["_7_2", "_8"])
         #expect(api.diagnostics.isEmpty, "\(api.diagnostics)")
     }
 
@@ -51,7 +51,7 @@ import Testing
               schemas:
                 Holder: {type: object, properties: {"3": {type: string}}}
             """)
-        #expect(api.type("Holder")?.structDecl?.properties.map(\.name) == ["_3"])
+        #expect(api.type("Holder")?.structDecl?.properties.map(\.identifier.swiftName) == ["_3"])
         #expect(api.types.map(\.name.swift).contains("_3WebhookPayload"))
     }
 
@@ -111,9 +111,10 @@ import Testing
                 Planet: {type: string, enum: [string, String, STRING, a-b, a_b, a b, string2]}
                 Reversed: {type: string, enum: [string2, STRING, String, string]}
         """))
-        #expect(api.type("Planet")?.enumDecl?.cases.map(\.name)
+        #expect(api.type("Planet")?.enumDecl?.cases.map(\.identifier.swiftName)
                 == ["string", "string2", "string3", "aB", "aB2", "aB3", "string2_2"])
-        #expect(api.type("Reversed")?.enumDecl?.cases.map(\.name) == ["string2", "string", "string3", "string4"])
+        #expect(api.type("Reversed")?.enumDecl?.cases.map(\.identifier.swiftName) ==
+                ["string2", "string", "string3", "string4"])
     }
 
     @Test func anUntypedItemsListIsAnyJSONValue() throws {

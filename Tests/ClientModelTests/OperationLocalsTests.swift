@@ -41,7 +41,8 @@ import Testing
     /// the model (`optionsQuery`, `bodyQuery`), so those locals keep their names.
     @Test func underscoresUntilNoParameterHasTheName() throws {
         let op = try #require(buildIR(Self.spec).operation("clash"))
-        #expect(op.parameters.map(\.name) == ["request", "response", "optionsQuery", "bodyQuery", "failures"])
+        #expect(op.parameters.map(\.identifier.swiftName) ==
+                ["request", "response", "optionsQuery", "bodyQuery", "failures"])
         let locals = op.locals
         #expect([locals.request, locals.response, locals.options, locals.body, locals.failures]
                 == ["request_", "response_", "options", "body", "failures_"])

@@ -65,7 +65,8 @@ private func spec(_ paths: String, extra: String = "") -> String {
               responses: {"204": {description: ok}}
         """))
         let operation = try #require(api.operation("updateItem"))
-        #expect(operation.parameters.map(\.name) == ["userID", "itemID", "xRequestID", "verbose", "bodyQuery",
+        #expect(operation.parameters.map(\.identifier.swiftName) ==
+                ["userID", "itemID", "xRequestID", "verbose", "bodyQuery",
                                                      "userIDQuery", "idempotencyKey", "session", "status"])
         #expect(operation.parameters.map(\.type.swift) == ["String", "Int", "UUID", "Bool?", "String?", "String?",
                                                            "String?", "String?", "UpdateItemStatus?"])
@@ -92,7 +93,7 @@ private func spec(_ paths: String, extra: String = "") -> String {
                   content: {application/pdf: {}}
         """))
         let operation = try #require(api.operation("getFile"))
-        #expect(operation.parameters.map(\.name) == ["name", "ext"])
+        #expect(operation.parameters.map(\.identifier.swiftName) == ["name", "ext"])
         #expect(operation.parameters.allSatisfy { $0.isRequired && $0.type == .builtin(.string) })
         #expect(operation.pathComponents == [.literal("/files/"), .parameter("name"), .literal("."),
                                              .parameter("ext")])
@@ -181,7 +182,7 @@ private func spec(_ paths: String, extra: String = "") -> String {
         let create = try #require(api.operation("createPet"))
         #expect(create.responses.map(\.isSuccess) == [true, true, true, false, false, false])
         #expect(create.responses.first?.type?.swift == "CreatePetResponse")
-        #expect(create.responses.first?.headers.map(\.name) == ["xRateLimit"])
+        #expect(create.responses.first?.headers.map(\.identifier.swiftName) == ["xRateLimit"])
         #expect(create.responses.first?.headers.first?.type == .builtin(.int))
         #expect(create.retryableStatuses == [512])
         guard case .perStatus(let name, let cases) = create.success else {

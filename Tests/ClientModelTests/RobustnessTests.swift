@@ -56,9 +56,10 @@ import Testing
         let first = api.dump
         #expect(first == build(document).dump)
         #expect(api.types.map(\.name.swift) == ["Unnamed", "MingQian", "Union", "Empty"])
-        #expect(api.type("Unnamed")?.enumDecl?.cases.map(\.name)
+        #expect(api.type("Unnamed")?.enumDecl?.cases.map(\.identifier.swiftName)
                 == ["minus9223372036854775808", "_9223372036854775807", "_0"])
-        #expect(api.type("MingQian")?.structDecl?.properties.map(\.name) == ["unnamed", "u1F642", "selfValue",
+        #expect(api.type("MingQian")?.structDecl?.properties.map(\.identifier.swiftName) ==
+                ["unnamed", "u1F642", "selfValue",
                                                                              "selfValue2"])
         #expect(api.operations.map(\.name) == ["get", "initOperation", "weirdVerbAByByB"])
         #expect(api.servers.map(\.url) == ["/"])
@@ -108,10 +109,10 @@ import Testing
     @Test func collisionsAreResolvedInDocumentOrder() throws {
         let api = buildIR(spec)
         #expect(api.types.prefix(3).map(\.name.swift) == ["PetItem", "PetItem2", "PetItem3"])
-        #expect(api.type("PetItem")?.enumDecl?.cases.map(\.name) == ["aB", "aB2", "aB3"])
+        #expect(api.type("PetItem")?.enumDecl?.cases.map(\.identifier.swiftName) == ["aB", "aB2", "aB3"])
         #expect(api.operations.map(\.name) == ["getPetsByID", "getPetsByID2"])
         let request = try #require(api.type("GetPetsByID2Request")?.structDecl)
-        #expect(request.properties.map(\.name) == ["clientID", "clientID2"])
+        #expect(request.properties.map(\.identifier.swiftName) == ["clientID", "clientID2"])
         #expect(api.type("PetItem3")?.unionDecl?.cases.map(\.name) == ["petItem", "petItem2"])
     }
 }

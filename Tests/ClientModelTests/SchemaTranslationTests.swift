@@ -33,7 +33,7 @@ import Testing
         #expect(pet.doc == ["A pet.", "Second line."])
         #expect(pet.pointer == "#/components/schemas/Pet")
         let properties = pet.structDecl?.properties ?? []
-        let types = Dictionary(uniqueKeysWithValues: properties.map { ($0.jsonName, $0.type.swift) })
+        let types = Dictionary(uniqueKeysWithValues: properties.map { ($0.identifier.wireName, $0.type.swift) })
         #expect(types["id"] == "Int64")
         #expect(types["name"] == "String")
         #expect(types["tag"] == "String?")
@@ -49,7 +49,7 @@ import Testing
         #expect(types["tags"] == "[String]?")
         #expect(types["anything"] == "JSONValue?")
         #expect(types["free"] == "[String: JSONValue]?")
-        #expect(pet.property("default")?.name == "`default`")
+        #expect(pet.property("default")?.identifier.swiftName == "`default`")
         #expect(pet.property("name")?.validation == [.pattern("^[a-z]+$"), .minLength(1), .maxLength(20)])
         #expect(pet.property("age")?.validation == [.minimum(0, exclusive: false), .maximum(100, exclusive: true)])
         #expect(pet.property("tags")?.validation == [.minItems(1)])
@@ -155,13 +155,14 @@ import Testing
                 status: {$ref: "#/components/schemas/Status"}
         """))
         let status = try #require(api.type("Status")?.enumDecl)
-        #expect(status.cases.map(\.name) == ["active", "inActive", "`class`", "empty", "unknown", "_1st", "selfValue",
+        #expect(status.cases.map(\.identifier.swiftName) ==
+                ["active", "inActive", "`class`", "empty", "unknown", "_1st", "selfValue",
                                              "activeX", "activeX2"])
-        #expect(status.cases.map(\.rawValue).last == "active-x")
+        #expect(status.cases.map(\.identifier.wireName).last == "active-x")
         #expect(status.unknownCaseName == "unknown2")
         let level = try #require(api.type("Level")?.enumDecl)
         #expect(level.rawType == .int)
-        #expect(level.cases.map(\.name) == ["_1", "minus1", "_2"])
+        #expect(level.cases.map(\.identifier.swiftName) == ["_1", "minus1", "_2"])
         #expect(api.type("Mixed")?.aliasTarget == .builtin(.json))
         #expect(api.warningMessages.contains { $0.contains("mixed value types") })
         // null among the values: the use site is optional even when required.
@@ -189,7 +190,7 @@ import Testing
               allOf: [{$ref: "#/components/schemas/Base"}]
         """))
         let dog = try #require(api.type("Dog")?.structDecl)
-        #expect(dog.properties.map(\.jsonName) == ["id", "kind", "bark"])
+        #expect(dog.properties.map(\.identifier.wireName) == ["id", "kind", "bark"])
         #expect(dog.properties.map(\.type.swift) == ["String", "String?", "Bool"])
         let alias = try #require(api.type("Alias"))
         #expect(alias.aliasTarget == .named(TypeName("Base")))

@@ -58,7 +58,8 @@ import Testing
         let api = buildIR(spec)
         #expect(api.securitySchemes.map(\.key) == ["ApiId", "ApiSecret", "ApiKeyAuth", "bearerAuth", "basic", "OAuth",
                                                    "cc", "code", "oidc"])
-        #expect(api.securitySchemes.map(\.name) == ["apiID", "apiSecret", "apiKey", "bearer", "basic", "oAuth", "cc",
+        #expect(api.securitySchemes.map(\.identifier.swiftName) ==
+                ["apiID", "apiSecret", "apiKey", "bearer", "basic", "oAuth", "cc",
                                                     "code", "oidc"])
         let kinds = api.securitySchemes.map { "\($0.kind)" }
         #expect(kinds[0] == "\(SecurityKind.apiKey(.header("X-DF-API-ID")))")
@@ -96,6 +97,6 @@ import Testing
             apiKey: {type: apiKey, in: header, name: A}
             ApiKeyAuth: {type: apiKey, in: header, name: B}
         """)
-        #expect(api.securitySchemes.map(\.name) == ["apiKey", "apiKeyAuth"])
+        #expect(api.securitySchemes.map(\.identifier.swiftName) == ["apiKey", "apiKeyAuth"])
     }
 }

@@ -51,5 +51,7 @@ extension TypeDecl {
     var enumDecl: EnumDecl? { if case .enum(let value) = kind { value } else { nil } }
     var unionDecl: UnionDecl? { if case .union(let value) = kind { value } else { nil } }
     var aliasTarget: TypeRef? { if case .alias(let value) = kind { value } else { nil } }
-    func property(_ jsonName: String) -> PropertyDecl? { structDecl?.properties.first { $0.jsonName == jsonName } }
+    func property(_ jsonName: String) -> PropertyDecl? {
+        structDecl?.properties.first { $0.identifier.wireName == jsonName }
+    }
 }

@@ -71,7 +71,7 @@ import TestSupport
                                      specPath: client.spec)
         let operation = try #require(api.operations.first)
         let tooMany = try #require(operation.responses.first { $0.status == .code(429) })
-        #expect(tooMany.headers.map(\.wireName) == ["Retry-After"])
+        #expect(tooMany.headers.map(\.identifier.wireName) == ["Retry-After"])
         let body = try #require(document.paths.first?.operations.first?.requestBody?.content.first?.schema)
         let marked = body.properties.filter { $0.schema.extensions["x-sensitive"]?.boolValue == true }.map(\.name)
         #expect(marked == ["otp", "aadhaar"])

@@ -28,7 +28,7 @@ struct InjectionTests {
             ]),
             TypeDecl(name: TypeName("Mode"), doc: payloads, pointer: "#/components/schemas/Mode", deprecated: false,
                      kind: .enum(EnumDecl(rawType: .string, cases: payloads.enumerated().map {
-                         EnumCaseDecl(name: "case\($0.offset)", rawValue: $0.element, doc: [$0.element])
+                         EnumCaseDecl(identifier: IR.name("case\($0.offset)", wire: $0.element), doc: [$0.element])
                      }, unknownCaseName: "unknown")), nested: []),
             TypeDecl(name: TypeName("Either"), doc: [], pointer: "#/components/schemas/Either", deprecated: false,
                      kind: .union(UnionDecl(kind: .oneOf, discriminator: DiscriminatorDecl(
@@ -55,9 +55,9 @@ struct InjectionTests {
             security: SecurityDecl(alternatives: [[text]], optional: true), doc: payloads
         )
         var api = IR.api(module: "Hostile", types: types, operations: [operation], schemes: [
-            SecuritySchemeDecl(key: text, name: "key", kind: .apiKey(.header(text)), doc: payloads),
-            SecuritySchemeDecl(key: "Q", name: "queryKey", kind: .apiKey(.query(text)), doc: payloads),
-            SecuritySchemeDecl(key: "O", name: "oauth", kind: .oauth2ClientCredentials(tokenURL: text,
+            SecuritySchemeDecl(identifier: IR.name("key", wire: text), kind: .apiKey(.header(text)), doc: payloads),
+            SecuritySchemeDecl(identifier: IR.name("queryKey", wire: "Q"), kind: .apiKey(.query(text)), doc: payloads),
+            SecuritySchemeDecl(identifier: IR.name("oauth", wire: "O"), kind: .oauth2ClientCredentials(tokenURL: text,
                                scopes: payloads), doc: []),
         ], servers: [ServerDecl(url: "https://x.example/\"\\(y)", description: text)], doc: payloads)
         api.specPath = "Specs/evil\n}\npublic func injectedH() {}\n.yaml"

@@ -8,7 +8,7 @@ struct SchemaShapeRenderingTests {
     static let account = TypeName("Account")
 
     static var api: APIDecl {
-        var first = IR.prop("_0", json: "[0]", .builtin(.double), rules: [.multipleOf(0.5)])
+        var first = IR.prop("_0", json: "[0]", .builtin(.double), rules: [.multipleOf(0.5)], unlabeled: true)
         first.doc = ["Element 0 of the array."]
         let second = IR.prop("label", json: "[1]", .builtin(.string), required: false)
         let rest = IR.prop("rest", json: "[2...]", .array(.builtin(.int)))
@@ -16,8 +16,7 @@ struct SchemaShapeRenderingTests {
             name: pair, doc: [], pointer: "#/components/schemas/Pair", deprecated: false,
             kind: .struct(StructDecl(properties: [first, second, rest], additionalProperties: nil,
                                      validation: [.maxItems(4)],
-                                     tuple: TupleDecl(elementCount: 2, rest: .builtin(.int),
-                                                      unlabeled: [true, false]))),
+                                     tuple: TupleDecl(elementCount: 2, rest: .builtin(.int)))),
             nested: [])
         var id = IR.prop("id", .builtin(.string), required: false)
         id.readOnly = true

@@ -39,8 +39,8 @@ extension APISurface {
         }
         if let scheme = api.tokenInitScheme, let endpoint = scheme.tokenEndpoint {
             let arguments = endpoint.credentials.map {
-                ArgumentDecl(label: $0.parameterName, name: $0.parameterName, type: "Swift.String", defaultValue: nil,
-                             sourceLocation: scheme.sourceLocation)
+                ArgumentDecl(label: $0.identifier.label, name: $0.identifier.swiftName, type: "Swift.String",
+                             defaultValue: nil, sourceLocation: scheme.sourceLocation)
             }
             let labels = arguments.map { NameSanitizer.unescaped($0.label) + ":" }.joined()
             add(SurfaceDeclaration(key: client + ".init(\(labels))", parent: client, kind: .initializer,
@@ -88,7 +88,7 @@ extension APISurface {
         case .struct(let s):
             add(SurfaceDeclaration(key: key, parent: parent, kind: .struct, sourceLocation: decl.sourceLocation))
             for p in s.properties {
-                addProperty(p.name, type: p.swiftType, in: key, at: p.sourceLocation)
+                addProperty(p.identifier.swiftName, type: p.swiftType, in: key, at: p.sourceLocation)
             }
             if let extra = s.additionalProperties {
                 addProperty(extra.name, type: extra.swiftType, in: key, at: decl.sourceLocation)
@@ -99,7 +99,7 @@ extension APISurface {
             let rawType = "Swift." + e.rawType.rawValue
             add(SurfaceDeclaration(key: key, parent: parent, kind: .enum, type: rawType,
                                    sourceLocation: decl.sourceLocation))
-            for c in e.cases { addCase(c.name, payload: nil, in: key, at: c.sourceLocation) }
+            for c in e.cases { addCase(c.identifier.swiftName, payload: nil, in: key, at: c.sourceLocation) }
             addCase(e.unknownCaseName, payload: rawType, in: key, at: decl.sourceLocation)
         case .union(let u) where u.keepsAllMatches:
             // A struct with one optional member per alternative (every match is kept).
@@ -161,9 +161,10 @@ extension APISurface {
             add(SurfaceDeclaration(key: key, kind: .struct, sourceLocation: location))
             var arguments: [ArgumentDecl] = []
             for h in headers.headers {
-                addProperty(h.name, type: h.type.swift + "?", in: key, at: h.sourceLocation)
-                arguments.append(ArgumentDecl(label: h.name, name: h.name, type: h.type.swift + "?",
-                                              defaultValue: "nil", sourceLocation: h.sourceLocation))
+                addProperty(h.identifier.swiftName, type: h.type.swift + "?", in: key, at: h.sourceLocation)
+                arguments.append(ArgumentDecl(label: h.identifier.label, name: h.identifier.swiftName,
+                                              type: h.type.swift + "?", defaultValue: "nil",
+                                              sourceLocation: h.sourceLocation))
             }
             add(SurfaceDeclaration(key: key + ".init", parent: key, kind: .initializer, arguments: arguments,
                                    sourceLocation: location))

@@ -30,33 +30,71 @@ extension ParserState {
                     at: dynamicPair.value, cursor.child("$dynamicRef"))
             ref = schemaReference(raw, at: dynamicPair.value, cursor)
         }
-        var types: [JSONType]?, format: String?, title: String?, description: String?
-        var properties: [SchemaProperty] = [], required: [String] = []
-        var additionalProperties: AdditionalProperties?
-        var minProperties: Int?, maxProperties: Int?, minItems: Int?, maxItems: Int?
-        var minLength: Int?, maxLength: Int?
-        var items: Schema?, prefixItems: [Schema]?, uniqueItems = false, itemsIsList = false
-        var allOf: [Schema]?, oneOf: [Schema]?, anyOf: [Schema]?, not: Schema?, discriminator: Discriminator?
-        var enumValues: [JSONValue]?, constValue: JSONValue?, defaultValue: JSONValue?, examples: [JSONValue] = []
-        var pattern: String?, minimum: Double?, maximum: Double?, multipleOf: Double?
-        var exclusiveMinimum: Double?, exclusiveMaximum: Double?
-        var exclusiveMinimumFlag = false, exclusiveMaximumFlag = false
-        var readOnly = false, writeOnly = false, deprecated = false, nullable = false
-        var contentEncoding: String?, contentMediaType: String?, contentSchema: Schema?
-        var extensions: Extensions = []
+        var fields = SchemaFields()
+        for pair in pairs { readSchemaKeyword(pair, cursor, into: &fields, swaggerParameter: swaggerParameter) }
+        return fields.schema(origin: origin, ref: ref)
+    }
 
-        for pair in pairs {
-            switch pair.key {
+    /// Reads one keyword of a Schema Object into `f`; an unknown key is kept as an extension when it is one.
+    private func readSchemaKeyword(_ pair: RawPair, _ cursor: Cursor, into f: inout SchemaFields,
+                                   swaggerParameter: Bool) {
+        switch pair.key {
             case "$ref": break
-            case "type": (types, format) = readTypes(pair, cursor, format: format)
-            case "format": format = string(pair, cursor) ?? format
-            case "title": title = text(pair, cursor)
-            case "description": description = text(pair, cursor)
-            case "nullable": nullable = bool(pair, cursor) ?? false
-            case "properties": properties = readProperties(pair, cursor)
+            case "type": (f.types, f.format) = readTypes(pair, cursor, format: f.format)
+            case "format": f.format = string(pair, cursor) ?? f.format
+            case "title": f.title = text(pair, cursor)
+            case "description": f.description = text(pair, cursor)
+            case "nullable": f.nullable = bool(pair, cursor) ?? false
+            case "minLength": f.minLength = count(pair, cursor)
+            case "maxLength": f.maxLength = count(pair, cursor)
+            case "enum":
+                if let values = sequence(pair.value, cursor.child(pair.key), pair.key)?.items {
+                    f.enumValues = values.map(json)
+                }
+            case "const": f.constValue = json(pair.value)
+            case "default": f.defaultValue = json(pair.value)
+            case "example": f.examples.insert(json(pair.value), at: 0)
+            case "examples":
+                switch pair.value.content {
+                case .sequence(let values): f.examples.append(contentsOf: values.map(json))
+                case .mapping(let members): f.examples.append(contentsOf: members.map { json($0.value) })
+                case .scalar: f.examples.append(json(pair.value))
+                }
+            case "pattern": f.pattern = string(pair, cursor)
+            case "minimum": f.minimum = double(pair, cursor)
+            case "maximum": f.maximum = double(pair, cursor)
+            case "multipleOf": f.multipleOf = double(pair, cursor)
+            case "exclusiveMinimum":
+                if pair.value.scalar?.kind == .bool { f.exclusiveMinimumFlag = bool(pair, cursor) ?? false }
+                else { f.exclusiveMinimum = double(pair, cursor) }
+            case "exclusiveMaximum":
+                if pair.value.scalar?.kind == .bool { f.exclusiveMaximumFlag = bool(pair, cursor) ?? false }
+                else { f.exclusiveMaximum = double(pair, cursor) }
+            case "readOnly": f.readOnly = bool(pair, cursor) ?? false
+            case "writeOnly": f.writeOnly = bool(pair, cursor) ?? false
+            case "deprecated": f.deprecated = bool(pair, cursor) ?? false
+            case "contentEncoding": f.contentEncoding = string(pair, cursor)
+            case "contentMediaType": f.contentMediaType = string(pair, cursor)
+            case "contentSchema": f.contentSchema = readSchema(pair.value, cursor.child(pair.key))
+            case "x-nullable":
+                f.nullable = f.nullable || (bool(pair, cursor) ?? false)
+                collectExtension(pair, into: &f.extensions)
+        default:
+            if !readStructureKeyword(pair, cursor, into: &f, swaggerParameter: swaggerParameter) {
+                collectExtension(pair, into: &f.extensions)
+            }
+        }
+    }
+
+    /// Reads one keyword that shapes objects, arrays or compositions (`properties`, `items`, `allOf`…) into `f`;
+    /// false when `pair` is not one.
+    private func readStructureKeyword(_ pair: RawPair, _ cursor: Cursor, into f: inout SchemaFields,
+                                      swaggerParameter: Bool) -> Bool {
+        switch pair.key {
+            case "properties": f.properties = readProperties(pair, cursor)
             case "required":
                 if pair.value.items != nil || pair.value.scalar?.kind == .null {
-                    required = strings(pair, cursor) ?? []
+                    f.required = strings(pair, cursor) ?? []
                 } else if !swaggerParameter {
                     warning("'required' in a schema must be a list of property names; this one is ignored",
                             at: pair.value, cursor.child("required"),
@@ -64,85 +102,34 @@ extension ParserState {
                 }
             case "additionalProperties":
                 if let flag = pair.value.scalar, flag.kind == .bool {
-                    additionalProperties = .bool(flag.text.first == "t" || flag.text.first == "T")
+                    f.additionalProperties = .bool(flag.text.first == "t" || flag.text.first == "T")
                 } else {
-                    additionalProperties = .schema(readSchema(pair.value, cursor.child(pair.key)))
+                    f.additionalProperties = .schema(readSchema(pair.value, cursor.child(pair.key)))
                 }
-            case "minProperties": minProperties = count(pair, cursor)
-            case "maxProperties": maxProperties = count(pair, cursor)
-            case "minItems": minItems = count(pair, cursor)
-            case "maxItems": maxItems = count(pair, cursor)
-            case "minLength": minLength = count(pair, cursor)
-            case "maxLength": maxLength = count(pair, cursor)
+            case "minProperties": f.minProperties = count(pair, cursor)
+            case "maxProperties": f.maxProperties = count(pair, cursor)
+            case "minItems": f.minItems = count(pair, cursor)
+            case "maxItems": f.maxItems = count(pair, cursor)
             case "items":
                 if pair.value.items != nil {
-                    prefixItems = schemaList(pair, cursor)  // draft-4 tuple form
-                    itemsIsList = true
+                    f.prefixItems = schemaList(pair, cursor)  // draft-4 tuple form
+                    f.itemsIsList = true
                 } else {
-                    items = readSchema(pair.value, cursor.child(pair.key))
+                    f.items = readSchema(pair.value, cursor.child(pair.key))
                 }
             case "prefixItems":
-                prefixItems = schemaList(pair, cursor)
-                itemsIsList = false
-            case "uniqueItems": uniqueItems = bool(pair, cursor) ?? false
-            case "allOf": allOf = schemaList(pair, cursor)
-            case "oneOf": oneOf = schemaList(pair, cursor)
-            case "anyOf": anyOf = schemaList(pair, cursor)
-            case "not": not = readSchema(pair.value, cursor.child(pair.key))
-            case "discriminator": discriminator = readDiscriminator(pair, cursor)
-            case "enum":
-                if let values = sequence(pair.value, cursor.child(pair.key), pair.key)?.items {
-                    enumValues = values.map(json)
-                }
-            case "const": constValue = json(pair.value)
-            case "default": defaultValue = json(pair.value)
-            case "example": examples.insert(json(pair.value), at: 0)
-            case "examples":
-                switch pair.value.content {
-                case .sequence(let values): examples.append(contentsOf: values.map(json))
-                case .mapping(let members): examples.append(contentsOf: members.map { json($0.value) })
-                case .scalar: examples.append(json(pair.value))
-                }
-            case "pattern": pattern = string(pair, cursor)
-            case "minimum": minimum = double(pair, cursor)
-            case "maximum": maximum = double(pair, cursor)
-            case "multipleOf": multipleOf = double(pair, cursor)
-            case "exclusiveMinimum":
-                if pair.value.scalar?.kind == .bool { exclusiveMinimumFlag = bool(pair, cursor) ?? false }
-                else { exclusiveMinimum = double(pair, cursor) }
-            case "exclusiveMaximum":
-                if pair.value.scalar?.kind == .bool { exclusiveMaximumFlag = bool(pair, cursor) ?? false }
-                else { exclusiveMaximum = double(pair, cursor) }
-            case "readOnly": readOnly = bool(pair, cursor) ?? false
-            case "writeOnly": writeOnly = bool(pair, cursor) ?? false
-            case "deprecated": deprecated = bool(pair, cursor) ?? false
-            case "contentEncoding": contentEncoding = string(pair, cursor)
-            case "contentMediaType": contentMediaType = string(pair, cursor)
-            case "contentSchema": contentSchema = readSchema(pair.value, cursor.child(pair.key))
-            case "x-nullable":
-                nullable = nullable || (bool(pair, cursor) ?? false)
-                collectExtension(pair, into: &extensions)
-            default:
-                collectExtension(pair, into: &extensions)
-            }
+                f.prefixItems = schemaList(pair, cursor)
+                f.itemsIsList = false
+            case "uniqueItems": f.uniqueItems = bool(pair, cursor) ?? false
+            case "allOf": f.allOf = schemaList(pair, cursor)
+            case "oneOf": f.oneOf = schemaList(pair, cursor)
+            case "anyOf": f.anyOf = schemaList(pair, cursor)
+            case "not": f.not = readSchema(pair.value, cursor.child(pair.key))
+            case "discriminator": f.discriminator = readDiscriminator(pair, cursor)
+        default:
+            return false
         }
-        // 3.0 / Swagger 2.0 boolean exclusive bounds become the 3.1 numeric form.
-        if exclusiveMinimumFlag, let bound = minimum { exclusiveMinimum = bound; minimum = nil }
-        if exclusiveMaximumFlag, let bound = maximum { exclusiveMaximum = bound; maximum = nil }
-        if nullable, let declared = types, !declared.contains(.null) { types = declared + [.null] }
-
-        return Schema(
-            origin: origin, ref: ref, types: types, format: format, title: title, description: description,
-            properties: properties, required: required, additionalProperties: additionalProperties,
-            minProperties: minProperties, maxProperties: maxProperties, items: items, prefixItems: prefixItems,
-            minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems, itemsIsList: itemsIsList, allOf: allOf,
-            oneOf: oneOf,
-            anyOf: anyOf, not: not, discriminator: discriminator, enumValues: enumValues, constValue: constValue,
-            defaultValue: defaultValue, examples: examples, minLength: minLength, maxLength: maxLength,
-            pattern: pattern, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
-            exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, readOnly: readOnly, writeOnly: writeOnly,
-            deprecated: deprecated, contentEncoding: contentEncoding, contentMediaType: contentMediaType,
-            extensions: extensions, nullable: nullable, contentSchema: contentSchema)
+        return true
     }
 
     // MARK: - Keyword helpers

@@ -40,7 +40,7 @@ struct ClientRendering {
             file: file ?? self.file, docLines: SwiftEscaping.docComment(doc), servers: servers,
             defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
             defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
-            hasAPIKeyInit: apiKeyScheme != nil, apiKeyProperty: apiKeyScheme?.name ?? "",
+            hasAPIKeyInit: apiKeyScheme != nil, apiKeyProperty: apiKeyScheme?.identifier.swiftName ?? "",
             requestIDFieldsLiteral: SwiftEscaping.stringArrayLiteral(api.requestIDFields),
             tokenInits: tokenInitContext().map { [$0] } ?? []
         )
@@ -51,14 +51,14 @@ struct ClientRendering {
     /// `x-openapi-swift-value-from` take the named credential.
     func tokenInitContext() -> TokenInitContext? {
         guard let scheme = api.tokenInitScheme, let endpoint = scheme.tokenEndpoint else { return nil }
-        let parameters = endpoint.credentials.map { "\($0.parameterName): Swift.String" }.joined(separator: ", ")
-        let bodyArguments = endpoint.credentials.map { "\($0.parameterName): \($0.parameterName)" }
+        let parameters = endpoint.credentials.map { "\($0.identifier.swiftName): Swift.String" }.joined(separator: ", ")
+        let bodyArguments = endpoint.credentials.map { "\($0.identifier.swiftName): \($0.identifier.swiftName)" }
             .joined(separator: ", ")
         func access(_ steps: [TokenFieldStep]) -> (expression: String, isOptional: Bool) {
             var text = "response"
             var optional = false
             for step in steps {
-                text += (optional ? "?." : ".") + step.name
+                text += (optional ? "?." : ".") + step.identifier.swiftName
                 if step.isOptional { optional = true }
             }
             return (text, optional)
@@ -89,17 +89,17 @@ struct ClientRendering {
         var arguments: [String] = []
         for other in api.securitySchemes {
             if other.key == scheme.key {
-                arguments.append("\(other.name): .provider(provider)")
+                arguments.append("\(other.identifier.swiftName): .provider(provider)")
             } else if let source = other.valueFrom,
-                      let credential = endpoint.credentials.first(where: { $0.jsonName == source }) {
-                arguments.append("\(other.name): \(credential.parameterName)")
+                      let credential = endpoint.credentials.first(where: { $0.identifier.wireName == source }) {
+                arguments.append("\(other.identifier.swiftName): \(credential.identifier.swiftName)")
             }
         }
-        let labels = endpoint.credentials.map { "`\(NameSanitizer.unescaped($0.parameterName))`" }
+        let labels = endpoint.credentials.map { "`\($0.identifier.unescapedName)`" }
             .joined(separator: ", ")
         let filled = api.securitySchemes.compactMap { other -> String? in
             guard let source = other.valueFrom else { return nil }
-            return "`\(NameSanitizer.unescaped(other.name))` is sent as the `\(source)` credential."
+            return "`\(other.identifier.unescapedName)` is sent as the `\(source)` credential."
         }
         let doc = [
             "Creates a client that obtains its own bearer token: it calls `\(endpoint.operationName)` with \(labels), "
@@ -108,7 +108,7 @@ struct ClientRendering {
         ] + (filled.isEmpty ? [] : [""] + filled) + [
             "- Parameters:",
         ] + endpoint.credentials.map {
-            "  - \(NameSanitizer.unescaped($0.parameterName)): Sent as `\($0.jsonName)`."
+            "  - \($0.identifier.unescapedName): Sent as `\($0.identifier.wireName)`."
         } + [
             "  - serverURL: The server to call; `Servers.default` unless given.",
             "  - options: Timeouts, retries, validation, middlewares and logging (the token call uses them too).",
@@ -164,10 +164,11 @@ struct ClientRendering {
                    let name = factorySchemes[scheme.key] {
                     factories.append(ClientCredentialsFactoryContext(
                         docLines: SwiftEscaping.docComment([
-                            "Credentials whose `\(NameSanitizer.unescaped(scheme.name))` token comes from the "
+                            "Credentials whose `\(scheme.identifier.unescapedName)` token comes from the "
                             + "OAuth 2.0 client-credentials grant at `\(tokenURL)`, cached until it expires.",
                         ]),
-                        name: name, property: scheme.name, tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
+                        name: name, property: scheme.identifier.swiftName,
+                        tokenURLLiteral: SwiftEscaping.stringLiteral(tokenURL),
                         scopesLiteral: SwiftEscaping.stringArrayLiteral(scopes)
                     ))
                 }
@@ -178,7 +179,7 @@ struct ClientRendering {
             }
             let isOptional = argument.defaultValue != nil
             credentials.append(CredentialContext(
-                docLines: SwiftEscaping.docComment(doc), name: scheme.name, type: argument.type,
+                docLines: SwiftEscaping.docComment(doc), name: scheme.identifier.swiftName, type: argument.type,
                 initDefault: argument.defaultValue.map { " = " + $0 } ?? "", isOptional: isOptional,
                 schemeLiteral: SwiftEscaping.stringLiteral(scheme.key), applyLines: apply
             ))

@@ -63,9 +63,9 @@ struct ModelRendering {
             // Read-only properties are not sent, so requests do not check them; tuple elements are `path[i]`.
             for (offset, property) in s.properties.enumerated() where !property.omittedFromRequests {
                 if let tuple = s.tuple, offset >= tuple.elementCount { continue }
-                let step = s.tuple == nil ? "." + property.jsonName : "[\(offset)]"
+                let step = s.tuple == nil ? "." + property.identifier.wireName : "[\(offset)]"
                 validation += ValidationStatements.statements(
-                    value: "self.\(property.name)\(property.distinguishesNull ? ".wrapped" : "")",
+                    value: "self.\(property.identifier.swiftName)\(property.distinguishesNull ? ".wrapped" : "")",
                     shape: property.validationShape, rules: property.validation,
                     path: "path + \(SwiftEscaping.stringLiteral(step))"
                 )
@@ -101,7 +101,7 @@ struct ModelRendering {
             // a synthesized `init(from:)` takes 3× longer to type-check (it resolves `decode` overloads), and
             // synthesized coding needs a `CodingKeys` enum, ~30 functions per struct to compile.
             hasCodingKeys: !s.properties.isEmpty || hasCustomCoding, hasCustomCoding: hasCustomCoding,
-            declaredKeys: "[" + s.properties.map { SwiftEscaping.stringLiteral($0.jsonName) }
+            declaredKeys: "[" + s.properties.map { SwiftEscaping.stringLiteral($0.identifier.wireName) }
                 .joined(separator: ", ") + "]",
             hasAdditionalProperties: s.additionalProperties != nil,
             additionalPropertiesName: s.additionalProperties?.name ?? "",
@@ -127,7 +127,8 @@ struct ModelRendering {
         let always = sent.filter { !$0.type.isOptional || $0.writesNull }.count
         var lines = ["var propertyCount: Swift.Int = \(always)"]
         for property in sent where property.type.isOptional && !property.writesNull {
-            let isSet = property.distinguishesNull ? "!self.\(property.name).isAbsent" : "self.\(property.name) != nil"
+            let name = property.identifier.swiftName
+            let isSet = property.distinguishesNull ? "!self.\(name).isAbsent" : "self.\(name) != nil"
             lines.append("if \(isSet) { propertyCount += 1 }")
         }
         if let extra = s.additionalProperties { lines.append("propertyCount += self.\(extra.name).count") }
@@ -144,23 +145,23 @@ struct ModelRendering {
             doc += (doc.isEmpty ? [] : [""]) + ["`.absent` leaves it out of the JSON, `.null` sends `null`."]
         }
         return PropertyContext(
-            docLines: SwiftEscaping.docComment(doc), name: p.name, type: p.swiftType,
-            initDefault: p.initDefault, keyLiteral: SwiftEscaping.stringLiteral(p.jsonName),
+            docLines: SwiftEscaping.docComment(doc), name: p.identifier.swiftName, type: p.swiftType,
+            initDefault: p.initDefault, keyLiteral: SwiftEscaping.stringLiteral(p.identifier.wireName),
             // The runtime's one-overload helpers: `decode(_:forKey:)`'s overloads are slow to type-check.
             decodeMethod: p.distinguishesNull ? "decodeOptionalValue"
                 : p.type.isOptional ? "decodeValueIfPresent" : "decodeValue",
             encodeMethod: p.distinguishesNull ? "encodeOptionalValue"
                 : p.type.isOptional && !p.writesNull ? "encodeValueIfPresent" : "encodeValue",
             decodeType: p.type.unwrapped.swift, isIndirect: p.needsIndirection,
-            storedName: p.needsIndirection ? "_" + NameSanitizer.unescaped(p.name) : p.name,
+            storedName: p.needsIndirection ? "_" + p.identifier.unescapedName : p.identifier.swiftName,
             omittedFromRequests: p.omittedFromRequests
         )
     }
 
     /// The statement of `description` that appends `property` (masked when sensitive) to `text`.
     func descriptionStatement(_ property: PropertyDecl) -> String {
-        let label = SwiftEscaping.stringLiteral(NameSanitizer.unescaped(property.name))
-        let stored = "self.\(property.name)"
+        let label = SwiftEscaping.stringLiteral(property.identifier.unescapedName)
+        let stored = "self.\(property.identifier.swiftName)"
         guard property.sensitivity == .sensitive else { return "text.add(\(label), \(stored))" }
         if property.type.isOptional {
             let access = property.distinguishesNull ? stored + ".wrapped" : stored
@@ -174,8 +175,9 @@ struct ModelRendering {
     /// The raw type and distinct raw values are decided by the model (`SchemaTranslator+Enum.swift`).
     func enumContext(_ e: EnumDecl, _ header: DeclarationHeader) -> EnumContext {
         let cases = e.cases.map { c in
-            EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.name,
-                            rawLiteral: e.rawType == .int ? c.rawValue : SwiftEscaping.stringLiteral(c.rawValue))
+            let raw = c.identifier.wireName
+            return EnumCaseContext(docLines: SwiftEscaping.docComment(c.doc), name: c.identifier.swiftName,
+                                   rawLiteral: e.rawType == .int ? raw : SwiftEscaping.stringLiteral(raw))
         }
         return EnumContext(header: header, rawType: e.rawType == .int ? "Swift.Int" : "Swift.String", cases: cases,
                            unknownCaseName: e.unknownCaseName)
@@ -183,13 +185,6 @@ struct ModelRendering {
 }
 
 extension String {
-    /// The identifier as an argument label in a call: keywords need no backticks there, except `inout`, `var`
-    /// and `let` (Swift 6 warns "keyword does not need to be escaped in argument list").
-    var argumentLabel: String {
-        let bare = NameSanitizer.unescaped(self)
-        return ["inout", "var", "let"].contains(bare) ? self : bare
-    }
-
     var trimmingSpaces: String {
         // Fast path (most lines): nothing to trim, no Character (grapheme) walk over a long description.
         if utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ") { return self }

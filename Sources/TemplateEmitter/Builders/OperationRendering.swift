@@ -17,7 +17,7 @@ struct OperationRendering: Sendable {
         var arguments: [String] = []
         if op.body != nil { arguments.append(body) }
         for p in op.parameters {
-            arguments.append("\(p.name.argumentLabel): \(p.name)")
+            arguments.append("\(p.identifier.callLabel): \(p.identifier.swiftName)")
         }
         let choice = op.body?.contentTypeChoice
         if let choice, op.body?.contents.first != nil {
@@ -29,33 +29,34 @@ struct OperationRendering: Sendable {
         // Request statements.
         var lines: [String] = []
         for p in op.parameters where p.location != .path {
-            if p.name == op.idempotencyKeyParameter {
-                if p.wireName != "Idempotency-Key" {
-                    lines.append("\(request).idempotencyKeyHeader = \(SwiftEscaping.stringLiteral(p.wireName))")
+            let name = p.identifier.swiftName
+            let wire = SwiftEscaping.stringLiteral(p.identifier.wireName)
+            if name == op.idempotencyKeyParameter {
+                if p.identifier.wireName != "Idempotency-Key" {
+                    lines.append("\(request).idempotencyKeyHeader = \(wire)")
                 }
-                lines.append("\(request).idempotencyKey = \(p.name)")
+                lines.append("\(request).idempotencyKey = \(name)")
                 continue
             }
-            let wire = SwiftEscaping.stringLiteral(p.wireName)
             switch p.location {
             case .query where p.sendsJSONText:
-                lines.append("\(request).jsonQuery(\(wire), \(p.name))")
+                lines.append("\(request).jsonQuery(\(wire), \(name))")
             case .header where p.sendsJSONText:
-                lines.append("\(request).jsonHeader(\(wire), \(p.name))")
+                lines.append("\(request).jsonHeader(\(wire), \(name))")
             case .query:
-                lines.append("\(request).query(\(wire), \(p.name), style: \(SwiftEscaping.stringLiteral(p.style)), "
+                lines.append("\(request).query(\(wire), \(name), style: \(SwiftEscaping.stringLiteral(p.style)), "
                              + "explode: \(p.explode), allowReserved: \(p.allowReserved))")
             case .header:
-                lines.append("\(request).header(\(wire), \(p.name)\(p.explode ? ", explode: true" : ""))")
+                lines.append("\(request).header(\(wire), \(name)\(p.explode ? ", explode: true" : ""))")
             case .cookie:
-                lines.append("\(request).cookie(\(wire), \(p.name)\(p.explode ? "" : ", explode: false"))")
+                lines.append("\(request).cookie(\(wire), \(name)\(p.explode ? "" : ", explode: false"))")
             case .querystring:
                 let method = switch p.queryStringEncoding {
                 case .json?: "jsonQueryString"
                 case .text?: "textQueryString"
                 default: "formQueryString"
                 }
-                lines.append("\(request).\(method)(\(p.name))")
+                lines.append("\(request).\(method)(\(p.identifier.swiftName))")
             case .path:
                 break
             }
@@ -72,8 +73,10 @@ struct OperationRendering: Sendable {
         }
         var checks: [String] = []
         for p in op.parameters {
-            checks += ValidationStatements.statements(value: p.name, shape: p.validationShape, rules: p.validation,
-                                                      path: SwiftEscaping.stringLiteral(p.wireName), into: failures)
+            checks += ValidationStatements.statements(value: p.identifier.swiftName, shape: p.validationShape,
+                                                      rules: p.validation,
+                                                      path: SwiftEscaping.stringLiteral(p.identifier.wireName),
+                                                      into: failures)
         }
         if let bodyDecl = op.body {
             checks += ValidationStatements.statements(value: body, shape: bodyDecl.validationShape, rules: [],
@@ -93,8 +96,9 @@ struct OperationRendering: Sendable {
             parameterDocs.append("  - \(body): " + (bodyDecl.doc.isEmpty ? "The request body." : oneLine(bodyDecl.doc)))
         }
         for p in op.parameters {
-            let text = p.doc.isEmpty ? "The `\(p.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
-            parameterDocs.append("  - \(NameSanitizer.unescaped(p.name)): \(text)")
+            let text = p.doc.isEmpty
+                ? "The `\(p.identifier.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
+            parameterDocs.append("  - \(p.identifier.unescapedName): \(text)")
         }
         if let choice, let first = op.body?.contents.first {
             parameterDocs.append("  - \(choice.parameterName): The body's content type; "
@@ -138,7 +142,8 @@ struct OperationRendering: Sendable {
 
     /// `"/pets/\(PathEncoder.encode(id, style: "simple", explode: false))"`.
     func pathLiteral(_ op: OperationDecl) -> String {
-        let parameters = Dictionary(op.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let parameters = Dictionary(op.parameters.map { ($0.identifier.swiftName, $0) },
+                                    uniquingKeysWith: { first, _ in first })
         var text = "\""
         for component in op.pathComponents {
             switch component {
@@ -147,7 +152,9 @@ struct OperationRendering: Sendable {
             case .parameter(let name):
                 let p = parameters[name]
                 var call = "PathEncoder.encode(\(name)"
-                if p?.style == "matrix" { call += ", name: \(SwiftEscaping.stringLiteral(p?.wireName ?? name))" }
+                if p?.style == "matrix" {
+                    call += ", name: \(SwiftEscaping.stringLiteral(p?.identifier.wireName ?? name))"
+                }
                 call += ", style: \(SwiftEscaping.stringLiteral(p?.style ?? "simple")), explode: \(p?.explode ?? false))"
                 text += "\\(" + call + ")"
             }

@@ -67,12 +67,13 @@ struct OperationTypes {
         let header = DeclarationHeader(access: access, name: decl.typeName.local,
                                        docLines: SwiftEscaping.docComment(doc), isDeprecated: false, nested: "")
         let members = decl.headers.map { h in
-            ResponseHeadersContext.Member(
-                docLines: SwiftEscaping.docComment((h.doc.isEmpty ? [] : h.doc + [""]) + ["`\(h.wireName)`."]),
-                name: h.name, type: h.type.swift, wireLiteral: SwiftEscaping.stringLiteral(h.wireName))
+            let wire = h.identifier.wireName
+            return ResponseHeadersContext.Member(
+                docLines: SwiftEscaping.docComment((h.doc.isEmpty ? [] : h.doc + [""]) + ["`\(wire)`."]),
+                name: h.identifier.swiftName, type: h.type.swift, wireLiteral: SwiftEscaping.stringLiteral(wire))
         }
+        let initParameters = decl.headers.map { "\($0.identifier.swiftName): \($0.type.swift)? = nil" }
         return ResponseHeadersContext(header: header, members: members,
-                                      initParameters: decl.headers.map { "\($0.name): \($0.type.swift)? = nil" }
-                                        .joined(separator: ", "))
+                                      initParameters: initParameters.joined(separator: ", "))
     }
 }

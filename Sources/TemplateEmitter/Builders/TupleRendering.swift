@@ -31,33 +31,35 @@ extension ModelRendering {
         var decode: [String] = []
         var encode: [String] = []
         for (offset, element) in elements.enumerated() {
-            let target = "self." + (element.needsIndirection ? propertyContext(element).storedName : element.name)
+            let stored = element.needsIndirection ? propertyContext(element).storedName : element.identifier.swiftName
+            let target = "self." + stored
             let call = element.isRequired
                 ? "try container.decodeElement(\(element.type.swift).self)"
                 : "try container.decodeElementIfPresent(\(element.type.unwrapped.swift).self)"
             decode.append(element.needsIndirection ? "\(target) = Indirect(\(call))" : "\(target) = \(call)")
-            let write = "try container.encodeElement(self.\(element.name))"
+            let write = "try container.encodeElement(self.\(element.identifier.swiftName))"
             encode.append(element.isRequired ? write : "if count > \(offset) { \(write) }")
         }
         if let restProperty, let rest = tuple.rest {
             decode += [
                 "var rest: [\(rest.swift)] = []",
                 "while !container.isAtEnd { rest.append(try container.decodeElement(\(rest.swift).self)) }",
-                "self.\(restProperty.name) = rest",
+                "self.\(restProperty.identifier.swiftName) = rest",
             ]
-            encode.append("for element in self.\(restProperty.name) { try container.encodeElement(element) }")
+            let restName = restProperty.identifier.swiftName
+            encode.append("for element in self.\(restName) { try container.encodeElement(element) }")
         }
         if elements.contains(where: { !$0.isRequired }) { encode.insert("let count = self.arrayCount", at: 0) }
 
         // The array ends at the last element set (earlier unset ones are written as null), or after the rest.
         var count: [String] = []
         if let restProperty {
-            let rest = "self.\(restProperty.name)"
+            let rest = "self.\(restProperty.identifier.swiftName)"
             count.append("if !\(rest).isEmpty { return \(tuple.elementCount) + \(rest).count }")
         }
         let required = elements.prefix { $0.isRequired }.count
         for (offset, element) in elements.enumerated().reversed() where offset >= required {
-            count.append("if self.\(element.name) != nil { return \(offset + 1) }")
+            count.append("if self.\(element.identifier.swiftName) != nil { return \(offset + 1) }")
         }
         count.append("return \(required)")
 
@@ -82,7 +84,7 @@ extension ModelRendering {
             let inner = ValidationStatements.statements(
                 value: "element", shape: element, rules: [],
                 path: "path + \"[\" + Swift.String(index + \(tuple.elementCount)) + \"]\"")
-            lines.append("for (index, element) in self.\(property.name).enumerated() {")
+            lines.append("for (index, element) in self.\(property.identifier.swiftName).enumerated() {")
             lines += inner.map { "    " + $0 } + ["}"]
         }
         return lines

@@ -5,12 +5,19 @@ import SpecParser
 
 /// Builders that keep the fixtures short.
 enum IR {
+    /// An identifier whose label is its Swift name.
+    static func name(_ swiftName: String, wire: String) -> Identifier {
+        Identifier(wireName: wire, swiftName: swiftName)
+    }
+
     static func prop(
         _ name: String, json: String? = nil, _ type: TypeRef, required: Bool = true, doc: [String] = [],
-        sensitive: Bool = false, rules: [ValidationRule] = [], deprecated: Bool = false, indirect: Bool = false
+        sensitive: Bool = false, rules: [ValidationRule] = [], deprecated: Bool = false, indirect: Bool = false,
+        unlabeled: Bool = false
     ) -> PropertyDecl {
         PropertyDecl(
-            name: name, jsonName: json ?? name, type: required ? type : .optional(type), isRequired: required,
+            identifier: Identifier(wireName: json ?? name, swiftName: name, label: unlabeled ? "_" : nil),
+            type: required ? type : .optional(type), isRequired: required,
             isNullable: false, doc: doc, deprecated: deprecated, sensitivity: sensitive ? .sensitive : .none,
             validation: rules, readOnly: false, writeOnly: false, needsIndirection: indirect
         )
@@ -31,7 +38,7 @@ enum IR {
     ) -> ParameterDecl {
         let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
         return ParameterDecl(
-            name: name, wireName: wire, location: location, type: required ? type : .optional(type),
+            identifier: IR.name(name, wire: wire), location: location, type: required ? type : .optional(type),
             isRequired: required, style: style ?? defaultStyle, explode: explode ?? (defaultStyle == "form"),
             allowReserved: false, doc: doc, deprecated: false, sensitivity: .none, validation: rules
         )
@@ -140,15 +147,15 @@ enum SampleAPI {
             ], nested: [ownerDecl]),
             TypeDecl(name: status, doc: ["Where the pet is."], pointer: "#/components/schemas/Status", deprecated: false,
                      kind: .enum(EnumDecl(rawType: .string, cases: [
-                        EnumCaseDecl(name: "available", rawValue: "available", doc: ["Ready to adopt."]),
-                        EnumCaseDecl(name: "pending", rawValue: "pending", doc: []),
-                        EnumCaseDecl(name: "soldOut", rawValue: "sold out", doc: []),
-                        EnumCaseDecl(name: "`default`", rawValue: "default", doc: []),
+                        EnumCaseDecl(identifier: IR.name("available", wire: "available"), doc: ["Ready to adopt."]),
+                        EnumCaseDecl(identifier: IR.name("pending", wire: "pending"), doc: []),
+                        EnumCaseDecl(identifier: IR.name("soldOut", wire: "sold out"), doc: []),
+                        EnumCaseDecl(identifier: IR.name("`default`", wire: "default"), doc: []),
                      ], unknownCaseName: "unknown")), nested: []),
             TypeDecl(name: priority, doc: [], pointer: "#/components/schemas/Priority", deprecated: false,
                      kind: .enum(EnumDecl(rawType: .int, cases: [
-                        EnumCaseDecl(name: "low", rawValue: "1", doc: []),
-                        EnumCaseDecl(name: "high", rawValue: "2", doc: []),
+                        EnumCaseDecl(identifier: IR.name("low", wire: "1"), doc: []),
+                        EnumCaseDecl(identifier: IR.name("high", wire: "2"), doc: []),
                      ], unknownCaseName: "unknown")), nested: []),
             TypeDecl(name: shape, doc: ["A shape, by `kind`."], pointer: "#/components/schemas/Shape", deprecated: false,
                      kind: .union(UnionDecl(kind: .oneOf, discriminator: DiscriminatorDecl(propertyName: "kind", mapping: [
@@ -186,13 +193,13 @@ enum SampleAPI {
 
     static var schemes: [SecuritySchemeDecl] {
         [
-            SecuritySchemeDecl(key: "ApiId", name: "apiID", kind: .apiKey(.header("X-API-ID")), doc: ["Your API id."]),
-            SecuritySchemeDecl(key: "ApiSecret", name: "apiSecret", kind: .apiKey(.header("X-API-SECRET")), doc: []),
-            SecuritySchemeDecl(key: "Bearer", name: "bearer", kind: .bearer(format: "JWT"), doc: []),
-            SecuritySchemeDecl(key: "OAuth", name: "oauth", kind: .oauth2ClientCredentials(
+            SecuritySchemeDecl(identifier: IR.name("apiID", wire: "ApiId"), kind: .apiKey(.header("X-API-ID")), doc: ["Your API id."]),
+            SecuritySchemeDecl(identifier: IR.name("apiSecret", wire: "ApiSecret"), kind: .apiKey(.header("X-API-SECRET")), doc: []),
+            SecuritySchemeDecl(identifier: IR.name("bearer", wire: "Bearer"), kind: .bearer(format: "JWT"), doc: []),
+            SecuritySchemeDecl(identifier: IR.name("oauth", wire: "OAuth"), kind: .oauth2ClientCredentials(
                 tokenURL: "https://auth.example.com/token", scopes: ["pets:read"]), doc: []),
-            SecuritySchemeDecl(key: "Basic", name: "basic", kind: .basic, doc: []),
-            SecuritySchemeDecl(key: "QueryKey", name: "queryKey", kind: .apiKey(.query("api_key")), doc: []),
+            SecuritySchemeDecl(identifier: IR.name("basic", wire: "Basic"), kind: .basic, doc: []),
+            SecuritySchemeDecl(identifier: IR.name("queryKey", wire: "QueryKey"), kind: .apiKey(.query("api_key")), doc: []),
         ]
     }
 
@@ -265,7 +272,7 @@ enum SampleAPI {
         IR.api(module: "Keyed", types: [], operations: [
             IR.operation("ping", "GET", [.literal("/ping")], responses: [IR.response(.code(200), .builtin(.json), success: true)],
                          success: .single(.builtin(.json)), security: SecurityDecl(alternatives: [["Key"]], optional: false)),
-        ], schemes: [SecuritySchemeDecl(key: "Key", name: "apiKey", kind: .apiKey(.header("X-Key")), doc: [])],
+        ], schemes: [SecuritySchemeDecl(identifier: IR.name("apiKey", wire: "Key"), kind: .apiKey(.header("X-Key")), doc: [])],
            servers: [ServerDecl(url: "/v1", description: nil)])
     }
 
