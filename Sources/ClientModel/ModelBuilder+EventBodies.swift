@@ -21,20 +21,20 @@ extension Builder {
     private func eventFields(of item: TypeRef, at location: SourceLocation?) -> EventFieldsDecl {
         guard case .struct(let value) = resolvedKind(item), value.tuple == nil else { return EventFieldsDecl() }
         let sent = value.properties.filter { !$0.omittedFromRequests }
-        guard let data = sent.first(where: { $0.jsonName == "data" }) else { return EventFieldsDecl() }
+        guard let data = sent.first(where: { $0.identifier.wireName == "data" }) else { return EventFieldsDecl() }
         var fields = EventFieldsDecl(data: Self.memberPath(data))
-        for property in sent where ["event", "id", "retry"].contains(property.jsonName) {
-            let wanted: Set<BuiltinType> = property.jsonName == "retry" ? [.int, .int32, .int64] : [.string]
+        for property in sent where ["event", "id", "retry"].contains(property.identifier.wireName) {
+            let field = property.identifier.wireName
+            let wanted: Set<BuiltinType> = field == "retry" ? [.int, .int32, .int64] : [.string]
             guard case .builtin(let builtin) = property.type.unwrapped, wanted.contains(builtin) else {
-                let kind = property.jsonName == "retry" ? "an integer" : "a string"
+                let kind = field == "retry" ? "an integer" : "a string"
                 diagnostics.append(.warning(
-                    "the event property '\(property.jsonName)' of this text/event-stream item is not \(kind); it is "
-                        + "not sent as the event's '\(property.jsonName)' field",
-                    at: property.sourceLocation ?? location,
-                    hint: "declare '\(property.jsonName)' as \(kind) (OpenAPI 3.2 server-sent event items)"))
+                    "the event property '\(field)' of this text/event-stream item is not \(kind); it is not sent as "
+                        + "the event's '\(field)' field", at: property.sourceLocation ?? location,
+                    hint: "declare '\(field)' as \(kind) (OpenAPI 3.2 server-sent event items)"))
                 continue
             }
-            switch property.jsonName {
+            switch field {
             case "event": fields.event = Self.memberPath(property)
             case "id": fields.id = Self.memberPath(property)
             default: fields.retry = Self.memberPath(property)
@@ -45,7 +45,7 @@ extension Builder {
 
     /// The property's member path as the optional value it holds (`OptionalValue` properties through `wrapped`).
     private static func memberPath(_ property: PropertyDecl) -> String {
-        property.distinguishesNull ? property.name + ".wrapped" : property.name
+        property.distinguishesNull ? property.identifier.swiftName + ".wrapped" : property.identifier.swiftName
     }
 
     /// The kind of the type `type` names, through aliases (nil for builtins, containers and unknown names).
