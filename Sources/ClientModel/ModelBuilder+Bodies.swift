@@ -38,74 +38,8 @@ extension Builder {
         var translatedSchemas: [ObjectIdentifier: TypeRef] = [:]
         var caseNames = NameScope()
         for media in body.content {
-            let essence = Self.essence(media.mediaType)
-            var encoding = Self.encoding(of: essence)
-            if essence.hasPrefix("multipart/"), encoding != BodyEncoding.multipart {
-                warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
-                encoding = .binary
-            }
-            var type: TypeRef
-            switch encoding {
-            case .binary: type = .builtin(.binary)
-            case .text: type = .builtin(.string)
-            case .json, .formURLEncoded, .multipart:
-                if let schema = media.schema {
-                    if let known = translatedSchemas[ObjectIdentifier(schema)] {
-                        type = known
-                    } else {
-                        type = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) Request")).type
-                        translatedSchemas[ObjectIdentifier(schema)] = type
-                    }
-                } else {
-                    type = .builtin(.json)
-                }
-            }
-            if essence == "*/*" {
-                // Bytes (`format: binary`) go verbatim; anything else is JSON.
-                if type == .builtin(.binary) {
-                    encoding = .binary
-                } else {
-                    warn("request body media type '*/*' is sent as JSON (Content-Type: application/json)",
-                         media.origin)
-                }
-            }
-            let preferred = switch encoding {
-            case .json: "json"
-            case .formURLEncoded: "form"
-            case .multipart: "multipart"
-            case .binary: "binary"
-            case .text: "text"
-            }
-            let base = caseNames.contains(preferred)
-                ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
-            // A 3.2 `itemSchema` on JSON Lines, NDJSON, a JSON text sequence or server-sent events: the caller passes
-            // the items.
-            var itemFraming: StreamFormat?
-            if let itemSchema = media.itemSchema {
-                if let format = Self.streamFormat(essence) {
-                    let site = InlineSite(parent: nil, baseName: "\(typeBase) Request Item")
-                    let item = translate(itemSchema, site: site)
-                    type = .array(item.nullableType)
-                    encoding = .json
-                    itemFraming = format
-                } else {
-                    warn("itemSchema (streamed items) in a request body is generated for application/jsonl, "
-                         + "application/x-ndjson, application/json-seq and text/event-stream only; the body is sent "
-                         + "whole, as '\(type.swift)'", media.origin)
-                }
-            }
-            let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
-            let unknown = unknownEncodingNames(encodings, schema: media.schema, origin: media.origin)
-            let formFields = encoding == .formURLEncoded
-                ? self.formFields(encodings.filter { !unknown.contains($0.property) }, origin: media.origin) : []
-            if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
-            var content = BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
-                                          caseName: NameSanitizer.escaped(caseNames.claim(base)),
-                                          partContentTypes: encoding == .multipart ? Self.partContentTypes(encodings) : [],
-                                          formFields: formFields)
-            content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
-            content.itemFraming = itemFraming
-            contents.append(content.located(at: media.origin))
+            contents.append(bodyContent(media, typeBase: typeBase, translatedSchemas: &translatedSchemas,
+                                        caseNames: &caseNames))
         }
         var distinct: [TypeRef] = []
         for content in contents where !distinct.contains(content.type) { distinct.append(content.type) }
@@ -121,6 +55,81 @@ extension Builder {
         return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
                                isPerContentEnum: perContent, doc: docLines(body.description),
                                contentTypeChoice: choice).located(at: body.origin)
+    }
+
+    /// One content entry of a request body: its encoding, Swift type, enum case name and wire details. A schema
+    /// shared by several entries is translated once.
+    private func bodyContent(_ media: MediaType, typeBase: String,
+                             translatedSchemas: inout [ObjectIdentifier: TypeRef],
+                             caseNames: inout NameScope) -> BodyContentDecl {
+        let essence = Self.essence(media.mediaType)
+        var encoding = Self.encoding(of: essence)
+        if essence.hasPrefix("multipart/"), encoding != BodyEncoding.multipart {
+            warn("request body media type '\(media.mediaType)' is sent as raw bytes", media.origin)
+            encoding = .binary
+        }
+        var type: TypeRef
+        switch encoding {
+        case .binary: type = .builtin(.binary)
+        case .text: type = .builtin(.string)
+        case .json, .formURLEncoded, .multipart:
+            if let schema = media.schema {
+                if let known = translatedSchemas[ObjectIdentifier(schema)] {
+                    type = known
+                } else {
+                    type = translate(schema, site: InlineSite(parent: nil, baseName: "\(typeBase) Request")).type
+                    translatedSchemas[ObjectIdentifier(schema)] = type
+                }
+            } else {
+                type = .builtin(.json)
+            }
+        }
+        if essence == "*/*" {
+            // Bytes (`format: binary`) go verbatim; anything else is JSON.
+            if type == .builtin(.binary) {
+                encoding = .binary
+            } else {
+                warn("request body media type '*/*' is sent as JSON (Content-Type: application/json)",
+                     media.origin)
+            }
+        }
+        let preferred = switch encoding {
+        case .json: "json"
+        case .formURLEncoded: "form"
+        case .multipart: "multipart"
+        case .binary: "binary"
+        case .text: "text"
+        }
+        let base = caseNames.contains(preferred)
+            ? NameSanitizer.memberBase(essence, fallback: "content") : preferred
+        // A 3.2 `itemSchema` on JSON Lines, NDJSON, a JSON text sequence or server-sent events: the caller passes
+        // the items.
+        var itemFraming: StreamFormat?
+        if let itemSchema = media.itemSchema {
+            if let format = Self.streamFormat(essence) {
+                let site = InlineSite(parent: nil, baseName: "\(typeBase) Request Item")
+                let item = translate(itemSchema, site: site)
+                type = .array(item.nullableType)
+                encoding = .json
+                itemFraming = format
+            } else {
+                warn("itemSchema (streamed items) in a request body is generated for application/jsonl, "
+                     + "application/x-ndjson, application/json-seq and text/event-stream only; the body is sent "
+                     + "whole, as '\(type.swift)'", media.origin)
+            }
+        }
+        let encodings = encoding == .formURLEncoded || encoding == .multipart ? media.encoding : []
+        let unknown = unknownEncodingNames(encodings, schema: media.schema, origin: media.origin)
+        let formFields = encoding == .formURLEncoded
+            ? self.formFields(encodings.filter { !unknown.contains($0.property) }, origin: media.origin) : []
+        if encoding == .multipart { warnAboutPartHeaders(encodings, origin: media.origin) }
+        var content = BodyContentDecl(mediaType: media.mediaType, encoding: encoding, type: type,
+                                      caseName: NameSanitizer.escaped(caseNames.claim(base)),
+                                      partContentTypes: encoding == .multipart ? Self.partContentTypes(encodings) : [],
+                                      formFields: formFields)
+        content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
+        content.itemFraming = itemFraming
+        return content.located(at: media.origin)
     }
 
     /// The `Content-Type` a body is sent with: the declared media type, except that a range (`*/*`, `image/*`)

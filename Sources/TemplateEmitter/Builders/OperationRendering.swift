@@ -10,23 +10,54 @@ struct OperationRendering: Sendable {
     func context(for op: OperationDecl) -> OperationContext {
         let locals = op.locals
         let request = locals.request, response = locals.response, options = locals.options
-        let body = locals.body, failures = locals.failures
-
         // Signature (decided by the model: `OperationDecl.arguments`) and forwarding.
-        var parameters = op.arguments.map(\.declaration)
+        let parameters = op.arguments.map(\.declaration) + [locals.optionsParameter]
+        var lines = parameterLines(op, request: request)
+        if let bodyDecl = op.body { lines += bodyLines(bodyDecl, body: locals.body, request: request) }
+        if !op.security.alternatives.isEmpty {
+            let sets = op.security.alternatives.map(SwiftEscaping.stringArrayLiteral).joined(separator: ", ")
+            lines.append("\(request).security = [\(sets)]")
+            if op.security.optional { lines.append("\(request).securityOptional = true") }
+        }
+        if !op.retryableStatuses.isEmpty {
+            let statuses = Array(Set(op.retryableStatuses)).sorted().map(String.init).joined(separator: ", ")
+            lines.append("\(request).retryableStatuses = [\(statuses)]")
+        }
+        lines += validationLines(op)
+        let success = successInfo(op)
+        let docs = documentation(op, returnsValue: !success.type.isEmpty)
+        return OperationContext(
+            access: api.accessLevel.rawValue, name: op.name, withResponseName: op.name + "WithResponse",
+            docLines: SwiftEscaping.docComment(docs.plain), withResponseDocLines: SwiftEscaping.docComment(docs.full),
+            isDeprecated: op.deprecated, parameters: parameters.joined(separator: ", "),
+            arguments: forwardingArguments(op).joined(separator: ", "), successType: success.type,
+            responseValueType: success.type.isEmpty ? "Swift.Void" : success.type,
+            requestName: request, responseName: response, optionsName: options,
+            operationIDLiteral: SwiftEscaping.stringLiteral(op.operationID),
+            methodLiteral: SwiftEscaping.stringLiteral(op.method.uppercased()),
+            pathLiteral: pathLiteral(op), requestLines: lines,
+            successArms: success.arms(response), errorArms: errorArms(op, response: response),
+            streams: op.streamsResponse
+        )
+    }
+
+    /// The plain method's call of the `WithResponse` method: the body, each parameter, the content-type choice and
+    /// the options, each under its label.
+    private func forwardingArguments(_ op: OperationDecl) -> [String] {
         var arguments: [String] = []
-        if op.body != nil { arguments.append(body) }
+        if op.body != nil { arguments.append(op.locals.body) }
         for p in op.parameters {
             arguments.append("\(p.identifier.callLabel): \(p.identifier.swiftName)")
         }
-        let choice = op.body?.contentTypeChoice
-        if let choice, op.body?.contents.first != nil {
+        if let choice = op.body?.contentTypeChoice, op.body?.contents.first != nil {
             arguments.append("\(choice.parameterName): \(choice.parameterName)")
         }
-        parameters.append(locals.optionsParameter)
-        arguments.append("options: \(options)")
+        arguments.append("options: \(op.locals.options)")
+        return arguments
+    }
 
-        // Request statements.
+    /// One statement per query, header, cookie and querystring parameter (path parameters are in the path).
+    private func parameterLines(_ op: OperationDecl, request: String) -> [String] {
         var lines: [String] = []
         for p in op.parameters where p.location != .path {
             let name = p.identifier.swiftName
@@ -61,16 +92,12 @@ struct OperationRendering: Sendable {
                 break
             }
         }
-        if let bodyDecl = op.body { lines += bodyLines(bodyDecl, body: body, request: request) }
-        if !op.security.alternatives.isEmpty {
-            let sets = op.security.alternatives.map(SwiftEscaping.stringArrayLiteral).joined(separator: ", ")
-            lines.append("\(request).security = [\(sets)]")
-            if op.security.optional { lines.append("\(request).securityOptional = true") }
-        }
-        if !op.retryableStatuses.isEmpty {
-            let statuses = Array(Set(op.retryableStatuses)).sorted().map(String.init).joined(separator: ", ")
-            lines.append("\(request).retryableStatuses = [\(statuses)]")
-        }
+        return lines
+    }
+
+    /// The `validate` block: the parameters' and the body's checks, or nothing when none has a rule.
+    private func validationLines(_ op: OperationDecl) -> [String] {
+        let request = op.locals.request, failures = op.locals.failures
         var checks: [String] = []
         for p in op.parameters {
             checks += ValidationStatements.statements(value: p.identifier.swiftName, shape: p.validationShape,
@@ -79,16 +106,16 @@ struct OperationRendering: Sendable {
                                                       into: failures)
         }
         if let bodyDecl = op.body {
-            checks += ValidationStatements.statements(value: body, shape: bodyDecl.validationShape, rules: [],
-                                                      path: "\"body\"", into: failures)
+            checks += ValidationStatements.statements(value: op.locals.body, shape: bodyDecl.validationShape,
+                                                      rules: [], path: "\"body\"", into: failures)
         }
-        if !checks.isEmpty {
-            lines.append("\(request).validate { \(failures) in")
-            lines += checks.map { "    " + $0 }
-            lines.append("}")
-        }
+        guard !checks.isEmpty else { return [] }
+        return ["\(request).validate { \(failures) in"] + checks.map { "    " + $0 } + ["}"]
+    }
 
-        let success = successInfo(op)
+    /// The doc comments of the plain method and of the `WithResponse` method.
+    private func documentation(_ op: OperationDecl, returnsValue: Bool) -> (plain: [String], full: [String]) {
+        let body = op.locals.body, options = op.locals.options
         var docs = op.doc.isEmpty ? ["Calls `\(op.method) \(op.path)`."] : op.doc
         if op.deprecated { docs += ["", "- Warning: Deprecated."] }
         var parameterDocs: [String] = []
@@ -100,7 +127,7 @@ struct OperationRendering: Sendable {
                 ? "The `\(p.identifier.wireName)` \(p.location.rawValue) parameter." : oneLine(p.doc)
             parameterDocs.append("  - \(p.identifier.unescapedName): \(text)")
         }
-        if let choice, let first = op.body?.contents.first {
+        if let choice = op.body?.contentTypeChoice, let first = op.body?.contents.first {
             parameterDocs.append("  - \(choice.parameterName): The body's content type; "
                                  + "`.\(NameSanitizer.unescaped(first.caseName))` (`\(first.mediaType)`) unless you "
                                  + "choose another.")
@@ -108,30 +135,17 @@ struct OperationRendering: Sendable {
         parameterDocs.append("  - \(options): Per-call options: timeout, retry policy, headers, idempotency key.")
         let tail = ["- Throws: `\(api.clientName).Error` (`APIError`), with the decoded `ErrorBody` for documented "
                     + "error statuses.", "- Remark: Generated from `\(op.pointer)`."]
-        let plainDocs = docs + ["", "- Parameters:"] + parameterDocs
-            + (success.type.isEmpty ? [] : ["- Returns: The decoded response body."]) + tail
+        let plain = docs + ["", "- Parameters:"] + parameterDocs
+            + (returnsValue ? ["- Returns: The decoded response body."] : []) + tail
         let summary = docs.first { !$0.trimmingSpaces.isEmpty } ?? ""
         let typedHeaders = op.responseHeaders.map {
             ["", "Read the documented response headers with `\($0.typeName.swift)(response.headers)` (or from "
                 + "`error.headers`)."]
         } ?? []
-        let responseDocs = [summary, "", "The same call as `\(op.name)(…)`, returning the whole response."]
+        let full = [summary, "", "The same call as `\(op.name)(…)`, returning the whole response."]
             + typedHeaders + (op.deprecated ? ["", "- Warning: Deprecated."] : []) + ["", "- Parameters:"]
             + parameterDocs + ["- Returns: The decoded value with its status, headers, raw body and request ID."] + tail
-
-        return OperationContext(
-            access: api.accessLevel.rawValue, name: op.name, withResponseName: op.name + "WithResponse",
-            docLines: SwiftEscaping.docComment(plainDocs), withResponseDocLines: SwiftEscaping.docComment(responseDocs),
-            isDeprecated: op.deprecated, parameters: parameters.joined(separator: ", "),
-            arguments: arguments.joined(separator: ", "), successType: success.type,
-            responseValueType: success.type.isEmpty ? "Swift.Void" : success.type,
-            requestName: request, responseName: response, optionsName: options,
-            operationIDLiteral: SwiftEscaping.stringLiteral(op.operationID),
-            methodLiteral: SwiftEscaping.stringLiteral(op.method.uppercased()),
-            pathLiteral: pathLiteral(op), requestLines: lines,
-            successArms: success.arms(response), errorArms: errorArms(op, response: response),
-            streams: op.streamsResponse
-        )
+        return (plain, full)
     }
 
     private func oneLine(_ doc: [String]) -> String {
@@ -155,7 +169,8 @@ struct OperationRendering: Sendable {
                 if p?.style == "matrix" {
                     call += ", name: \(SwiftEscaping.stringLiteral(p?.identifier.wireName ?? name))"
                 }
-                call += ", style: \(SwiftEscaping.stringLiteral(p?.style ?? "simple")), explode: \(p?.explode ?? false))"
+                call += ", style: \(SwiftEscaping.stringLiteral(p?.style ?? "simple")), "
+                    + "explode: \(p?.explode ?? false))"
                 text += "\\(" + call + ")"
             }
         }
@@ -180,7 +195,8 @@ struct OperationRendering: Sendable {
         guard let content = decl.contents.first else { return [] }
         if let choice = decl.contentTypeChoice {
             return ["switch \(choice.parameterName) {"] + decl.contents.flatMap { content in
-                ["case .\(content.caseName):"] + Self.lines(bodyCall(content, value: body, request: request), pad: "    ")
+                ["case .\(content.caseName):"]
+                    + Self.lines(bodyCall(content, value: body, request: request), pad: "    ")
             } + ["}"]
         }
         return Self.lines(bodyCall(content, value: body, request: request), pad: "")
