@@ -65,31 +65,8 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable, CustomStringCon
     ) async throws -> Response<Value> {
         let operationID: String = builder.operationID
         let policy: RetryPolicy = call.retry ?? options.retry
-        var failures: [ValidationFailure] = builder.encodingFailures
-        if options.validatesRequests {
-            for rule: (inout [ValidationFailure]) -> Void in builder.validations { rule(&failures) }
-        }
-        if !failures.isEmpty {
-            throw Failure(kind: .validation, operationID: operationID, validationFailures: failures)
-        }
-        var base: HTTPRequest
-        do {
-            base = try builder.makeRequest(
-                serverURL: serverURL, timeout: call.timeout ?? options.timeout,
-                additionalHeaders: options.additionalHeaders, callHeaders: call.headers,
-                idempotencyKey: call.idempotencyKey
-            )
-        } catch {
-            throw Failure.classify(error, operationID: operationID)
-        }
-        if let credentials: any CredentialApplying = credentials {
-            for name: String in credentials.credentialHeaderNames {
-                base.headers.sensitiveNames.insert(name.lowercased())
-            }
-        }
-        let retrySafe: Bool = RetryPolicy.isIdempotent(base.method)
-            || base.headers[builder.idempotencyKeyHeader] != nil
-        base.isRetrySafe = retrySafe
+        let base: HTTPRequest = try prepare(builder, call)
+        let retrySafe: Bool = base.isRetrySafe
         let retryable: Set<Int> = policy.retryableStatuses.union(builder.retryableStatuses)
 
         var retries: Int = 0
@@ -160,6 +137,37 @@ public final class ClientRuntime<ErrorBody: Sendable>: Sendable, CustomStringCon
                 throw failure
             }
         }
+    }
+
+    /// The request before credentials: validated (encoding failures, then the operation's rules when
+    /// `validatesRequests`), built, its credential headers marked sensitive, and marked retry-safe when its method is
+    /// idempotent or it carries an idempotency key.
+    private func prepare(_ builder: RequestBuilder, _ call: RequestOptions) throws -> HTTPRequest {
+        let operationID: String = builder.operationID
+        var failures: [ValidationFailure] = builder.encodingFailures
+        if options.validatesRequests {
+            for rule: (inout [ValidationFailure]) -> Void in builder.validations { rule(&failures) }
+        }
+        if !failures.isEmpty {
+            throw Failure(kind: .validation, operationID: operationID, validationFailures: failures)
+        }
+        var base: HTTPRequest
+        do {
+            base = try builder.makeRequest(
+                serverURL: serverURL, timeout: call.timeout ?? options.timeout,
+                additionalHeaders: options.additionalHeaders, callHeaders: call.headers,
+                idempotencyKey: call.idempotencyKey
+            )
+        } catch {
+            throw Failure.classify(error, operationID: operationID)
+        }
+        if let credentials: any CredentialApplying = credentials {
+            for name: String in credentials.credentialHeaderNames {
+                base.headers.sensitiveNames.insert(name.lowercased())
+            }
+        }
+        base.isRetrySafe = RetryPolicy.isIdempotent(base.method) || base.headers[builder.idempotencyKeyHeader] != nil
+        return base
     }
 
     /// A request ready to send, and whether credentials were applied to it.
