@@ -85,6 +85,7 @@ public final class SocketConnection: @unchecked Sendable {
                 while offset < buffer.count {
                     guard let base = buffer.baseAddress else { return true }
                     let sent = systemSend(descriptor, base + offset, buffer.count - offset, SEND_FLAGS)
+                    if sent < 0, errno == EINTR { continue }
                     if sent <= 0 { return false }
                     offset += sent
                 }
@@ -98,7 +99,8 @@ public final class SocketConnection: @unchecked Sendable {
         withDescriptor { descriptor -> Data? in
             guard Self.poll(descriptor, timeout: timeout) else { return nil }
             var bytes = [UInt8](repeating: 0, count: maxBytes)
-            let count = recv(descriptor, &bytes, bytes.count, 0)
+            var count = recv(descriptor, &bytes, bytes.count, 0)
+            while count < 0, errno == EINTR { count = recv(descriptor, &bytes, bytes.count, 0) }
             guard count > 0 else { return nil }
             return Data(bytes[0..<count])
         } ?? nil
@@ -113,7 +115,9 @@ public final class SocketConnection: @unchecked Sendable {
             while true {
                 let left = deadline.timeIntervalSinceNow
                 guard left > 0, Self.poll(descriptor, timeout: left) else { return false }
-                if recv(descriptor, &byte, 1, 0) <= 0 { return true }
+                let count = recv(descriptor, &byte, 1, 0)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return true }
             }
         } ?? true
     }
