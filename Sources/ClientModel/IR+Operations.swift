@@ -127,6 +127,9 @@ public struct RequestBodyDecl: Sendable {
     public var isPerContentEnum: Bool
     /// How the body is validated before it is sent (aliases resolved).
     public var validationShape: ValidationShape = .other
+    /// The body schema's own rules (a string body's `maxLength`, an array body's `maxItems`…), checked on the body
+    /// value before it is sent; a named struct, enum or union checks its rules itself. Empty for per-content enums.
+    public var validation: [ValidationRule] = []
     /// Several content types share one body type: the caller picks one with an extra argument.
     public var contentTypeChoice: ContentTypeChoiceDecl?
     public var doc: [String]
@@ -179,6 +182,8 @@ public struct BodyContentDecl: Sendable {
     public var itemFraming: StreamFormat? = nil
     /// A `text/event-stream` `itemSchema` body: which members of each item become the event's fields.
     public var eventFields: EventFieldsDecl? = nil
+    /// The rules of this entry's schema on the body value itself (see `RequestBodyDecl.validation`).
+    public var validation: [ValidationRule] = []
     /// Where the spec declares it (reports such as `openapi-swift diff` cite it); nil when synthesized.
     public var sourceLocation: SourceLocation? = nil
     public init(mediaType: String, encoding: BodyEncoding, type: TypeRef, caseName: String,

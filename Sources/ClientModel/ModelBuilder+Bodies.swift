@@ -52,9 +52,19 @@ extension Builder {
             ? ContentTypeChoiceDecl(typeName: claimTopLevel("\(typeBase) Content Type", declares: false),
                                     parameterName: Self.contentTypeParameter)
             : nil
-        return RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
-                               isPerContentEnum: perContent, doc: docLines(body.description),
-                               contentTypeChoice: choice).located(at: body.origin)
+        var decl = RequestBodyDecl(isRequired: body.required, contents: contents, type: type,
+                                   isPerContentEnum: perContent, doc: docLines(body.description),
+                                   contentTypeChoice: choice)
+        if perContent {
+            for (content, media) in zip(contents, body.content) where !content.validation.isEmpty {
+                warn("the rules of the '\(content.mediaType)' body schema itself (\(content.validation.count)) are not "
+                     + "checked before sending: the body has content types of different Swift types", media.origin,
+                     hint: "move the rules into a named schema, which validates itself")
+            }
+        } else {
+            decl.validation = contents.first?.validation ?? []
+        }
+        return decl.located(at: body.origin)
     }
 
     /// One content entry of a request body: its encoding, Swift type, enum case name and wire details. A schema
@@ -129,6 +139,9 @@ extension Builder {
                                       formFields: formFields)
         content.contentTypeHeader = Self.contentTypeHeader(media.mediaType, encoding: encoding)
         content.itemFraming = itemFraming
+        if itemFraming == nil, encoding != .binary, let schema = media.schema {
+            content.validation = validationRules(for: schema, type: type)
+        }
         return content.located(at: media.origin)
     }
 

@@ -99,9 +99,24 @@ extension FeatureFixture {
                 try await client.placeOrder(Order(price: 1.05, quantity: 2, step: 10), batch: 20)
                 say("target", recorder.last.target)
                 say("sent", recorder.last.bodyText)
+                // The body schema's own rules: nothing is sent when they fail.
+                for call in [{ try await client.putNote("too long") }, { try await client.putSkus(["a", "b", "c"]) }] {
+                    do {
+                        try await call()
+                    } catch let error as any APIErrorProtocol {
+                        let failed = error.validationFailures.map { "\($0.path) \($0.rule)" }
+                        say("body", "\(failed) \(recorder.requests.count)")
+                    }
+                }
+                try await client.putNote("short")
+                try await client.putSkus(["a", "b"])
+                try await client.putSkus()
+                say("sent bodies", recorder.requests.suffix(3).map(\.bodyText))
                 """#, expect: [
                     #"rejected: validation ["batch", "body.price"] 0"#, "target: /orders?batch=20",
                     #"sent: {"price":1.05,"quantity":2,"step":10}"#,
+                    #"body: ["body maxLength"] 1"#, #"body: ["body maxItems"] 1"#,
+                    #"sent bodies: ["short", "[\"a\",\"b\"]", ""]"#,
                 ]),
         ])),
         FeatureFixture(path: "readonly.yaml", module: "ReadOnlyFixture", contains: [
@@ -135,7 +150,8 @@ extension FeatureFixture {
                 say("form", recorder.last.bodyText)
                 try show("cached", user)
                 say("described", String(describing: edited).contains("pw-2"))
-                try await client.searchUsers(filter: Profile(score: 3, bio: "b"), xProfile: Profile(score: 4, bio: "c"))
+                try await client.searchUsers(filter: Profile(score: 3, bio: "b"),
+                                             xProfile: Profile(score: 4, bio: "c"))
                 say("query", recorder.last.target)
                 say("header", recorder.last.headers["X-Profile"] ?? "-")
                 """#, expect: [

@@ -107,7 +107,8 @@ struct OperationRendering: Sendable {
         }
         if let bodyDecl = op.body {
             checks += ValidationStatements.statements(value: op.locals.body, shape: bodyDecl.validationShape,
-                                                      rules: [], path: "\"body\"", into: failures)
+                                                      rules: bodyDecl.validation, path: "\"body\"",
+                                                      into: failures)
         }
         guard !checks.isEmpty else { return [] }
         return ["\(request).validate { \(failures) in"] + checks.map { "    " + $0 } + ["}"]
