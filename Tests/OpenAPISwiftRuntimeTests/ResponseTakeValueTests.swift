@@ -19,8 +19,10 @@ import Testing
     }
 
     @Test func keepsValuesOfEveryShape() {
-        #expect(Response(value: [1, 2, 3], statusCode: 201).takeValue() == [1, 2, 3])
-        #expect(Response(value: String?.none, statusCode: 204).takeValue() == nil)
+        let numbers: [Int] = [1, 2, 3]
+        #expect(Response(value: numbers, statusCode: 201).takeValue() == numbers)
+        let none: String? = nil
+        #expect(Response(value: none, statusCode: 204).takeValue() == nil)
         let object = JSONValue.object(["a": .int(1)])
         #expect(Response(value: object, statusCode: 200).takeValue() == object)
     }
