@@ -2,6 +2,8 @@ import Foundation
 import OpenAPISwiftRuntime
 import Testing
 
+// Runtime API that generated operations call to keep their compiled code small (docs/PERFORMANCE.md).
+
 /// `Response.takeValue()`, which every generated plain method returns through.
 @Suite struct ResponseTakeValueTests {
     final class Box: Sendable {
@@ -25,5 +27,18 @@ import Testing
         #expect(Response(value: none, statusCode: 204).takeValue() == nil)
         let object = JSONValue.object(["a": .int(1)])
         #expect(Response(value: object, statusCode: 200).takeValue() == object)
+    }
+}
+
+/// `RequestOptions.init()`, the zero-argument overload generated `options: RequestOptions = .init()` defaults call.
+@Suite struct RequestOptionsDefaultTests {
+    /// Referenced as a function (no default arguments apply), so this compiles only while the overload exists.
+    @Test func zeroArgumentOverloadGivesNoSettings() {
+        let make: () -> RequestOptions = RequestOptions.init
+        let options = make()
+        #expect(options.timeout == nil)
+        #expect(options.retry == nil)
+        #expect(options.headers.isEmpty)
+        #expect(options.idempotencyKey == nil)
     }
 }
