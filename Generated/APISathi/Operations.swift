@@ -17,7 +17,7 @@ extension APISathiClient {
     /// - Throws: `APISathiClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post`.
     public func aadhaarOkycV1(_ body: AadhaarOkycV1Request, idempotencyKey: String? = nil, options: RequestOptions = .init()) async throws -> AadhaarOkycV1Response {
-        try await aadhaarOkycV1WithResponse(body, idempotencyKey: idempotencyKey, options: options).value
+        try await aadhaarOkycV1WithResponse(body, idempotencyKey: idempotencyKey, options: options).takeValue()
     }
 
     /// Aadhaar OKYC

@@ -17,7 +17,7 @@ extension AccuAuthClient {
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post`.
     public func sendAadhaarOTP(_ body: SendAadhaarOTPRequest, contentType: SendAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> SendAadhaarOTPResponse {
-        try await sendAadhaarOTPWithResponse(body, contentType: contentType, options: options).value
+        try await sendAadhaarOTPWithResponse(body, contentType: contentType, options: options).takeValue()
     }
 
     /// Send an Aadhaar OTP
@@ -68,7 +68,7 @@ extension AccuAuthClient {
     /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post`.
     public func validateAadhaarOTP(_ body: ValidateAadhaarOTPRequest, contentType: ValidateAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> ValidateAadhaarOTPResponse {
-        try await validateAadhaarOTPWithResponse(body, contentType: contentType, options: options).value
+        try await validateAadhaarOTPWithResponse(body, contentType: contentType, options: options).takeValue()
     }
 
     /// Validate the Aadhaar OTP and get the e-KYC data

@@ -18,7 +18,7 @@ extension DeepvueClient {
     /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1v1~1authorize/post`.
     public func authorize(_ body: AuthorizeRequest, options: RequestOptions = .init()) async throws -> AuthorizeResponse {
-        try await authorizeWithResponse(body, options: options).value
+        try await authorizeWithResponse(body, options: options).takeValue()
     }
 
     /// Get an access token
@@ -61,7 +61,7 @@ extension DeepvueClient {
     /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1generate-otp/post`.
     public func generateSeedingOTP(aadhaarNumber: String, options: RequestOptions = .init()) async throws -> GenerateSeedingOTPResponse {
-        try await generateSeedingOTPWithResponse(aadhaarNumber: aadhaarNumber, options: options).value
+        try await generateSeedingOTPWithResponse(aadhaarNumber: aadhaarNumber, options: options).takeValue()
     }
 
     /// Bank-Aadhaar seeding check — send OTP
@@ -105,7 +105,7 @@ extension DeepvueClient {
     /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1verify-otp/post`.
     public func verifySeedingOTP(otp: String, referenceID: String, options: RequestOptions = .init()) async throws -> VerifySeedingOTPResponse {
-        try await verifySeedingOTPWithResponse(otp: otp, referenceID: referenceID, options: options).value
+        try await verifySeedingOTPWithResponse(otp: otp, referenceID: referenceID, options: options).takeValue()
     }
 
     /// Bank-Aadhaar seeding check — verify OTP

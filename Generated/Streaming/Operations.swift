@@ -13,7 +13,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1ticks/get`.
     public func streamTicks(from: Int? = nil, options: RequestOptions = .init()) async throws -> ServerSentEvents<Tick> {
-        try await streamTicksWithResponse(from: from, options: options).value
+        try await streamTicksWithResponse(from: from, options: options).takeValue()
     }
 
     /// Server-sent events whose data is JSON (3.2 itemSchema, contentSchema).
@@ -50,7 +50,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1notes/get`.
     public func streamNotes(options: RequestOptions = .init()) async throws -> ServerSentEvents<String> {
-        try await streamNotesWithResponse(options: options).value
+        try await streamNotesWithResponse(options: options).takeValue()
     }
 
     /// Server-sent events with text data (3.2 itemSchema).
@@ -80,7 +80,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1changes/get`.
     public func streamChanges(options: RequestOptions = .init()) async throws -> ServerSentEvents<Tick> {
-        try await streamChangesWithResponse(options: options).value
+        try await streamChangesWithResponse(options: options).takeValue()
     }
 
     /// Server-sent events described by a plain schema of the data (3.0/3.1 style).
@@ -110,7 +110,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1lines/get`.
     public func streamLines(options: RequestOptions = .init()) async throws -> JSONStream<Tick> {
-        try await streamLinesWithResponse(options: options).value
+        try await streamLinesWithResponse(options: options).takeValue()
     }
 
     /// Calls `GET /lines`.
@@ -145,7 +145,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1ndjson/get`.
     public func streamRecords(options: RequestOptions = .init()) async throws -> JSONStream<StreamRecordsResponseItem> {
-        try await streamRecordsWithResponse(options: options).value
+        try await streamRecordsWithResponse(options: options).takeValue()
     }
 
     /// Calls `GET /ndjson`.
@@ -175,7 +175,7 @@ extension StreamingClient {
     /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1sequence/get`.
     public func streamSequence(options: RequestOptions = .init()) async throws -> JSONStream<Tick> {
-        try await streamSequenceWithResponse(options: options).value
+        try await streamSequenceWithResponse(options: options).takeValue()
     }
 
     /// Calls `GET /sequence`.

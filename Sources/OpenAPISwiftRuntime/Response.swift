@@ -39,6 +39,15 @@ public struct Response<Value: Sendable>: Sendable, CustomStringConvertible, Cust
     }
 }
 
+extension Response {
+    /// `value`, consuming the response. A generated plain method returns
+    /// `try await …WithResponse(…).takeValue()`: the value is moved out here, once for every type, instead of each
+    /// call site copying it and destroying the rest of the response with per-type code.
+    public consuming func takeValue() -> Value {
+        value
+    }
+}
+
 // MARK: - Decoding helpers for generated code
 
 /// Thrown by `HTTPResponse.unexpected()`; the runtime turns it into `.undocumentedStatus`.

@@ -17,7 +17,7 @@ extension SnippetClient {
     /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1orders~1{orderID}~1notes/post`.
     public func addNote(_ body: AddNoteRequest, orderID: String, notify: Bool? = nil, xRequestID: String? = nil, session: String? = nil, options: RequestOptions = .init()) async throws -> AddNoteResponse {
-        try await addNoteWithResponse(body, orderID: orderID, notify: notify, xRequestID: xRequestID, session: session, options: options).value
+        try await addNoteWithResponse(body, orderID: orderID, notify: notify, xRequestID: xRequestID, session: session, options: options).takeValue()
     }
 
     /// Adds a note to an order.

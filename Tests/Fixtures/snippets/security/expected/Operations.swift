@@ -12,7 +12,7 @@ extension SnippetClient {
     /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
     /// - Remark: Generated from `#/paths/~1me/get`.
     public func getMe(options: RequestOptions = .init()) async throws -> GetMeResponse {
-        try await getMeWithResponse(options: options).value
+        try await getMeWithResponse(options: options).takeValue()
     }
 
     /// Calls `GET /me`.
