@@ -313,6 +313,9 @@ public struct EventFieldsDecl: Sendable, Hashable {
     public var event: String?
     public var id: String?
     public var retry: String?
+    /// The items are optional (a nullable item schema): members are read through `?.`, and a nil item is an event
+    /// without fields.
+    public var optionalItem = false
     public init(data: String? = nil, event: String? = nil, id: String? = nil, retry: String? = nil) {
         self.data = data
         self.event = event

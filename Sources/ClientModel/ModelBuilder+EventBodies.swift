@@ -12,7 +12,10 @@ extension Builder {
             guard var body = operations[index].body else { continue }
             for offset in body.contents.indices where body.contents[offset].itemFraming == .serverSentEvents {
                 guard case .array(let item) = body.contents[offset].type else { continue }
-                body.contents[offset].eventFields = eventFields(of: item, at: body.contents[offset].sourceLocation)
+                var fields = eventFields(of: item.unwrapped, at: body.contents[offset].sourceLocation)
+                // A nullable item schema (`[Item?]`): the fields are read through optional chaining.
+                fields.optionalItem = item.isOptional && fields.data != nil
+                body.contents[offset].eventFields = fields
             }
             operations[index].body = body
         }

@@ -196,6 +196,8 @@ extension FeatureFixture {
                                                   event: 3),
                                             .init(data: Reading(unit: "F", celsius: 0.1), id: .null)])
                 say("ticks", try events(recorder.last.bodyText))
+                try await client.pushMaybe([.init(data: "a", id: "1"), nil])
+                say("maybe", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
                 try await client.pushNotes(["plain text", "two\r\nlines"])
                 say("notes", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
                 try await client.pushReadings([Reading(unit: "K", celsius: -3)])
@@ -209,6 +211,7 @@ extension FeatureFixture {
                     "sse: text/event-stream",
                     "sse body: data: line one|data: line two||event: tick|id: 7|data: x||",
                     #"ticks: id: 9|retry: 1500|data: {"celsius":21.5,"unit":"C"}||data: {"celsius":0.1,"unit":"F"}||"#,
+                    "maybe: id: 1|data: a||||",
                     "notes: data: plain text||data: two|data: lines||",
                     #"readings: data: {"celsius":-3,"unit":"K"}||"#,
                 ]),

@@ -213,10 +213,11 @@ struct OperationRendering: Sendable {
         let base = content.type.unwrapped
         if let fields = content.eventFields {
             // `item` is the closure's own parameter: it shadows nothing the body uses.
-            var arguments = ["data: item" + (fields.data.map { "." + $0 } ?? "")]
-            if let event = fields.event { arguments.append("event: item.\(event)") }
-            if let id = fields.id { arguments.append("id: item.\(id)") }
-            if let retry = fields.retry { arguments.append("retry: item.\(retry)") }
+            let member = fields.optionalItem ? "item?." : "item."
+            var arguments = ["data: " + (fields.data.map { member + $0 } ?? "item")]
+            if let event = fields.event { arguments.append("event: \(member)\(event)") }
+            if let id = fields.id { arguments.append("id: \(member)\(id)") }
+            if let retry = fields.retry { arguments.append("retry: \(member)\(retry)") }
             return "\(request).serverSentEventsBody(\(value), contentType: \(mediaType)) { item in\n"
                 + "    try OutgoingServerSentEvent(\(arguments.joined(separator: ", ")))\n}"
         }
