@@ -306,6 +306,16 @@ public struct SuccessCaseDecl: Sendable {
 
 /// How each item of a `text/event-stream` request body (an OpenAPI 3.2 `itemSchema`) becomes an event. Each member is
 /// the Swift member path on the item (`data`, `id.wrapped` for an `OptionalValue`), already escaped.
+/// How a `text/event-stream` request item's data becomes text.
+public enum EventDataEncoding: Sendable, Hashable {
+    /// A `String`, sent as it is.
+    case text
+    /// A value whose JSON is a string (a date, a UUID, a URL, bytes, an enum of strings): that string, unquoted.
+    case stringValue
+    /// Anything else: compact JSON. A nil whole item is `null`; a nil `data` property sends no `data:` line.
+    case json
+}
+
 public struct EventFieldsDecl: Sendable, Hashable {
     /// The item's `data` property; nil when the item is not an event object, and the whole item is the data.
     public var data: String?
@@ -316,6 +326,10 @@ public struct EventFieldsDecl: Sendable, Hashable {
     /// The items are optional (a nullable item schema): members are read through `?.`, and a nil item is an event
     /// without fields.
     public var optionalItem = false
+    /// How the data (the `data` property, or the whole item) becomes the event's text.
+    public var dataEncoding: EventDataEncoding = .json
+    /// The `id` property is an integer, sent as its decimal text.
+    public var integerID = false
     public init(data: String? = nil, event: String? = nil, id: String? = nil, retry: String? = nil) {
         self.data = data
         self.event = event

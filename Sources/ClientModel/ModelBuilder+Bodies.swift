@@ -62,9 +62,24 @@ extension Builder {
                      hint: "move the rules into a named schema, which validates itself")
             }
         } else {
-            decl.validation = contents.first?.validation ?? []
+            decl.validation = sharedBodyRules(contents, body.content)
         }
         return decl.located(at: body.origin)
+    }
+
+    /// The rules of a one-type body's own schema that hold whichever content type the caller sends: those all its
+    /// entries have. A rule only some entries have is not checked, and a warning at that entry says so.
+    private func sharedBodyRules(_ contents: [BodyContentDecl], _ media: [MediaType]) -> [ValidationRule] {
+        guard let first = contents.first else { return [] }
+        let shared = first.validation.filter { rule in contents.allSatisfy { $0.validation.contains(rule) } }
+        for (content, entry) in zip(contents, media) {
+            let dropped = content.validation.filter { !shared.contains($0) }.count
+            guard dropped > 0 else { continue }
+            warn("\(dropped) rule(s) of the '\(content.mediaType)' body schema itself are not checked before sending: "
+                 + "the body's other content types do not have them", entry.origin,
+                 hint: "give every content type of this body the same rules, or move them into a named schema")
+        }
+        return shared
     }
 
     /// One content entry of a request body: its encoding, Swift type, enum case name and wire details. A schema

@@ -22,15 +22,27 @@ extension Builder {
     }
 
     private func eventFields(of item: TypeRef, at location: SourceLocation?) -> EventFieldsDecl {
-        guard case .struct(let value) = resolvedKind(item), value.tuple == nil else { return EventFieldsDecl() }
+        var whole = EventFieldsDecl()
+        whole.dataEncoding = dataEncoding(of: item)
+        guard case .struct(let value) = resolvedKind(item), value.tuple == nil else { return whole }
         let sent = value.properties.filter { !$0.omittedFromRequests }
-        guard let data = sent.first(where: { $0.identifier.wireName == "data" }) else { return EventFieldsDecl() }
+        guard let data = sent.first(where: { $0.identifier.wireName == "data" }) else { return whole }
         var fields = EventFieldsDecl(data: Self.memberPath(data))
+        fields.dataEncoding = dataEncoding(of: data.type.unwrapped)
+        let integers: Set<BuiltinType> = [.int, .int32, .int64]
         for property in sent where ["event", "id", "retry"].contains(property.identifier.wireName) {
             let field = property.identifier.wireName
-            let wanted: Set<BuiltinType> = field == "retry" ? [.int, .int32, .int64] : [.string]
+            let wanted: Set<BuiltinType> = switch field {
+            case "retry": integers
+            case "id": integers.union([.string])
+            default: [.string]
+            }
             guard case .builtin(let builtin) = property.type.unwrapped, wanted.contains(builtin) else {
-                let kind = field == "retry" ? "an integer" : "a string"
+                let kind = switch field {
+                case "retry": "an integer"
+                case "id": "a string or an integer"
+                default: "a string"
+                }
                 diagnostics.append(.warning(
                     "the event property '\(field)' of this text/event-stream item is not \(kind); it is not sent as "
                         + "the event's '\(field)' field", at: property.sourceLocation ?? location,
@@ -39,11 +51,33 @@ extension Builder {
             }
             switch field {
             case "event": fields.event = Self.memberPath(property)
-            case "id": fields.id = Self.memberPath(property)
+            case "id":
+                fields.id = Self.memberPath(property)
+                fields.integerID = builtin != .string
             default: fields.retry = Self.memberPath(property)
             }
         }
         return fields
+    }
+
+    /// `.text` for a `String`, `.stringValue` for another type whose JSON is a string, `.json` otherwise.
+    private func dataEncoding(of type: TypeRef) -> EventDataEncoding {
+        var current = type.unwrapped
+        for _ in 0..<40 {
+            switch current {
+            case .builtin(.string): return .text
+            case .builtin(.date), .builtin(.calendarDate), .builtin(.uuid), .builtin(.url), .builtin(.base64):
+                return .stringValue
+            case .named(let name):
+                switch typeDecls[name]?.kind {
+                case .enum(let decl)?: return decl.rawType == .string ? .stringValue : .json
+                case .alias(let target)?: current = target.unwrapped
+                default: return .json
+                }
+            default: return .json
+            }
+        }
+        return .json
     }
 
     /// The property's member path as the optional value it holds (`OptionalValue` properties through `wrapped`).

@@ -9,7 +9,7 @@ public enum RetryAfter: Codable, Hashable, Sendable, CustomStringConvertible {
     case seconds(Int)
     case date(Date)
 
-    /// Reads delay-seconds (digits) or an IMF-fixdate; nil for anything else.
+    /// Reads delay-seconds (digits only) or an HTTP-date in any of RFC 9110's three forms; nil for anything else.
     public init?(_ text: String) {
         let trimmed: String = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -26,7 +26,7 @@ public enum RetryAfter: Codable, Hashable, Sendable, CustomStringConvertible {
     /// away than `Self.longestDelay` waits that long).
     public func delay(from now: Date = Date()) -> Duration {
         switch self {
-        case .seconds(let seconds): .seconds(Swift.max(0, seconds))
+        case .seconds(let seconds): Self.delay(seconds: Double(seconds))
         case .date(let date): Self.delay(seconds: date.timeIntervalSince(now))
         }
     }
@@ -75,19 +75,53 @@ public enum RetryAfter: Codable, Hashable, Sendable, CustomStringConvertible {
     ]
     private static let weekdays: [String] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
 
-    /// `Sun, 06 Nov 1994 08:49:37 GMT`: an IMF-fixdate, with a two-digit day, a four-digit year and a
-    /// `HH:MM:SS` time (month names in any case; the weekday is not checked).
-    static func parseDate(_ text: String) -> Date? {
+    /// An HTTP-date (RFC 9110 §5.6.7), in any of its three forms, as a recipient must accept them:
+    /// - `Sun, 06 Nov 1994 08:49:37 GMT`, the IMF-fixdate (two-digit day, four-digit year);
+    /// - `Sunday, 06-Nov-94 08:49:37 GMT`, the obsolete RFC 850 form (a two-digit year more than 50 years ahead
+    ///   of `now` is the most recent past year with those digits);
+    /// - `Sun Nov  6 08:49:37 1994`, the obsolete asctime form.
+    /// Month names match in any case; the weekday is not checked.
+    public static func parseDate(_ text: String, now: Date = Date()) -> Date? {
         let parts: [Substring] = text.split(separator: " ")
-        guard parts.count == 6, parts[5] == "GMT", let day: Int = digits(parts[1], 2),
-              let year: Int = digits(parts[3], 4),
-              let month: Int = months.firstIndex(where: { $0.lowercased() == parts[2].lowercased() })
-        else { return nil }
-        let time: [Substring] = parts[4].split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 6, parts[5] == "GMT", let day: Int = digits(parts[1], 2),
+           let year: Int = digits(parts[3], 4), let month: Int = month(parts[2]) {
+            return date(year: year, month: month, day: day, time: parts[4])
+        }
+        if parts.count == 4, parts[3] == "GMT", parts[0].hasSuffix(",") {
+            let date: [Substring] = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+            guard date.count == 3, let day: Int = digits(date[0], 2), let month: Int = month(date[1]),
+                  let twoDigits: Int = digits(date[2], 2)
+            else { return nil }
+            return self.date(year: fullYear(twoDigits, now: now), month: month, day: day, time: parts[2])
+        }
+        if parts.count == 5, let month: Int = month(parts[1]),
+           let day: Int = digits(parts[2], 1) ?? digits(parts[2], 2), let year: Int = digits(parts[4], 4) {
+            return date(year: year, month: month, day: day, time: parts[3])
+        }
+        return nil
+    }
+
+    private static func month(_ name: Substring) -> Int? {
+        months.firstIndex(where: { $0.lowercased() == name.lowercased() }).map { $0 + 1 }
+    }
+
+    /// The date at `time` (`HH:MM:SS`) of that day, UTC.
+    private static func date(year: Int, month: Int, day: Int, time text: Substring) -> Date? {
+        let time: [Substring] = text.split(separator: ":", omittingEmptySubsequences: false)
         guard time.count == 3, let hour: Int = digits(time[0], 2), let minute: Int = digits(time[1], 2),
               let second: Int = digits(time[2], 2)
         else { return nil }
-        return CivilTime.date(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second)
+        return CivilTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// RFC 9110's rule for a two-digit year: this century's, unless that is more than 50 years after `now`.
+    private static func fullYear(_ twoDigits: Int, now: Date) -> Int {
+        let seconds: Double = now.timeIntervalSince1970
+        let days: Int = seconds.isFinite ? Int(Swift.min(Swift.max(seconds, -1e12), 1e12) / 86_400) : 0
+        let current: Int = CivilTime.civil(fromDays: days).year
+        var year: Int = current - current % 100 + twoDigits
+        if year > current + 50 { year -= 100 }
+        return year
     }
 
     /// `text` as a number when it is exactly `count` ASCII digits.

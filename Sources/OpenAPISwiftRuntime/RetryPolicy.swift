@@ -69,11 +69,11 @@ public struct RetryPolicy: Sendable, Hashable {
         }
     }
 
-    /// `Retry-After` as delta-seconds or an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil when unreadable.
+    /// `Retry-After` as delay-seconds or an HTTP-date in any RFC 9110 form; nil when unreadable.
     public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
-        let text: String = value.trimmingCharacters(in: .whitespaces)
-        if let seconds: Double = Double(text), seconds >= 0 { return RetryAfter.delay(seconds: seconds) }
-        return RetryAfter(text)?.delay(from: now)
+        // Delay-seconds is digits only (`1.5`, `1e3`, `+5` and `inf` are not delays: the policy's own backoff
+        // applies); a value of more digits than an Int holds is the longest delay, capped by `maxDelay`.
+        RetryAfter(value)?.delay(from: now)
     }
 
     public static func seconds(_ duration: Duration) -> Double {

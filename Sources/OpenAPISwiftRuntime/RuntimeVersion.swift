@@ -5,7 +5,7 @@ import Foundation
 /// The version of this runtime, and the compile-time check every generated client makes against it.
 public enum OpenAPISwiftRuntimeInfo {
     /// This runtime's semantic version. Clients are generated for one `major.minor`; see docs/GENERATED-API.md.
-    public static let version = "0.7.0"
+    public static let version = "0.8.0"
 }
 
 /// A runtime version as a type: `major.minor` spelled in digit types, so that
@@ -34,4 +34,4 @@ public enum RuntimeVersionDigit {
 }
 
 /// This runtime's `major.minor`, as a type (it matches `OpenAPISwiftRuntimeInfo.version`; a test checks).
-public let installedRuntimeVersion = RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._7>()
+public let installedRuntimeVersion = RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._8>()

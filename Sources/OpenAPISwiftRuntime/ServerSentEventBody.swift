@@ -21,23 +21,46 @@ public struct OutgoingServerSentEvent: Sendable, Hashable {
     }
 
     /// Any other data, as compact request JSON (read-only properties left out, as in a request body), encoded from
-    /// the value itself so its key order and number precision are kept.
+    /// the value itself so its key order and number precision are kept; nil sends no `data:` line.
     public init<Payload: Encodable>(data: Payload?, event: String? = nil, id: String? = nil,
+                                    retry: (any BinaryInteger)? = nil) throws {
+        let text: String? = if let data { try Self.json(data) } else { nil }
+        try self.init(data: text, event: event, id: id, retry: retry)
+    }
+
+    /// A whole item as the data, as compact request JSON: a nil item is JSON `null` (`data: null`).
+    public init<Payload: Encodable>(json item: Payload) throws {
+        try self.init(data: Self.json(item))
+    }
+
+    /// A value whose JSON is a string (a date, a UUID, a URL, an enum of strings), sent as that string's text,
+    /// unquoted (`data: 2025-01-01T00:00:00Z`), formatted as in any request body; nil sends no `data:` line.
+    public init<Payload: Encodable>(text data: Payload?, event: String? = nil, id: String? = nil,
                                     retry: (any BinaryInteger)? = nil) throws {
         let text: String? = try data.map { (payload: Payload) -> String in
             let json: Data = try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(payload)
-            return String(decoding: json, as: UTF8.self)
+            return try JSONDecoder().decode(String.self, from: json)
         }
         try self.init(data: text, event: event, id: id, retry: retry)
     }
 
-    /// The event as the format writes it: `event`, `id` and `retry` lines (line breaks in them become spaces), one
-    /// `data:` line per line of the data (CR LF, CR and LF all end a line), then a blank line.
+    /// An integer `id` property's text (`7`).
+    public static func idText(_ value: (any BinaryInteger)?) -> String? {
+        value.map { String($0) }
+    }
+
+    private static func json<Payload: Encodable>(_ payload: Payload) throws -> String {
+        String(decoding: try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(payload), as: UTF8.self)
+    }
+
+    /// The event as the format writes it: `event`, `id` and `retry` lines (line breaks in them become spaces, and
+    /// NUL, which makes a receiver ignore an `id`, is dropped from it; a negative `retry`, which receivers ignore,
+    /// is left out), one `data:` line per line of the data (CR LF, CR and LF all end a line), then a blank line.
     public var text: String {
         var lines: [String] = []
         if let event { lines.append("event: " + Self.singleLine(event)) }
-        if let id { lines.append("id: " + Self.singleLine(id)) }
-        if let retry { lines.append("retry: " + String(retry)) }
+        if let id { lines.append("id: " + Self.singleLine(id).replacingOccurrences(of: "\u{0}", with: "")) }
+        if let retry, retry >= 0 { lines.append("retry: " + String(retry)) }
         if let data {
             let normalized: String = data.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
@@ -69,18 +92,21 @@ extension RequestBuilder {
     }
 }
 
-/// The data is not shown (it may carry personal data), only its size.
+/// The data is not shown (it may carry personal data), only its size; `event` and `id` are scrubbed (an
+/// Aadhaar-like number in them is masked).
 extension OutgoingServerSentEvent: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var description: String {
         let size: String = data.map { "\($0.utf8.count) bytes" } ?? "none"
-        return "OutgoingServerSentEvent(event: \(event ?? "nil"), id: \(id ?? "nil"), retry: "
-            + "\(retry.map { String($0) } ?? "nil"), data: \(size))"
+        return "OutgoingServerSentEvent(event: \(event.map(Redaction.scrub) ?? "nil"), id: "
+            + "\(id.map(Redaction.scrub) ?? "nil"), retry: \(retry.map { String($0) } ?? "nil"), data: \(size))"
     }
 
     public var debugDescription: String { description }
 
     public var customMirror: Mirror {
         let size: String = data.map { "\($0.utf8.count) bytes" } ?? "none"
+        let event: String? = event.map(Redaction.scrub)
+        let id: String? = id.map(Redaction.scrub)
         return Mirror(self, children: ["event": event as Any, "id": id as Any, "retry": retry as Any, "data": size],
                       displayStyle: .struct)
     }

@@ -202,6 +202,13 @@ extension FeatureFixture {
                 say("notes", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
                 try await client.pushReadings([Reading(unit: "K", celsius: -3)])
                 say("readings", try events(recorder.last.bodyText))
+                try await client.pushStates([.ready, .busy])
+                say("states", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
+                try await client.pushStamps([.init(data: Date(timeIntervalSince1970: 1_735_689_600), id: 42, retry: -1),
+                                             .init(data: Date(timeIntervalSince1970: 0), id: 7, retry: 20)])
+                say("stamps", recorder.last.bodyText.replacingOccurrences(of: "\n", with: "|"))
+                try await client.pushOptionalReadings([nil, Reading(unit: "K", celsius: 1)])
+                say("optional readings", try events(recorder.last.bodyText))
                 """#, expect: [
                     "ndjson: application/x-ndjson",
                     #"line: {"id":"5f3a9c2e-0b1d-4e6f-8a7b-9c0d1e2f3a4b","note":"a\nb"}"#,
@@ -214,6 +221,9 @@ extension FeatureFixture {
                     "maybe: id: 1|data: a||||",
                     "notes: data: plain text||data: two|data: lines||",
                     #"readings: data: {"celsius":-3,"unit":"K"}||"#,
+                    "states: data: ready||data: busy||",
+                    "stamps: id: 42|data: 2025-01-01T00:00:00Z||id: 7|retry: 20|data: 1970-01-01T00:00:00Z||",
+                    #"optional readings: data: null||data: {"celsius":1,"unit":"K"}||"#,
                 ]),
         ])),
     ]

@@ -40,6 +40,58 @@ import Testing
         #expect(delays[0] > .seconds(15) && delays[0] <= .seconds(20), "\(delays)")
         #expect(delays[1] == .seconds(3))
     }
+
+    /// RFC 9110 §5.6.7: a recipient must also accept the obsolete RFC 850 and asctime forms of an HTTP-date.
+    @Test func obsoleteDateFormsAreRead() throws {
+        let date = try #require(CivilTime.date(year: 1994, month: 11, day: 6, hour: 8, minute: 49, second: 37))
+        #expect(RetryAfter("Sunday, 06-Nov-94 08:49:37 GMT") == .date(date))
+        #expect(RetryAfter("Sun Nov  6 08:49:37 1994") == .date(date))
+        #expect(RetryAfter("sun nov 6 08:49:37 1994") == .date(date))
+        // A two-digit year more than 50 years ahead is the most recent past year with those digits.
+        let now = try #require(CivilTime.date(year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0))
+        let inThirty = try #require(CivilTime.date(year: 2056, month: 11, day: 6, hour: 8, minute: 49, second: 37))
+        #expect(RetryAfter.parseDate("Monday, 06-Nov-56 08:49:37 GMT", now: now) == inThirty)
+        #expect(RetryAfter.parseDate("Sunday, 06-Nov-94 08:49:37 GMT", now: now) == date)
+        for bad in ["Sunday, 6-Nov-94 08:49:37 GMT", "Sunday 06-Nov-94 08:49:37 GMT", "Sun Nov 6 08:49 1994",
+                    "Sun Nov 123 08:49:37 1994", "Sunday, 06-Nov-1994 08:49:37 GMT"] {
+            #expect(RetryAfter(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// Both obsolete forms, sent by a server 20 s ahead, are waited for.
+    @Test func retriesHonourTheObsoleteDateForms() async throws {
+        let later = Date().addingTimeInterval(20)
+        let parts = RetryAfter.date(later).description.split(separator: " ")  // Thu, 03 Dec 2026 06:10:00 GMT
+        let rfc850 = "Thursday, \(parts[1])-\(parts[2])-\(parts[3].suffix(2)) \(parts[4]) GMT"
+        let asctime = "\(parts[0].dropLast()) \(parts[2]) \(Int(parts[1])!) \(parts[4]) \(parts[3])"
+        let server = try WireServer.start([
+            .respond(503, "", headers: ["Retry-After": rfc850]), .respond(503, "", headers: ["Retry-After": asctime]),
+            .respond(200, "{}"),
+        ])
+        defer { server.stop() }
+        let sleeper = RecordingSleeper()
+        let policy = RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(1), jitter: false)
+        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
+        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
+        #expect(server.received.count == 3)
+        let delays = sleeper.delays
+        try #require(delays.count == 2, "\(rfc850) \(asctime) \(delays)")
+        for delay in delays { #expect(delay > .seconds(15) && delay <= .seconds(20), "\(rfc850) \(asctime) \(delays)") }
+    }
+
+    /// Delay-seconds is digits only: other numbers are not a delay, and the policy's own backoff applies.
+    @Test(arguments: ["1.5", "+5", "0x10", "1e3", "-3", " 5s"])
+    func aNumberThatIsNotDelaySecondsIsIgnored(_ value: String) async throws {
+        let server = try WireServer.start([.respond(503, "", headers: ["Retry-After": value]), .respond(200, "{}")])
+        defer { server.stop() }
+        let sleeper = RecordingSleeper()
+        let policy = RetryPolicy(maxRetries: 1, initialDelay: .milliseconds(1), jitter: false)
+        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
+        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
+        #expect(server.received.count == 2)
+        #expect(sleeper.delays == [.milliseconds(1)], "\(value): \(sleeper.delays)")
+        #expect(RetryAfter(value) == nil)
+    }
 }
 
 /// Hostile `Retry-After` values: none traps the client; each is read as the longest delay (capped at `maxDelay`)
@@ -73,5 +125,9 @@ import Testing
         #expect(RetryAfter("Sun, 06 Nov 99999999999999 08:49:37 GMT") == nil)
         #expect(CivilTime.date(year: Int.max, month: 1, day: 1, hour: 0, minute: 0, second: 0) == nil)
         #expect(RetryAfter(String(repeating: "9", count: 40)) == .seconds(Int.max))
+        // A typed header read as `.seconds(Int.max)` waits the longest delay, which `Task.sleep` can take.
+        #expect(RetryAfter(String(repeating: "9", count: 40))?.delay() == .seconds(RetryAfter.longestDelay))
+        #expect(RetryAfter.seconds(Int.max).delay() == .seconds(1e12))
+        #expect(RetryAfter.seconds(-4).delay() == .zero)
     }
 }

@@ -214,9 +214,17 @@ struct OperationRendering: Sendable {
         if let fields = content.eventFields {
             // `item` is the closure's own parameter: it shadows nothing the body uses.
             let member = fields.optionalItem ? "item?." : "item."
-            var arguments = ["data: " + (fields.data.map { member + $0 } ?? "item")]
+            let label = switch fields.dataEncoding {
+            case .text: "data"
+            case .stringValue: "text"
+            case .json: fields.data == nil ? "json" : "data"
+            }
+            var arguments = [label + ": " + (fields.data.map { member + $0 } ?? "item")]
             if let event = fields.event { arguments.append("event: \(member)\(event)") }
-            if let id = fields.id { arguments.append("id: \(member)\(id)") }
+            if let id = fields.id {
+                arguments.append(fields.integerID ? "id: OutgoingServerSentEvent.idText(\(member)\(id))"
+                                                  : "id: \(member)\(id)")
+            }
             if let retry = fields.retry { arguments.append("retry: \(member)\(retry)") }
             return "\(request).serverSentEventsBody(\(value), contentType: \(mediaType)) { item in\n"
                 + "    try OutgoingServerSentEvent(\(arguments.joined(separator: ", ")))\n}"

@@ -6,7 +6,7 @@ import Foundation
 /// Fails to compile against a runtime other than the one this client was generated for, with an error that names
 /// both versions (the type spells `major.minor` in digits): regenerate the client with the openapi-swift of that
 /// runtime, or use the runtime this openapi-swift writes.
-private let requiredRuntimeVersion: RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._7> = installedRuntimeVersion
+private let requiredRuntimeVersion: RuntimeVersion<RuntimeVersionDigit._0, RuntimeVersionDigit._8> = installedRuntimeVersion
 
 /// A client for Snippet 1.0.
 ///
