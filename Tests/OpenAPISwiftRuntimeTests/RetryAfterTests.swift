@@ -12,6 +12,21 @@ import Testing
         func sleep(for duration: Duration) async throws { lock.withLock { recorded.append(duration) } }
     }
 
+    /// Over loopback HTTP: one 503 per `Retry-After` value, then a 200, with as many retries allowed (1 ms backoff, no
+    /// jitter). Returns how many requests the server received and the delays the client waited.
+    static func retried(after values: [String], maxDelay: Duration = .seconds(30)) async throws
+        -> (requests: Int, delays: [Duration]) {
+        let responses = values.map { WireServer.Action.respond(503, "", headers: ["Retry-After": $0]) }
+        let server = try WireServer.start(responses + [.respond(200, "{}")])
+        defer { server.stop() }
+        let sleeper = RecordingSleeper()
+        let policy = RetryPolicy(maxRetries: values.count, initialDelay: .milliseconds(1), maxDelay: maxDelay,
+                                 jitter: false)
+        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
+        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
+        return (server.received.count, sleeper.delays)
+    }
+
     @Test func bothFormsReadAsATypedHeader() throws {
         let headers: HTTPHeaders = ["Retry-After": "120", "Later": "Sun, 06 Nov 1994 08:49:37 GMT", "Bad": "soon"]
         #expect(headers.value("Retry-After", as: RetryAfter.self) == .seconds(120))
@@ -26,16 +41,8 @@ import Testing
     /// A 503 with an HTTP-date 20 s ahead waits until then (not the policy's backoff); delta-seconds as given.
     @Test func retriesHonourBothForms() async throws {
         let later = RetryAfter.date(Date().addingTimeInterval(20)).description
-        let server = try WireServer.start([
-            .respond(503, "", headers: ["Retry-After": later]), .respond(503, "", headers: ["Retry-After": "3"]),
-            .respond(200, "{}"),
-        ])
-        defer { server.stop() }
-        let sleeper = RecordingSleeper()
-        let policy = RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(1), jitter: false)
-        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
-        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
-        let delays = sleeper.delays
+        let (requests, delays) = try await Self.retried(after: [later, "3"])
+        #expect(requests == 3)
         try #require(delays.count == 2, "\(delays)")
         #expect(delays[0] > .seconds(15) && delays[0] <= .seconds(20), "\(delays)")
         #expect(delays[1] == .seconds(3))
@@ -64,17 +71,8 @@ import Testing
         let parts = RetryAfter.date(later).description.split(separator: " ")  // Thu, 03 Dec 2026 06:10:00 GMT
         let rfc850 = "Thursday, \(parts[1])-\(parts[2])-\(parts[3].suffix(2)) \(parts[4]) GMT"
         let asctime = "\(parts[0].dropLast()) \(parts[2]) \(Int(parts[1])!) \(parts[4]) \(parts[3])"
-        let server = try WireServer.start([
-            .respond(503, "", headers: ["Retry-After": rfc850]), .respond(503, "", headers: ["Retry-After": asctime]),
-            .respond(200, "{}"),
-        ])
-        defer { server.stop() }
-        let sleeper = RecordingSleeper()
-        let policy = RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(1), jitter: false)
-        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
-        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
-        #expect(server.received.count == 3)
-        let delays = sleeper.delays
+        let (requests, delays) = try await Self.retried(after: [rfc850, asctime])
+        #expect(requests == 3)
         try #require(delays.count == 2, "\(rfc850) \(asctime) \(delays)")
         for delay in delays { #expect(delay > .seconds(15) && delay <= .seconds(20), "\(rfc850) \(asctime) \(delays)") }
     }
@@ -82,14 +80,9 @@ import Testing
     /// Delay-seconds is digits only: other numbers are not a delay, and the policy's own backoff applies.
     @Test(arguments: ["1.5", "+5", "0x10", "1e3", "-3", " 5s"])
     func aNumberThatIsNotDelaySecondsIsIgnored(_ value: String) async throws {
-        let server = try WireServer.start([.respond(503, "", headers: ["Retry-After": value]), .respond(200, "{}")])
-        defer { server.stop() }
-        let sleeper = RecordingSleeper()
-        let policy = RetryPolicy(maxRetries: 1, initialDelay: .milliseconds(1), jitter: false)
-        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
-        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
-        #expect(server.received.count == 2)
-        #expect(sleeper.delays == [.milliseconds(1)], "\(value): \(sleeper.delays)")
+        let (requests, delays) = try await Self.retried(after: [value])
+        #expect(requests == 2)
+        #expect(delays == [.milliseconds(1)], "\(value): \(delays)")
         #expect(RetryAfter(value) == nil)
     }
 }
@@ -103,14 +96,8 @@ import Testing
         "Sun, 6 Nov 1994 8:49:37 GMT", "nan",
     ])
     func aHostileValueIsClampedOrIgnored(_ value: String) async throws {
-        let server = try WireServer.start([.respond(503, "", headers: ["Retry-After": value]), .respond(200, "{}")])
-        defer { server.stop() }
-        let sleeper = RetryAfterTests.RecordingSleeper()
-        let policy = RetryPolicy(maxRetries: 1, initialDelay: .milliseconds(1), maxDelay: .seconds(7), jitter: false)
-        let runtime = makeRuntime(server.baseURL, options: ClientOptions(retry: policy, sleeper: sleeper))
-        _ = try await runtime.perform(RequestBuilder(operationID: "get", method: "GET", path: "/x")) { _ in () }
-        #expect(server.received.count == 2)
-        let delays = sleeper.delays
+        let (requests, delays) = try await RetryAfterTests.retried(after: [value], maxDelay: .seconds(7))
+        #expect(requests == 2)
         try #require(delays.count == 1, "\(delays)")
         #expect(delays[0] >= .zero && delays[0] <= .seconds(7), "\(value): \(delays)")
     }
