@@ -304,8 +304,6 @@ public struct SuccessCaseDecl: Sendable {
     }
 }
 
-/// How each item of a `text/event-stream` request body (an OpenAPI 3.2 `itemSchema`) becomes an event. Each member is
-/// the Swift member path on the item (`data`, `id.wrapped` for an `OptionalValue`), already escaped.
 /// How a `text/event-stream` request item's data becomes text.
 public enum EventDataEncoding: Sendable, Hashable {
     /// A `String`, sent as it is.
@@ -316,6 +314,8 @@ public enum EventDataEncoding: Sendable, Hashable {
     case json
 }
 
+/// How each item of a `text/event-stream` request body (an OpenAPI 3.2 `itemSchema`) becomes an event. Each member is
+/// the Swift member path on the item (`data`, `id.wrapped` for an `OptionalValue`), already escaped.
 public struct EventFieldsDecl: Sendable, Hashable {
     /// The item's `data` property; nil when the item is not an event object, and the whole item is the data.
     public var data: String?

@@ -32,17 +32,12 @@ extension Builder {
         let integers: Set<BuiltinType> = [.int, .int32, .int64]
         for property in sent where ["event", "id", "retry"].contains(property.identifier.wireName) {
             let field = property.identifier.wireName
-            let wanted: Set<BuiltinType> = switch field {
-            case "retry": integers
-            case "id": integers.union([.string])
-            default: [.string]
+            let (wanted, kind): (Set<BuiltinType>, String) = switch field {
+            case "retry": (integers, "an integer")
+            case "id": (integers.union([.string]), "a string or an integer")
+            default: ([.string], "a string")
             }
             guard case .builtin(let builtin) = property.type.unwrapped, wanted.contains(builtin) else {
-                let kind = switch field {
-                case "retry": "an integer"
-                case "id": "a string or an integer"
-                default: "a string"
-                }
                 diagnostics.append(.warning(
                     "the event property '\(field)' of this text/event-stream item is not \(kind); it is not sent as "
                         + "the event's '\(field)' field", at: property.sourceLocation ?? location,
@@ -62,22 +57,13 @@ extension Builder {
 
     /// `.text` for a `String`, `.stringValue` for another type whose JSON is a string, `.json` otherwise.
     private func dataEncoding(of type: TypeRef) -> EventDataEncoding {
-        var current = type.unwrapped
-        for _ in 0..<40 {
-            switch current {
-            case .builtin(.string): return .text
-            case .builtin(.date), .builtin(.calendarDate), .builtin(.uuid), .builtin(.url), .builtin(.base64):
-                return .stringValue
-            case .named(let name):
-                switch typeDecls[name]?.kind {
-                case .enum(let decl)?: return decl.rawType == .string ? .stringValue : .json
-                case .alias(let target)?: current = target.unwrapped
-                default: return .json
-                }
-            default: return .json
-            }
+        switch resolved(type, unwrappingOptionals: true) {
+        case .builtin(.string): .text
+        case .builtin(.date), .builtin(.calendarDate), .builtin(.uuid), .builtin(.url), .builtin(.base64): .stringValue
+        case .named(let name):
+            if case .enum(let decl)? = typeDecls[name]?.kind, decl.rawType == .string { .stringValue } else { .json }
+        default: .json
         }
-        return .json
     }
 
     /// The property's member path as the optional value it holds (`OptionalValue` properties through `wrapped`).
@@ -87,12 +73,18 @@ extension Builder {
 
     /// The kind of the type `type` names, through aliases (nil for builtins, containers and unknown names).
     private func resolvedKind(_ type: TypeRef) -> TypeKind? {
-        var current = type
+        guard case .named(let name) = resolved(type) else { return nil }
+        return typeDecls[name]?.kind
+    }
+
+    /// `type` through aliases (and their optionals, with `unwrappingOptionals`): a builtin, a container, or a name
+    /// that is not an alias (at most 40 steps deep).
+    private func resolved(_ type: TypeRef, unwrappingOptionals: Bool = false) -> TypeRef {
+        var current = unwrappingOptionals ? type.unwrapped : type
         for _ in 0..<40 {
-            guard case .named(let name) = current, let decl = typeDecls[name] else { return nil }
-            guard case .alias(let target) = decl.kind else { return decl.kind }
-            current = target
+            guard case .named(let name) = current, case .alias(let target)? = typeDecls[name]?.kind else { break }
+            current = unwrappingOptionals ? target.unwrapped : target
         }
-        return nil
+        return current
     }
 }

@@ -37,10 +37,8 @@ public struct OutgoingServerSentEvent: Sendable, Hashable {
     /// unquoted (`data: 2025-01-01T00:00:00Z`), formatted as in any request body; nil sends no `data:` line.
     public init<Payload: Encodable>(text data: Payload?, event: String? = nil, id: String? = nil,
                                     retry: (any BinaryInteger)? = nil) throws {
-        let text: String? = try data.map { (payload: Payload) -> String in
-            let json: Data = try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(payload)
-            return try JSONDecoder().decode(String.self, from: json)
-        }
+        var text: String?
+        if let data { text = try JSONDecoder().decode(String.self, from: Self.jsonData(data)) }
         try self.init(data: text, event: event, id: id, retry: retry)
     }
 
@@ -49,8 +47,13 @@ public struct OutgoingServerSentEvent: Sendable, Hashable {
         value.map { String($0) }
     }
 
+    /// Compact request JSON (read-only properties left out, UUIDs in lower case), as in any request body.
+    private static func jsonData<Payload: Encodable>(_ payload: Payload) throws -> Data {
+        try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(payload)
+    }
+
     private static func json<Payload: Encodable>(_ payload: Payload) throws -> String {
-        String(decoding: try JSONCoding.makeRequestEncoder().encodeLoweringUUIDs(payload), as: UTF8.self)
+        String(decoding: try jsonData(payload), as: UTF8.self)
     }
 
     /// The event as the format writes it: `event`, `id` and `retry` lines (line breaks in them become spaces, and
