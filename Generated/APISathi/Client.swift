@@ -57,3 +57,121 @@ public struct APISathiClient: Sendable {
         self.init(serverURL: serverURL, credentials: Credentials(apiKey: apiKey), options: options, transport: transport)
     }
 }
+
+extension APISathiClient {
+    /// The secrets the API's security schemes need. Descriptions, debug descriptions and mirrors never show them.
+    public struct Credentials: CredentialApplying, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
+        /// Your live or test key, e.g. `live_xxxxxxxxxxxx`.
+        ///
+        /// Sent in the `X-API-Key` header.
+        public var apiKey: Swift.String
+
+        public init(apiKey: Swift.String) {
+            self.apiKey = apiKey
+        }
+
+        public var credentialHeaderNames: Swift.Set<Swift.String> { ["X-API-Key"] }
+
+        public func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
+            for scheme in schemes {
+                switch scheme {
+                case "ApiKeyAuth":
+                    let value = self.apiKey
+                    request.headers["X-API-Key"] = value
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+
+        public var description: Swift.String {
+            "Credentials(apiKey: <redacted>)"
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        public var customMirror: Swift.Mirror { Swift.Mirror(self, children: [:], displayStyle: .struct) }
+    }
+}
+
+extension APISathiClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case aadhaarOkycV1ErrorResponse(AadhaarOkycV1ErrorResponse)
+
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return Redaction.describeCase("aadhaarOkycV1ErrorResponse", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .aadhaarOkycV1ErrorResponse(let value): return Redaction.mirrorCase(self, "aadhaarOkycV1ErrorResponse", value)
+            }
+        }
+    }
+}
+
+extension APISathiClient {
+    /// Aadhaar OKYC
+    ///
+    /// OTP-based Aadhaar verification (Offline KYC). Two-step: generate OTP, submit OTP.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - idempotencyKey: Optional. Same key returns the same response for 24h.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `APISathiClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post`.
+    public func aadhaarOkycV1(_ body: AadhaarOkycV1Request, idempotencyKey: String? = nil, options: RequestOptions = .init()) async throws -> AadhaarOkycV1Response {
+        try await aadhaarOkycV1WithResponse(body, idempotencyKey: idempotencyKey, options: options).takeValue()
+    }
+
+    /// Aadhaar OKYC
+    ///
+    /// The same call as `aadhaarOkycV1(…)`, returning the whole response.
+    ///
+    /// Read the documented response headers with `AadhaarOkycV1ResponseHeaders(response.headers)` (or from `error.headers`).
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - idempotencyKey: Optional. Same key returns the same response for 24h.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `APISathiClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1aadhaar-okyc-v1/post`.
+    public func aadhaarOkycV1WithResponse(_ body: AadhaarOkycV1Request, idempotencyKey: String? = nil, options: RequestOptions = .init()) async throws -> Response<AadhaarOkycV1Response> {
+        var request = RequestBuilder(operationID: "aadhaarOkycV1", method: "POST", path: "/aadhaar-okyc-v1")
+        request.idempotencyKey = idempotencyKey
+        request.jsonBody(body)
+        request.security = [["ApiKeyAuth"]]
+        request.validate { failures in
+            Validation.nested(body, path: "body", into: &failures)
+        }
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(AadhaarOkycV1Response.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 401, 402, 403, 422, 429, 502, 503, 504: .aadhaarOkycV1ErrorResponse(try response.decodeJSON(AadhaarOkycV1ErrorResponse.self))
+            default: nil
+            }
+        }
+    }
+}

@@ -83,3 +83,183 @@ public struct AccuAuthClient: Sendable {
         )
     }
 }
+
+extension AccuAuthClient {
+    /// The secrets the API's security schemes need. Descriptions, debug descriptions and mirrors never show them.
+    public struct Credentials: CredentialApplying, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
+        /// Your AccuAuth API ID, sent in the `X-DF-API-ID` header together with `X-DF-API-SECRET` on every
+        /// request. Credentials are issued by AccuAuth (support@accuauth.com). An expired ID gives 401 KEY_EXPIRED.
+        ///
+        /// Sent in the `X-DF-API-ID` header.
+        public var apiID: Swift.String
+        /// Your AccuAuth API secret, sent in the `X-DF-API-SECRET` header together with `X-DF-API-ID` on every
+        /// request. A secret: never log it.
+        ///
+        /// Sent in the `X-DF-API-SECRET` header.
+        public var apiSecret: Swift.String
+
+        public init(apiID: Swift.String, apiSecret: Swift.String) {
+            self.apiID = apiID
+            self.apiSecret = apiSecret
+        }
+
+        public var credentialHeaderNames: Swift.Set<Swift.String> { ["X-DF-API-ID", "X-DF-API-SECRET"] }
+
+        public func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
+            for scheme in schemes {
+                switch scheme {
+                case "ApiId":
+                    let value = self.apiID
+                    request.headers["X-DF-API-ID"] = value
+                case "ApiSecret":
+                    let value = self.apiSecret
+                    request.headers["X-DF-API-SECRET"] = value
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+
+        public var description: Swift.String {
+            "Credentials(apiID: <redacted>, apiSecret: <redacted>)"
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        public var customMirror: Swift.Mirror { Swift.Mirror(self, children: [:], displayStyle: .struct) }
+    }
+}
+
+extension AccuAuthClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case errorResponse(ErrorResponse)
+
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .errorResponse(let value): return Redaction.describeCase("errorResponse", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .errorResponse(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .errorResponse(let value): return Redaction.mirrorCase(self, "errorResponse", value)
+            }
+        }
+    }
+}
+
+extension AccuAuthClient {
+    /// Send an Aadhaar OTP
+    ///
+    /// Sends an OTP to the mobile number linked to the Aadhaar number. Returns a `client_id` that
+    /// identifies this OTP session; pass it to `validate_aadhaar_otp` with the OTP the user received.
+    ///
+    /// - Parameters:
+    ///   - body: The docs do not say which content type the server accepts. JSON (the seed's reading) is declared first and is the default; form-encoded is declared second because public clients of other AccuAuth /verify endpoints send form parameters.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post`.
+    public func sendAadhaarOTP(_ body: SendAadhaarOTPRequest, contentType: SendAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> SendAadhaarOTPResponse {
+        try await sendAadhaarOTPWithResponse(body, contentType: contentType, options: options).takeValue()
+    }
+
+    /// Send an Aadhaar OTP
+    ///
+    /// The same call as `sendAadhaarOTP(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - body: The docs do not say which content type the server accepts. JSON (the seed's reading) is declared first and is the default; form-encoded is declared second because public clients of other AccuAuth /verify endpoints send form parameters.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1verify~1send_aadhaar_otp/post`.
+    public func sendAadhaarOTPWithResponse(_ body: SendAadhaarOTPRequest, contentType: SendAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> Response<SendAadhaarOTPResponse> {
+        var request = RequestBuilder(operationID: "send_aadhaar_otp", method: "POST", path: "/verify/send_aadhaar_otp")
+        switch contentType {
+        case .json:
+            request.jsonBody(body)
+        case .form:
+            request.formBody(body)
+        }
+        request.security = [["ApiId", "ApiSecret"]]
+        request.retryableStatuses = [512, 513]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(SendAadhaarOTPResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400, 401, 403, 404, 500, 512, 513: .errorResponse(try response.decodeJSON(ErrorResponse.self))
+            default: nil
+            }
+        }
+    }
+
+    /// Validate the Aadhaar OTP and get the e-KYC data
+    ///
+    /// "This API is used to get and validate the user's e-kyc data." Takes the `client_id` returned by
+    /// `send_aadhaar_otp` and the OTP the user received. The docs' error table and sample for this
+    /// endpoint could not be read; the common AccuAuth error table is assumed.
+    ///
+    /// - Parameters:
+    ///   - body: Content type unconfirmed (see `send_aadhaar_otp`): JSON first (default), form-encoded second.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post`.
+    public func validateAadhaarOTP(_ body: ValidateAadhaarOTPRequest, contentType: ValidateAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> ValidateAadhaarOTPResponse {
+        try await validateAadhaarOTPWithResponse(body, contentType: contentType, options: options).takeValue()
+    }
+
+    /// Validate the Aadhaar OTP and get the e-KYC data
+    ///
+    /// The same call as `validateAadhaarOTP(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - body: Content type unconfirmed (see `send_aadhaar_otp`): JSON first (default), form-encoded second.
+    ///   - contentType: The body's content type; `.json` (`application/json`) unless you choose another.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `AccuAuthClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1verify~1validate_aadhaar_otp/post`.
+    public func validateAadhaarOTPWithResponse(_ body: ValidateAadhaarOTPRequest, contentType: ValidateAadhaarOTPContentType = .json, options: RequestOptions = .init()) async throws -> Response<ValidateAadhaarOTPResponse> {
+        var request = RequestBuilder(operationID: "validate_aadhaar_otp", method: "POST", path: "/verify/validate_aadhaar_otp")
+        switch contentType {
+        case .json:
+            request.jsonBody(body)
+        case .form:
+            request.formBody(body)
+        }
+        request.security = [["ApiId", "ApiSecret"]]
+        request.retryableStatuses = [512, 513]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(ValidateAadhaarOTPResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400, 401, 403, 404, 500, 512, 513: .errorResponse(try response.decodeJSON(ErrorResponse.self))
+            default: nil
+            }
+        }
+    }
+}

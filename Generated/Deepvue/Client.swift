@@ -123,3 +123,224 @@ public struct DeepvueClient: Sendable {
         self.init(serverURL: serverURL, credentials: Credentials(bearer: .provider(provider), apiKey: clientSecret), options: options, transport: transport)
     }
 }
+
+extension DeepvueClient {
+    /// The secrets the API's security schemes need. Descriptions, debug descriptions and mirrors never show them.
+    public struct Credentials: CredentialApplying, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
+        /// Bearer token (JWT): the ACCESS_TOKEN generated from the authorize endpoint, sent as
+        /// `Authorization: Bearer <token>`. Valid for 24 hours. `x-openapi-swift-token` tells the generator how
+        /// to fetch it itself: call `authorize` with the caller's `client_id` and `client_secret`, read
+        /// `access_token`, and reuse it until `expiry` (ISO-8601).
+        ///
+        /// Sent as `Authorization: Bearer …`: a fixed token or a `TokenProvider`.
+        public var bearer: BearerCredential?
+        /// API key: the CLIENT_SECRET provided to you ("Your x-api-key is the same as your client_secret"),
+        /// sent in the `x-api-key` header together with the bearer token. A secret: never log it.
+        /// `x-openapi-swift-value-from` tells the generator to fill it from the `client_secret` credential.
+        ///
+        /// Sent in the `x-api-key` header.
+        public var apiKey: Swift.String?
+
+        public init(bearer: BearerCredential? = nil, apiKey: Swift.String? = nil) {
+            self.bearer = bearer
+            self.apiKey = apiKey
+        }
+
+        public var credentialHeaderNames: Swift.Set<Swift.String> { ["Authorization", "x-api-key"] }
+
+        public func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
+            for scheme in schemes {
+                switch scheme {
+                case "BearerAuth":
+                    guard let value = self.bearer else { return false }
+                    request.headers["Authorization"] = "Bearer " + (try await value.token(forceRefresh: forceRefresh))
+                case "ApiKey":
+                    guard let value = self.apiKey else { return false }
+                    request.headers["x-api-key"] = value
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+
+        public var description: Swift.String {
+            "Credentials(bearer: \(self.bearer == nil ? "nil" : "<redacted>"), apiKey: \(self.apiKey == nil ? "nil" : "<redacted>"))"
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        public var customMirror: Swift.Mirror { Swift.Mirror(self, children: [:], displayStyle: .struct) }
+    }
+}
+
+extension DeepvueClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case detailError(DetailError)
+        case detailOrEnvelopeError(DetailOrEnvelopeError)
+
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .detailError(let value): return Redaction.describeCase("detailError", value)
+            case .detailOrEnvelopeError(let value): return Redaction.describeCase("detailOrEnvelopeError", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .detailError(let value): return value
+            case .detailOrEnvelopeError(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .detailError(let value): return Redaction.mirrorCase(self, "detailError", value)
+            case .detailOrEnvelopeError(let value): return Redaction.mirrorCase(self, "detailOrEnvelopeError", value)
+            }
+        }
+    }
+}
+
+extension DeepvueClient {
+    /// Get an access token
+    ///
+    /// Exchanges the client ID and secret for a bearer access token, valid for 24 hours from the time it is
+    /// generated (`expiry`). There is no refresh-token grant: call this again after the token expires. The
+    /// current docs send `multipart/form-data`; an older page sends `application/x-www-form-urlencoded`
+    /// with the same fields. JSON is not accepted.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1authorize/post`.
+    public func authorize(_ body: AuthorizeRequest, options: RequestOptions = .init()) async throws -> AuthorizeResponse {
+        try await authorizeWithResponse(body, options: options).takeValue()
+    }
+
+    /// Get an access token
+    ///
+    /// The same call as `authorize(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1authorize/post`.
+    public func authorizeWithResponse(_ body: AuthorizeRequest, options: RequestOptions = .init()) async throws -> Response<AuthorizeResponse> {
+        var request = RequestBuilder(operationID: "authorize", method: "POST", path: "/v1/authorize")
+        request.multipartBody(body)
+        request.retryableStatuses = [429, 500, 503]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(AuthorizeResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400, 401, 403, 422, 429, 500, 503: .detailError(try response.decodeJSON(DetailError.self))
+            default: nil
+            }
+        }
+    }
+
+    /// Bank-Aadhaar seeding check — send OTP
+    ///
+    /// Sends an OTP (via UIDAI) to the user's Aadhaar-linked mobile number to start the bank-Aadhaar
+    /// seeding status check. Returns the `reference_id` to pass to `verify_seeding_otp`. No request body.
+    /// You must document and retain customer consent before verifying.
+    ///
+    /// - Parameters:
+    ///   - aadhaarNumber: The 12-digit Aadhaar number.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1generate-otp/post`.
+    public func generateSeedingOTP(aadhaarNumber: String, options: RequestOptions = .init()) async throws -> GenerateSeedingOTPResponse {
+        try await generateSeedingOTPWithResponse(aadhaarNumber: aadhaarNumber, options: options).takeValue()
+    }
+
+    /// Bank-Aadhaar seeding check — send OTP
+    ///
+    /// The same call as `generateSeedingOTP(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - aadhaarNumber: The 12-digit Aadhaar number.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1generate-otp/post`.
+    public func generateSeedingOTPWithResponse(aadhaarNumber: String, options: RequestOptions = .init()) async throws -> Response<GenerateSeedingOTPResponse> {
+        var request = RequestBuilder(operationID: "generate_seeding_otp", method: "POST", path: "/v1/verification/bank-aadhaar-seeding/generate-otp")
+        request.query("aadhaar_number", aadhaarNumber, style: "form", explode: true, allowReserved: false)
+        request.security = [["BearerAuth", "ApiKey"]]
+        request.retryableStatuses = [429, 500, 503]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(GenerateSeedingOTPResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400, 401, 403, 429, 503: .detailError(try response.decodeJSON(DetailError.self))
+            case 422, 500: .detailOrEnvelopeError(try response.decodeJSON(DetailOrEnvelopeError.self))
+            default: nil
+            }
+        }
+    }
+
+    /// Bank-Aadhaar seeding check — verify OTP
+    ///
+    /// Validates the OTP and returns the Aadhaar's bank seeding details. No request body.
+    ///
+    /// - Parameters:
+    ///   - otp: The OTP the user received.
+    ///   - referenceID: The `reference_id` returned by `generate_seeding_otp`.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1verify-otp/post`.
+    public func verifySeedingOTP(otp: String, referenceID: String, options: RequestOptions = .init()) async throws -> VerifySeedingOTPResponse {
+        try await verifySeedingOTPWithResponse(otp: otp, referenceID: referenceID, options: options).takeValue()
+    }
+
+    /// Bank-Aadhaar seeding check — verify OTP
+    ///
+    /// The same call as `verifySeedingOTP(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - otp: The OTP the user received.
+    ///   - referenceID: The `reference_id` returned by `generate_seeding_otp`.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `DeepvueClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1v1~1verification~1bank-aadhaar-seeding~1verify-otp/post`.
+    public func verifySeedingOTPWithResponse(otp: String, referenceID: String, options: RequestOptions = .init()) async throws -> Response<VerifySeedingOTPResponse> {
+        var request = RequestBuilder(operationID: "verify_seeding_otp", method: "POST", path: "/v1/verification/bank-aadhaar-seeding/verify-otp")
+        request.query("otp", otp, style: "form", explode: true, allowReserved: false)
+        request.query("reference_id", referenceID, style: "form", explode: true, allowReserved: false)
+        request.security = [["BearerAuth", "ApiKey"]]
+        request.retryableStatuses = [429, 500, 503]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(VerifySeedingOTPResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400, 401, 403, 429, 503: .detailError(try response.decodeJSON(DetailError.self))
+            case 422, 500: .detailOrEnvelopeError(try response.decodeJSON(DetailOrEnvelopeError.self))
+            default: nil
+            }
+        }
+    }
+}

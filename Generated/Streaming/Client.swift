@@ -44,3 +44,228 @@ public struct StreamingClient: Sendable {
         )
     }
 }
+
+extension StreamingClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case problem(Problem)
+
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .problem(let value): return Redaction.describeCase("problem", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .problem(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .problem(let value): return Redaction.mirrorCase(self, "problem", value)
+            }
+        }
+    }
+}
+
+extension StreamingClient {
+    /// Server-sent events whose data is JSON (3.2 itemSchema, contentSchema).
+    ///
+    /// - Parameters:
+    ///   - from: The `from` query parameter.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1ticks/get`.
+    public func streamTicks(from: Int? = nil, options: RequestOptions = .init()) async throws -> ServerSentEvents<Tick> {
+        try await streamTicksWithResponse(from: from, options: options).takeValue()
+    }
+
+    /// Server-sent events whose data is JSON (3.2 itemSchema, contentSchema).
+    ///
+    /// The same call as `streamTicks(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - from: The `from` query parameter.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1ticks/get`.
+    public func streamTicksWithResponse(from: Int? = nil, options: RequestOptions = .init()) async throws -> Response<ServerSentEvents<Tick>> {
+        var request = RequestBuilder(operationID: "streamTicks", method: "GET", path: "/ticks")
+        request.query("from", from, style: "form", explode: true, allowReserved: false)
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeServerSentEvents(Tick.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 400...499: .problem(try response.decodeJSON(Problem.self))
+            default: nil
+            }
+        }
+    }
+
+    /// Server-sent events with text data (3.2 itemSchema).
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1notes/get`.
+    public func streamNotes(options: RequestOptions = .init()) async throws -> ServerSentEvents<String> {
+        try await streamNotesWithResponse(options: options).takeValue()
+    }
+
+    /// Server-sent events with text data (3.2 itemSchema).
+    ///
+    /// The same call as `streamNotes(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1notes/get`.
+    public func streamNotesWithResponse(options: RequestOptions = .init()) async throws -> Response<ServerSentEvents<String>> {
+        let request = RequestBuilder(operationID: "streamNotes", method: "GET", path: "/notes")
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeServerSentEvents(String.self)
+            default: throw response.unexpected()
+            }
+        }
+    }
+
+    /// Server-sent events described by a plain schema of the data (3.0/3.1 style).
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1changes/get`.
+    public func streamChanges(options: RequestOptions = .init()) async throws -> ServerSentEvents<Tick> {
+        try await streamChangesWithResponse(options: options).takeValue()
+    }
+
+    /// Server-sent events described by a plain schema of the data (3.0/3.1 style).
+    ///
+    /// The same call as `streamChanges(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1changes/get`.
+    public func streamChangesWithResponse(options: RequestOptions = .init()) async throws -> Response<ServerSentEvents<Tick>> {
+        let request = RequestBuilder(operationID: "streamChanges", method: "GET", path: "/changes")
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeServerSentEvents(Tick.self)
+            default: throw response.unexpected()
+            }
+        }
+    }
+
+    /// Calls `GET /lines`.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1lines/get`.
+    public func streamLines(options: RequestOptions = .init()) async throws -> JSONStream<Tick> {
+        try await streamLinesWithResponse(options: options).takeValue()
+    }
+
+    /// Calls `GET /lines`.
+    ///
+    /// The same call as `streamLines(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1lines/get`.
+    public func streamLinesWithResponse(options: RequestOptions = .init()) async throws -> Response<JSONStream<Tick>> {
+        let request = RequestBuilder(operationID: "streamLines", method: "GET", path: "/lines")
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeJSONStream(Tick.self, recordSeparated: false)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 200: nil
+            default: .problem(try response.decodeJSON(Problem.self))
+            }
+        }
+    }
+
+    /// Calls `GET /ndjson`.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1ndjson/get`.
+    public func streamRecords(options: RequestOptions = .init()) async throws -> JSONStream<StreamRecordsResponseItem> {
+        try await streamRecordsWithResponse(options: options).takeValue()
+    }
+
+    /// Calls `GET /ndjson`.
+    ///
+    /// The same call as `streamRecords(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1ndjson/get`.
+    public func streamRecordsWithResponse(options: RequestOptions = .init()) async throws -> Response<JSONStream<StreamRecordsResponseItem>> {
+        let request = RequestBuilder(operationID: "streamRecords", method: "GET", path: "/ndjson")
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeJSONStream(StreamRecordsResponseItem.self, recordSeparated: false)
+            default: throw response.unexpected()
+            }
+        }
+    }
+
+    /// Calls `GET /sequence`.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1sequence/get`.
+    public func streamSequence(options: RequestOptions = .init()) async throws -> JSONStream<Tick> {
+        try await streamSequenceWithResponse(options: options).takeValue()
+    }
+
+    /// Calls `GET /sequence`.
+    ///
+    /// The same call as `streamSequence(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `StreamingClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1sequence/get`.
+    public func streamSequenceWithResponse(options: RequestOptions = .init()) async throws -> Response<JSONStream<Tick>> {
+        let request = RequestBuilder(operationID: "streamSequence", method: "GET", path: "/sequence")
+        return try await self.runtime.perform(request, options: options, streaming: true) { response in
+            switch response.statusCode {
+            case 200: response.decodeJSONStream(Tick.self, recordSeparated: true)
+            default: throw response.unexpected()
+            }
+        }
+    }
+}

@@ -6,11 +6,8 @@ import OpenAPISwiftBase
 /// Renders an `APIDecl` into the Swift files of one generated module. Pure and in-memory: templates are embedded
 /// in the binary (or given as `overrides`), and the caller writes the files.
 public struct SwiftEmitter: Sendable {
-    /// Files longer than this many lines are split (`Models+2.swift`, …) so the compiler can work in parallel.
-    /// Not much smaller: without batch mode (`swiftc -typecheck *.swift`) every file is a frontend job that imports
-    /// Foundation and checks the declarations it uses again, which costs more than the parallelism gains
-    /// (readme30-star-trek: 26 files of ≤ 1,500 lines type-check in about twice the CPU time of 6 files).
-    public var linesPerFile = 6000
+    /// A file is split past this many lines (`FileLayout`), unless one declaration is longer.
+    public var linesPerFile = FileLayout.maximumLines
 
     let templates: CompiledTemplates
 
@@ -36,6 +33,9 @@ public struct SwiftEmitter: Sendable {
     public var templateNames: [String] { templates.names }
 
     /// Renders every file of the module. The same `api` always gives the same files, in path order.
+    ///
+    /// The client's files (`Client.swift`, `Client+2.swift`, …) hold the client, its credentials and error body,
+    /// then its operations; the model files (`Models.swift`, …) the types. `FileLayout` decides where each is split.
     public func emit(_ api: APIDecl) throws(Diagnostic) -> [EmittedFile] {
         let index = TypeIndex(api: api)
         let file = FileContext(
@@ -44,16 +44,42 @@ public struct SwiftEmitter: Sendable {
             imports: FileContext.imports(runtimeModule: api.runtimeModule, exported: false),
             moduleName: api.moduleName, clientName: api.clientName
         )
-        var files: [EmittedFile] = []
-        files += modelFiles(api, index: index, file: file)
-        files += operationFiles(api, index: index, file: file)
         let clients = ClientRendering(api: api, index: index, file: file)
-        var clientFile = file
-        clientFile.imports = FileContext.imports(runtimeModule: api.runtimeModule, exported: true)
-        files.append(EmittedFile(path: "Client.swift",
-                                 contents: templates.render("Client", clients.clientContext(file: clientFile))))
-        files.append(EmittedFile(path: "Auth.swift", contents: templates.render("Auth", clients.authContext())))
-        files.append(EmittedFile(path: "Errors.swift", contents: templates.render("Errors", clients.errorsContext())))
+        let preamble = [templates.render("Client", clients.clientContext()),
+                        templates.render("Auth", clients.authContext()),
+                        templates.render("Errors", clients.errorsContext())]
+            .filter { !$0.allSatisfy(\.isWhitespace) }
+            .joined(separator: "\n")
+        let rendering = OperationRendering(api: api, index: index)
+        let operations = api.operations.parallelMap { operation in
+            SourceFormatting.indent(templates.render("Operation", rendering.context(for: operation)))
+        }
+        let models = modelBlocks(api, index: index)
+        // The preamble is the client stream's first block. Counting reads every byte of the output: on all cores.
+        let clientLines = ([preamble] + operations).parallelMap { SourceFormatting.lineCount($0) + 2 }
+        let modelLines = models.parallelMap { SourceFormatting.lineCount($0) + 2 }
+        let layout = FileLayout.plan(client: clientLines, models: modelLines, maximumLines: linesPerFile)
+
+        var files: [EmittedFile] = layout.client.enumerated().map { offset, range in
+            var context = DeclarationsFileContext(
+                file: file, declarations: Array(operations[max(range.lowerBound, 1) - 1..<range.upperBound - 1]))
+            if offset == 0 {
+                context.file.imports = FileContext.imports(runtimeModule: api.runtimeModule, exported: true)
+                context.preamble = [preamble]
+            }
+            return EmittedFile(path: Self.path("Client", offset), contents: templates.render("Operations", context))
+        }
+        let modelRanges = layout.models.isEmpty ? [0..<0] : layout.models
+        files += modelRanges.enumerated().map { offset, range in
+            var context = DeclarationsFileContext(file: file, declarations: Array(models[range]))
+            if offset == 0 {
+                let helpers = api.modelHelpers
+                context.needsDynamicCodingKey = helpers.contains(.dynamicCodingKey)
+                context.needsIndirectBox = helpers.contains(.indirectBox)
+                context.needsUnionBranch = helpers.contains(.unionBranch)
+            }
+            return EmittedFile(path: Self.path("Models", offset), contents: templates.render("Models", context))
+        }
         if api.runtimeModule == nil {
             files.append(EmbeddedRuntime.embeddedFile(features: api.runtimeFeatures, header: file.header))
         }
@@ -64,7 +90,9 @@ public struct SwiftEmitter: Sendable {
 
     // MARK: - Models
 
-    private func modelFiles(_ api: APIDecl, index: TypeIndex, file: FileContext) -> [EmittedFile] {
+    /// The model declarations, in the IR's order: the types, then the operations' payload enums and response
+    /// header structs.
+    private func modelBlocks(_ api: APIDecl, index: TypeIndex) -> [String] {
         let rendering = ModelRendering(api: api, index: index, templates: templates)
         let operationTypes = OperationTypes(api: api, index: index)
         var blocks = api.types.parallelMap(rendering.render)
@@ -76,50 +104,7 @@ public struct SwiftEmitter: Sendable {
         for context in operationTypes.headerStructs {
             blocks.append(templates.render("ResponseHeaders", context))
         }
-        let chunks = split(blocks)
-        return chunks.enumerated().map { offset, declarations in
-            var context = DeclarationsFileContext(file: file, declarations: declarations)
-            if offset == 0 {
-                let helpers = api.modelHelpers
-                context.needsDynamicCodingKey = helpers.contains(.dynamicCodingKey)
-                context.needsIndirectBox = helpers.contains(.indirectBox)
-                context.needsUnionBranch = helpers.contains(.unionBranch)
-            }
-            return EmittedFile(path: Self.path("Models", offset), contents: templates.render("Models", context))
-        }
-    }
-
-    // MARK: - Operations
-
-    private func operationFiles(_ api: APIDecl, index: TypeIndex, file: FileContext) -> [EmittedFile] {
-        let rendering = OperationRendering(api: api, index: index)
-        let blocks = api.operations.parallelMap { operation in
-            SourceFormatting.indent(templates.render("Operation", rendering.context(for: operation)))
-        }
-        let chunks = blocks.isEmpty ? [[]] : split(blocks)
-        return chunks.enumerated().map { offset, declarations in
-            let context = DeclarationsFileContext(file: file, declarations: declarations)
-            return EmittedFile(path: Self.path("Operations", offset), contents: templates.render("Operations", context))
-        }
-    }
-
-    // MARK: - Splitting
-
-    /// Groups rendered blocks, in order, into files of about `linesPerFile` lines. Never empty.
-    func split(_ blocks: [String]) -> [[String]] {
-        var chunks: [[String]] = [[]]
-        var lines = 0
-        // Counting reads every byte of the output: on all cores.
-        for (block, blockLines) in zip(blocks, blocks.parallelMap { SourceFormatting.lineCount($0) }) {
-            let count = blockLines + 2
-            if lines + count > linesPerFile, !chunks[chunks.count - 1].isEmpty {
-                chunks.append([])
-                lines = 0
-            }
-            chunks[chunks.count - 1].append(block)
-            lines += count
-        }
-        return chunks
+        return blocks
     }
 
     /// `Models.swift`, `Models+2.swift`, …

@@ -154,7 +154,7 @@ import TestSupport
         let result = try await run(["generate", "pets.yaml", "-o", "Out", "-m", "Pets", "--templates", "templates"],
                                    in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        let errors = try String(contentsOf: folder.appendingPathComponent("Out/Errors.swift"), encoding: .utf8)
+        let errors = try String(contentsOf: folder.appendingPathComponent("Out/Client.swift"), encoding: .utf8)
         #expect(errors.contains("// custom errors for Pets"))
     }
 }

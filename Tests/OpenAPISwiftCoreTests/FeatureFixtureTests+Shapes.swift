@@ -48,7 +48,7 @@ extension FeatureFixture {
         // loops for nested arrays, in properties, union cases, parameters and bodies.
         FeatureFixture(path: "validation-aliases.yaml", module: "ValidationAliasesFixture", contains: [
             ("Models.swift", #"Validation.each(self.tools, path: path + ".tools", into: &failures)"#),
-            ("Operations.swift", #"Validation.each(body, path: "body", into: &failures)"#),
+            ("Client.swift", #"Validation.each(body, path: "body", into: &failures)"#),
         ], probe: Probe(steps: [
             .code(#"""
                 var failures: [ValidationFailure] = []
@@ -154,7 +154,7 @@ extension FeatureFixture {
         FeatureFixture(path: "nullable-aliases.yaml", module: "NullableAliasesFixture", contains: [
             ("Models.swift", "public typealias Ended = Date"),
             ("Models.swift", "public var endedAt: Ended?"),
-            ("Operations.swift", "async throws -> Ended? {"),
+            ("Client.swift", "async throws -> Ended? {"),
         ], probe: Probe(steps: [
             .roundTrip(type: "Run", json: #"""
                 {"id":"r","ended":null,"endedAt":null,"history":["2024-05-01T10:20:30Z",null],"scores":{"a":null,"b":3}}

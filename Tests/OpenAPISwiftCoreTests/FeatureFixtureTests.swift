@@ -20,7 +20,10 @@ import TestSupport
         try #require(result.succeeded, "\(result.diagnostics.map(\.description))")
         Self.expectDiagnostics(result.diagnostics, fixture.diagnostics)
         for (file, snippet) in fixture.contains {
-            let contents = result.files.first { $0.path == file }?.contents ?? ""
+            // `Models.swift` stands for every model file (`Models+2.swift`, …), and likewise for `Client.swift`.
+            let base = file.replacingOccurrences(of: ".swift", with: "")
+            let contents = result.files.filter { $0.path == file || $0.path.hasPrefix(base + "+") }
+                .map(\.contents).joined()
             #expect(contents.contains(snippet), "\(file) lacks `\(snippet)`")
         }
         let run = try await Self.compileAndRun(result.files, module: fixture.module, probe: fixture.probe)

@@ -6,7 +6,7 @@ extension FeatureFixture {
     /// Document-level features: versions, webhooks and callbacks, `$ref`s across files.
     static let documents: [FeatureFixture] = [
         FeatureFixture(path: "swagger2.yaml", module: "Swagger2Fixture", contains: [
-            ("Operations.swift", "public func uploadPhoto(_ body: UploadPhotoRequest, id: String"),
+            ("Client.swift", "public func uploadPhoto(_ body: UploadPhotoRequest, id: String"),
             ("Client.swift", "https://api.example.com/v1"),
         ], probe: Probe(steps: [
             .code(#"""
@@ -27,13 +27,13 @@ extension FeatureFixture {
             "warning: querystring parameter 'term' is form-encoded (k=v&…) but its schema is not an object; "
                 + "it is not generated",
         ], contains: [
-            ("Operations.swift", "async throws -> JSONStream<StreamLinesResponseItem> {"),
-            ("Operations.swift", #"method: "QUERY""#), ("Operations.swift", #"method: "PURGE""#),
-            ("Operations.swift",
+            ("Client.swift", "async throws -> JSONStream<StreamLinesResponseItem> {"),
+            ("Client.swift", #"method: "QUERY""#), ("Client.swift", #"method: "PURGE""#),
+            ("Client.swift",
              "public func jsonQuery(selector: JSONQuerySelector, options: RequestOptions = .init())"),
-            ("Operations.swift", "request.jsonQueryString(selector)"),
-            ("Operations.swift", "public func textQuery(raw: String? = nil, options: RequestOptions = .init())"),
-            ("Operations.swift", "public func xmlQuery(options: RequestOptions = .init())"),
+            ("Client.swift", "request.jsonQueryString(selector)"),
+            ("Client.swift", "public func textQuery(raw: String? = nil, options: RequestOptions = .init())"),
+            ("Client.swift", "public func xmlQuery(options: RequestOptions = .init())"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder([HTTPResponse(statusCode: 204), HTTPResponse(statusCode: 204)])
@@ -99,7 +99,7 @@ extension FeatureFixture {
             "warning: 'summary' is a $ref ('../../docs/descriptions.yml#/listSummary'), which OpenAPI does not allow",
         ], contains: [
             ("Client.swift", "/// Items, kept in **Markdown** next to the spec."),
-            ("Operations.swift", "/// List the items"),
+            ("Client.swift", "/// List the items"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder([json(200, #"[{"id":"a","name":"A"}]"#), json(200, #"{"id":"b"}"#)])

@@ -31,11 +31,11 @@ extension FeatureFixture {
             "warning: encoding entry 'missing' names no property of the body; it is ignored",
         ], contains: [
             ("Models.swift", "public enum SendEitherContentType: Swift.String"),
-            ("Operations.swift", """
+            ("Client.swift", """
                 request.formBody(body, fields: [
                             "ids": .style("form", explode: false, allowReserved: false),
                 """),
-            ("Operations.swift", """
+            ("Client.swift", """
                             "meta": .json,
                             "path": .style("form", explode: true, allowReserved: true),
                         ])
@@ -89,7 +89,7 @@ extension FeatureFixture {
             "warning: multipart part 'file' declares headers (X-Checksum); part headers are not generated, only "
                 + "Content-Type and Content-Disposition are sent",
         ], contains: [
-            ("Operations.swift", #"multipartBody(body, encodings: ["file": "image/png", "meta": "application/json"])"#),
+            ("Client.swift", #"multipartBody(body, encodings: ["file": "image/png", "meta": "application/json"])"#),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder([HTTPResponse(statusCode: 201)])

@@ -69,8 +69,8 @@ extension FeatureFixture {
                 ]),
         ])),
         FeatureFixture(path: "sse.yaml", module: "SSEFixture", contains: [
-            ("Operations.swift", "async throws -> ServerSentEvents<String> {"),
-            ("Operations.swift", "self.runtime.perform(request, options: options, streaming: true)"),
+            ("Client.swift", "async throws -> ServerSentEvents<String> {"),
+            ("Client.swift", "self.runtime.perform(request, options: options, streaming: true)"),
         ], probe: Probe(steps: [
             // `Recorder` implements only `send`: the default `stream` reads the body whole, and events still arrive.
             .code(#"""
@@ -95,13 +95,13 @@ extension FeatureFixture {
                 ]),
         ])),
         FeatureFixture(path: "streaming.yaml", module: "StreamingFixture", contains: [
-            ("Operations.swift", "func streamTicks(from: Int? = nil, options: RequestOptions = .init()) async throws "
+            ("Client.swift", "func streamTicks(from: Int? = nil, options: RequestOptions = .init()) async throws "
                 + "-> ServerSentEvents<Tick> {"),
-            ("Operations.swift", "func streamNotes(options: RequestOptions = .init()) async throws "
+            ("Client.swift", "func streamNotes(options: RequestOptions = .init()) async throws "
                 + "-> ServerSentEvents<String> {"),
-            ("Operations.swift", "async throws -> ServerSentEvents<Tick> {"),
-            ("Operations.swift", "case 200: response.decodeJSONStream(Tick.self, recordSeparated: true)"),
-            ("Operations.swift", "async throws -> JSONStream<StreamRecordsResponseItem> {"),
+            ("Client.swift", "async throws -> ServerSentEvents<Tick> {"),
+            ("Client.swift", "case 200: response.decodeJSONStream(Tick.self, recordSeparated: true)"),
+            ("Client.swift", "async throws -> JSONStream<StreamRecordsResponseItem> {"),
         ], probe: Probe(steps: [
             // A transport that streams: every byte is its own chunk, so CRLF, a UTF-8 character and the BOM are all
             // split between chunks.

@@ -122,7 +122,7 @@ extension FeatureFixture {
         ])),
         FeatureFixture(path: "metadata.yaml", module: "MetadataFixture", contains: [
             ("Models.swift", "@available(*, deprecated)\npublic struct LegacyThing"),
-            ("Operations.swift", "@available(*, deprecated)\n    public func legacy("),
+            ("Client.swift", "@available(*, deprecated)\n    public func legacy("),
             ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyInner`.\npublic struct LegacyInner"),
             ("Models.swift", "/// - Warning: Deprecated.\n///\n/// - Remark: Generated from `#/components/schemas/LegacyWrapper`.\npublic struct LegacyWrapper"),
             ("Models.swift", "/// Default: `\"free\"`."),

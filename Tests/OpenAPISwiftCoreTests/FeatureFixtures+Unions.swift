@@ -69,8 +69,8 @@ extension FeatureFixture {
             "warning: response '200' also offers 'application/xml' with a different schema; only 'application/json' "
                 + "is decoded",
         ], contains: [
-            ("Operations.swift", "func getMe(options: RequestOptions = .init()) async throws -> Person? {"),
-            ("Operations.swift",
+            ("Client.swift", "func getMe(options: RequestOptions = .init()) async throws -> Person? {"),
+            ("Client.swift",
              "func streamLines(options: RequestOptions = .init()) async throws -> JSONStream<Item> {"),
         ], probe: Probe(steps: [
             // A specific status without content wins over its range, with or without a body.

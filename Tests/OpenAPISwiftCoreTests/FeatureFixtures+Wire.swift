@@ -67,9 +67,9 @@ extension FeatureFixture {
         ])),
         // An optional body is `Body? = nil`: nil sends no body and no Content-Type; a required one is unchanged.
         FeatureFixture(path: "optional-bodies.yaml", module: "OptionalBodiesFixture", contains: [
-            ("Operations.swift", "public func createNote(_ body: Note? = nil, options: RequestOptions = .init())"),
-            ("Operations.swift", "public func replaceNote(_ body: Note, id: String, options:"),
-            ("Operations.swift", "public func patchNote(_ body: PatchNoteBody? = nil, id: String, options:"),
+            ("Client.swift", "public func createNote(_ body: Note? = nil, options: RequestOptions = .init())"),
+            ("Client.swift", "public func replaceNote(_ body: Note, id: String, options:"),
+            ("Client.swift", "public func patchNote(_ body: PatchNoteBody? = nil, id: String, options:"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder()
@@ -135,7 +135,7 @@ extension FeatureFixture {
             "warning: parameter 'tags' uses content 'text/csv'; it is generated as a String the caller encodes (JSON "
                 + "content is supported on query and header parameters)",
         ], contains: [
-            ("Operations.swift", "public func search(filter: Filter, xContext: SearchXContext? = nil, tags: String?"),
+            ("Client.swift", "public func search(filter: Filter, xContext: SearchXContext? = nil, tags: String?"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder()
@@ -159,8 +159,8 @@ extension FeatureFixture {
         FeatureFixture(path: "request-items.yaml", module: "RequestItemsFixture", diagnostics: [
             "warning: the event property 'event' of this text/event-stream item is not a string",
         ], contains: [
-            ("Operations.swift", "public func uploadEvents(_ body: [Event], options:"),
-            ("Operations.swift", "public func uploadRecords(_ body: [UploadRecordsRequestItem]? = nil, options:"),
+            ("Client.swift", "public func uploadEvents(_ body: [Event], options:"),
+            ("Client.swift", "public func uploadRecords(_ body: [UploadRecordsRequestItem]? = nil, options:"),
         ], probe: Probe(steps: [
             .code(#"""
                 let recorder = Recorder()

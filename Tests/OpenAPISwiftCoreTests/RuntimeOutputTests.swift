@@ -99,7 +99,7 @@ import Testing
         #expect(run.stderr.contains("openapi-swift.yaml:4:3: warning: `outptu:` is not a key of `runtime:`"),
                 "\(run.stderr)")
         for module in ["Pets", "More"] {
-            let source = try String(contentsOf: folder.appendingPathComponent("Sources/\(module)/Operations.swift"),
+            let source = try String(contentsOf: folder.appendingPathComponent("Sources/\(module)/Models.swift"),
                                     encoding: .utf8)
             #expect(source.contains("\nimport SharedRuntime\n"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(

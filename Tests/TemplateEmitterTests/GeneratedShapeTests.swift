@@ -79,7 +79,7 @@ struct GeneratedShapeTests {
     }
 
     @Test func operations() {
-        expectLines("Operations.swift", [
+        expectLines("Client.swift", [
             "extension PetstoreClient {",
             "public func getPet(petID: Int64, verbose: Bool? = nil, xTraceID: String? = nil, session: String? = nil, "
                 + "options: RequestOptions = .init()) async throws -> Pet {",
@@ -123,7 +123,7 @@ struct GeneratedShapeTests {
             "URL(string: \"https://api.example.com/v1\")!, // Production",
             "credentials: Credentials,",
         ])
-        expectLines("Auth.swift", [
+        expectLines("Client.swift", [
             "public struct Credentials: CredentialApplying, Swift.CustomStringConvertible, "
                 + "Swift.CustomDebugStringConvertible, Swift.CustomReflectable {",
             "public var bearer: BearerCredential?",
@@ -134,7 +134,7 @@ struct GeneratedShapeTests {
                 + "scopes: [Swift.String] = [\"pets:read\"], transport: any HTTPTransport = URLSessionTransport()) -> Credentials {",
             "public var credentialHeaderNames: Swift.Set<Swift.String> { [\"Authorization\", \"X-API-ID\", \"X-API-SECRET\", \"api_key\"] }",
         ])
-        expectLines("Errors.swift", [
+        expectLines("Client.swift", [
             "extension PetstoreClient {",
             "public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {",
             "case .errorResponse(let value): return Redaction.mirrorCase(self, \"errorResponse\", value)",
@@ -145,10 +145,12 @@ struct GeneratedShapeTests {
         #expect(Support.file(keyed, "Client.swift").contains("URL(string: \"http://localhost/v1\")!"))
         let bare = try Support.emit(SampleAPI.bare)
         #expect(!Support.file(bare, "Client.swift").contains("credentials: Credentials"))
-        #expect(!Support.file(bare, "Auth.swift").contains("struct Credentials"))
+        #expect(!Support.file(bare, "Client.swift").contains("struct Credentials"))
         // No documented error body: an enum without cases, whose members switch over nothing.
-        #expect(Support.file(bare, "Errors.swift").contains("    public enum ErrorBody: Swift.Hashable, Swift.Sendable, "
+        #expect(Support.file(bare, "Client.swift").contains("    public enum ErrorBody: Swift.Hashable, Swift.Sendable, "
             + "APIErrorBody, Swift.CustomDebugStringConvertible {\n"))
-        #expect(!Support.file(bare, "Errors.swift").contains("        case "))
+        let errorBody = Support.file(bare, "Client.swift").components(separatedBy: "public enum ErrorBody")[1]
+            .components(separatedBy: "public var description")[0]
+        #expect(!errorBody.contains("        case "))
     }
 }

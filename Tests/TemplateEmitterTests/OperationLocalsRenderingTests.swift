@@ -28,7 +28,7 @@ import SpecParser
                                       loader: FileSystemSpecLoader(root: "/"))
         let document = try #require(parsed.document, "\(parsed.diagnostics)")
         let api = ModelBuilder.build(document, options: ModelOptions(moduleName: "Clash"), specPath: "clash.yaml")
-        let operations = Support.file(try Support.emit(api), "Operations.swift")
+        let operations = Support.file(try Support.emit(api), "Client.swift")
         for line in [
             "func clash(_ body: String, request: String? = nil, optionsQuery: String? = nil, failures: String? = nil, "
                 + "options: RequestOptions = .init()) async throws {",

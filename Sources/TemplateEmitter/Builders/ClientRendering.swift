@@ -11,7 +11,7 @@ struct ClientRendering {
 
     // MARK: - Client
 
-    func clientContext(file: FileContext? = nil) -> ClientContext {
+    func clientContext() -> ClientContext {
         var servers: [ServerContext] = []
         for server in api.servers {
             let (url, isRelative) = Self.absoluteURL(server.url)
@@ -37,7 +37,7 @@ struct ClientRendering {
         let schemes = api.securitySchemes
         let apiKeyScheme = api.apiKeyInitScheme
         return ClientContext(
-            file: file ?? self.file, docLines: SwiftEscaping.docComment(doc), servers: servers,
+            file: file, docLines: SwiftEscaping.docComment(doc), servers: servers,
             defaultServerDocLines: SwiftEscaping.docComment(defaultDoc),
             defaultServerLiteral: defaultLiteral, hasCredentials: !schemes.isEmpty,
             hasAPIKeyInit: apiKeyScheme != nil, apiKeyProperty: apiKeyScheme?.identifier.swiftName ?? "",

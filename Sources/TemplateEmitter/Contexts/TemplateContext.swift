@@ -73,6 +73,9 @@ struct DeclarationsFileContext: TemplateContext {
     var file: FileContext
     /// Rendered declarations, already indented for their place in the file.
     var declarations: [String]
+    /// Top-level code before the declarations (the first client file: the client, its credentials and its error
+    /// body).
+    var preamble: [String] = []
     /// Module-level helpers (only in the first models file, only when used).
     var needsIndirectBox: Bool = false
     var needsDynamicCodingKey: Bool = false
@@ -82,6 +85,8 @@ struct DeclarationsFileContext: TemplateContext {
     var templateObject: TemplateObject {
         file.templateObject.adding([
             "declarations": .strings(declarations),
+            "hasDeclarations": .bool(!declarations.isEmpty),
+            "preamble": .strings(preamble),
             "needsIndirectBox": .bool(needsIndirectBox),
             "needsDynamicCodingKey": .bool(needsDynamicCodingKey),
             "needsUnionBranch": .bool(needsUnionBranch),

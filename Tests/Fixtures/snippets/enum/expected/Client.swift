@@ -44,3 +44,25 @@ public struct SnippetClient: Sendable {
         )
     }
 }
+
+extension SnippetClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {}
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {}
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {}
+        }
+    }
+}

@@ -44,3 +44,84 @@ public struct SnippetClient: Sendable {
         )
     }
 }
+
+extension SnippetClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        case addNoteStatus404Response(AddNoteStatus404Response)
+
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {
+            case .addNoteStatus404Response(let value): return Redaction.describeCase("addNoteStatus404Response", value)
+            }
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {
+            case .addNoteStatus404Response(let value): return value
+            }
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {
+            case .addNoteStatus404Response(let value): return Redaction.mirrorCase(self, "addNoteStatus404Response", value)
+            }
+        }
+    }
+}
+
+extension SnippetClient {
+    /// Adds a note to an order.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - orderID: The `orderID` path parameter.
+    ///   - notify: The `notify` query parameter.
+    ///   - xRequestID: The `X-Request-ID` header parameter.
+    ///   - session: The `session` cookie parameter.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1orders~1{orderID}~1notes/post`.
+    public func addNote(_ body: AddNoteRequest, orderID: String, notify: Bool? = nil, xRequestID: String? = nil, session: String? = nil, options: RequestOptions = .init()) async throws -> AddNoteResponse {
+        try await addNoteWithResponse(body, orderID: orderID, notify: notify, xRequestID: xRequestID, session: session, options: options).takeValue()
+    }
+
+    /// Adds a note to an order.
+    ///
+    /// The same call as `addNote(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - orderID: The `orderID` path parameter.
+    ///   - notify: The `notify` query parameter.
+    ///   - xRequestID: The `X-Request-ID` header parameter.
+    ///   - session: The `session` cookie parameter.
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1orders~1{orderID}~1notes/post`.
+    public func addNoteWithResponse(_ body: AddNoteRequest, orderID: String, notify: Bool? = nil, xRequestID: String? = nil, session: String? = nil, options: RequestOptions = .init()) async throws -> Response<AddNoteResponse> {
+        var request = RequestBuilder(operationID: "addNote", method: "POST", path: "/orders/\(PathEncoder.encode(orderID, style: "simple", explode: false))/notes")
+        request.query("notify", notify, style: "form", explode: true, allowReserved: false)
+        request.header("X-Request-ID", xRequestID)
+        request.cookie("session", session)
+        request.jsonBody(body)
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 201: try response.decodeJSON(AddNoteResponse.self)
+            default: throw response.unexpected()
+            }
+        } errorBody: { response in
+            switch response.statusCode {
+            case 404: .addNoteStatus404Response(try response.decodeJSON(AddNoteStatus404Response.self))
+            default: nil
+            }
+        }
+    }
+}

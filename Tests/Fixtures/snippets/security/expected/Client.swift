@@ -56,3 +56,99 @@ public struct SnippetClient: Sendable {
         self.init(serverURL: serverURL, credentials: Credentials(apiKey: apiKey), options: options, transport: transport)
     }
 }
+
+extension SnippetClient {
+    /// The secrets the API's security schemes need. Descriptions, debug descriptions and mirrors never show them.
+    public struct Credentials: CredentialApplying, Swift.CustomStringConvertible, Swift.CustomDebugStringConvertible, Swift.CustomReflectable {
+        /// Sent in the `X-API-Key` header.
+        public var apiKey: Swift.String?
+        /// Sent as `Authorization: Bearer …`: a fixed token or a `TokenProvider`.
+        public var bearer: BearerCredential?
+
+        public init(apiKey: Swift.String? = nil, bearer: BearerCredential? = nil) {
+            self.apiKey = apiKey
+            self.bearer = bearer
+        }
+
+        public var credentialHeaderNames: Swift.Set<Swift.String> { ["Authorization", "X-API-Key"] }
+
+        public func apply(schemes: [Swift.String], to request: inout HTTPRequest, forceRefresh: Swift.Bool) async throws -> Swift.Bool {
+            for scheme in schemes {
+                switch scheme {
+                case "apiKey":
+                    guard let value = self.apiKey else { return false }
+                    request.headers["X-API-Key"] = value
+                case "bearer":
+                    guard let value = self.bearer else { return false }
+                    request.headers["Authorization"] = "Bearer " + (try await value.token(forceRefresh: forceRefresh))
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+
+        public var description: Swift.String {
+            "Credentials(apiKey: \(self.apiKey == nil ? "nil" : "<redacted>"), bearer: \(self.bearer == nil ? "nil" : "<redacted>"))"
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        public var customMirror: Swift.Mirror { Swift.Mirror(self, children: [:], displayStyle: .struct) }
+    }
+}
+
+extension SnippetClient {
+    /// The decoded body of a documented error response; `Error.body` (`APIError.body`) carries it. Descriptions and
+    /// mirrors are scrubbed: an Aadhaar number or a secret the server echoes in free text is masked.
+    public enum ErrorBody: Swift.Hashable, Swift.Sendable, APIErrorBody, Swift.CustomDebugStringConvertible {
+        /// The case and its value, with secrets masked.
+        public var description: Swift.String {
+            switch self {}
+        }
+
+        public var debugDescription: Swift.String { self.description }
+
+        /// The decoded body of the case, unredacted.
+        public var payload: any Swift.Sendable {
+            switch self {}
+        }
+
+        public var customMirror: Swift.Mirror {
+            switch self {}
+        }
+    }
+}
+
+extension SnippetClient {
+    /// Calls `GET /me`.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded response body.
+    /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1me/get`.
+    public func getMe(options: RequestOptions = .init()) async throws -> GetMeResponse {
+        try await getMeWithResponse(options: options).takeValue()
+    }
+
+    /// Calls `GET /me`.
+    ///
+    /// The same call as `getMe(…)`, returning the whole response.
+    ///
+    /// - Parameters:
+    ///   - options: Per-call options: timeout, retry policy, headers, idempotency key.
+    /// - Returns: The decoded value with its status, headers, raw body and request ID.
+    /// - Throws: `SnippetClient.Error` (`APIError`), with the decoded `ErrorBody` for documented error statuses.
+    /// - Remark: Generated from `#/paths/~1me/get`.
+    public func getMeWithResponse(options: RequestOptions = .init()) async throws -> Response<GetMeResponse> {
+        var request = RequestBuilder(operationID: "getMe", method: "GET", path: "/me")
+        request.security = [["apiKey"], ["bearer"]]
+        return try await self.runtime.perform(request, options: options) { response in
+            switch response.statusCode {
+            case 200: try response.decodeJSON(GetMeResponse.self)
+            default: throw response.unexpected()
+            }
+        }
+    }
+}

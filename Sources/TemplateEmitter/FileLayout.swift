@@ -1,0 +1,148 @@
+// MARK: - How a module's code is spread over files
+
+/// Splits the client's code (the client, then its operations) and the models' code into files of about equal
+/// size, so that a debug build keeps every core busy until the end.
+///
+/// A debug build (SwiftPM, Xcode, `swiftc -enable-batch-mode -j N`) gives each of its N frontend jobs a contiguous
+/// run of the target's files in path order, equal *by count* (at most 25 files a job). A job's time follows the code
+/// in its files, so one long file, or three short files first in path order, leaves a core idle for most of the
+/// build: train-travel's five files compiled on two cores in 2.64 s; the same code in two halves took 1.91 s, with
+/// the same CPU time (docs/PERFORMANCE.md). Line counts stand in for compile time.
+///
+/// The plan is the split, among a few with at most `maximumLines` lines a file, whose busiest job is the shortest
+/// in a two-job build (a two-core CI machine), preferring fewer files when the difference is small: every file costs
+/// each job that does not compile it some work, and each is a job of its own without batch mode (`swiftc
+/// -typecheck`). The model files are sized to even out the jobs around the client's files.
+struct FileLayout: Equatable, Sendable {
+    /// The ranges of client blocks each client file holds, in order (`Client.swift`, `Client+2.swift`, …).
+    var client: [Range<Int>]
+    /// The ranges of model blocks each model file holds, in order (`Models.swift`, `Models+2.swift`, …).
+    var models: [Range<Int>]
+
+    /// A file is split past this many lines, unless one block is longer.
+    static let maximumLines = 2000
+    /// Files are not made shorter than this to fill more jobs: below it, a job's fixed cost (loading Foundation and
+    /// the runtime module) outweighs the code it would take off the others.
+    static let minimumLines = 400
+    /// The build a layout is sized for: two batch jobs, as on a two-core CI machine. More jobs get files of at most
+    /// `maximumLines` lines to share.
+    static let jobs = 2
+    /// A layout with more files is taken only when its busiest job is this much shorter (a fraction of the ideal).
+    static let gainPerExtraFile = 0.03
+
+    /// The layout for blocks of these line counts. Each list may be empty; a non-empty list gets at least one file.
+    static func plan(client clientLines: [Int], models modelLines: [Int],
+                     maximumLines: Int = maximumLines, minimumLines: Int = minimumLines) -> FileLayout {
+        let total = clientLines.reduce(0, +) + modelLines.reduce(0, +)
+        func counts(_ lines: [Int]) -> ClosedRange<Int> {
+            guard !lines.isEmpty else { return 0...0 }
+            let sum = lines.reduce(0, +)
+            let least = min(lines.count, max(1, (sum + maximumLines - 1) / maximumLines))
+            let most = max(least, min(lines.count, sum / minimumLines))
+            return least...min(most, least + 4)
+        }
+        var candidates: [(client: Int, models: Int)] = []
+        for clientCount in counts(clientLines) {
+            for modelCount in counts(modelLines) { candidates.append((clientCount, modelCount)) }
+        }
+        candidates.sort { ($0.client + $0.models, $0.client) < ($1.client + $1.models, $1.client) }
+        var best: (layout: FileLayout, files: Int, cost: Double)?
+        for candidate in candidates {
+            let client = partition(clientLines, weights: Array(repeating: 1, count: candidate.client))
+            let clientSizes = client.map { clientLines[$0].reduce(0, +) }
+            let weights = modelWeights(clientSizes: clientSizes, modelCount: candidate.models, total: total)
+            let layout = FileLayout(client: client, models: partition(modelLines, weights: weights))
+            let cost = layout.busiestJob(client: clientLines, models: modelLines, total: total)
+                + (layout.fits(client: clientLines, models: modelLines, maximumLines: maximumLines) ? 0 : 1_000)
+            let files = candidate.client + candidate.models
+            // Fewer files come first; more files must be faster by `gainPerExtraFile` for each extra file. A layout
+            // with a file over the limit (weights can stretch one) is taken only when every other one has one too.
+            if best.map({ cost < $0.cost - Double(files - $0.files) * gainPerExtraFile }) ?? true {
+                best = (layout, files, cost)
+            }
+        }
+        return best?.layout ?? FileLayout(client: [], models: [])
+    }
+
+    /// How the model lines are shared among the model files so that every batch job gets the same lines: a job's
+    /// model files share equally what its client files leave of its even share.
+    static func modelWeights(clientSizes: [Int], modelCount: Int, total: Int) -> [Double] {
+        let order = pathOrder(clientCount: clientSizes.count, modelCount: modelCount)
+        let batches = batches(order.count, jobs: jobs)
+        var weights = [Double](repeating: 1, count: modelCount)
+        for batch in batches {
+            let files = order[batch]
+            let clientLines = files.filter(\.isClient).map { clientSizes[$0.index] }.reduce(0, +)
+            let modelFiles = files.filter { !$0.isClient }
+            let left = Double(total) / Double(batches.count) - Double(clientLines)
+            for file in modelFiles { weights[file.index] = max(1, left) / Double(modelFiles.count) }
+        }
+        return weights
+    }
+
+    /// Whether every file of more than one block is within `maximumLines`.
+    func fits(client clientLines: [Int], models modelLines: [Int], maximumLines: Int) -> Bool {
+        let files = client.map { clientLines[$0] } + models.map { modelLines[$0] }
+        return files.allSatisfy { $0.count <= 1 || $0.reduce(0, +) <= maximumLines }
+    }
+
+    /// The busiest batch job's lines, relative to an even split (1 is ideal).
+    func busiestJob(client clientLines: [Int], models modelLines: [Int], total: Int) -> Double {
+        guard total > 0 else { return 1 }
+        let order = Self.pathOrder(clientCount: client.count, modelCount: models.count)
+        let sizes = order.map { $0.isClient ? clientLines[client[$0.index]].reduce(0, +)
+                                            : modelLines[models[$0.index]].reduce(0, +) }
+        let batches = Self.batches(sizes.count, jobs: Self.jobs)
+        let busiest = batches.map { sizes[$0].reduce(0, +) }.max() ?? 0
+        return Double(busiest) * Double(batches.count) / Double(total)
+    }
+
+    /// The files in the order a build sees their paths (`Client+2.swift` sorts before `Client.swift`).
+    static func pathOrder(clientCount: Int, modelCount: Int) -> [(isClient: Bool, index: Int)] {
+        let named = (0..<clientCount).map { (SwiftEmitter.path("Client", $0), true, $0) }
+            + (0..<modelCount).map { (SwiftEmitter.path("Models", $0), false, $0) }
+        return named.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { ($0.1, $0.2) }
+    }
+
+    /// The swift-driver's batches: `max(jobs, ⌈files / 25⌉)` contiguous runs of files, equal by count, the first
+    /// ones one longer when the count does not divide.
+    static func batches(_ files: Int, jobs: Int) -> [Range<Int>] {
+        let count = min(files, max(jobs, (files + 24) / 25))
+        guard count > 0 else { return [] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in 0..<count {
+            let size = files / count + (index < files % count ? 1 : 0)
+            ranges.append(start..<start + size)
+            start += size
+        }
+        return ranges
+    }
+
+    /// Splits `lines` into one contiguous, non-empty run per weight (at most `lines.count` weights), each run's sum
+    /// about its weight's share of the total.
+    static func partition(_ lines: [Int], weights: [Double]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var remaining = Double(lines.reduce(0, +))
+        for (part, weight) in weights.enumerated() {
+            let partsLeft = weights.count - part
+            guard partsLeft > 1 else {
+                ranges.append(start..<lines.count)
+                break
+            }
+            let target = remaining * weight / weights[part...].reduce(0, +)
+            var end = start + 1
+            var sum = Double(lines[start])
+            // Take the next block while it brings the sum closer to the target, leaving one block per part left.
+            while end < lines.count - (partsLeft - 1), sum + Double(lines[end]) / 2 <= target {
+                sum += Double(lines[end])
+                end += 1
+            }
+            ranges.append(start..<end)
+            remaining -= sum
+            start = end
+        }
+        return ranges
+    }
+}
