@@ -30,10 +30,18 @@ struct FileLayout: Equatable, Sendable {
     /// A layout with more files is taken only when its busiest job is this much shorter (a fraction of the ideal).
     static let gainPerExtraFile = 0.03
 
+    /// One file of the module, in path order: a client file, a model file, or a file the layout does not split
+    /// (its lines).
+    enum Slot: Equatable {
+        case client(Int), models(Int), whole(lines: Int)
+    }
+
     /// The layout for blocks of these line counts. Each list may be empty; a non-empty list gets at least one file.
-    static func plan(client clientLines: [Int], models modelLines: [Int],
+    /// `whole` names the module's other files (a self-contained module's `Runtime.swift`) with their lines: they
+    /// share the jobs too.
+    static func plan(client clientLines: [Int], models modelLines: [Int], whole: [String: Int] = [:],
                      maximumLines: Int = maximumLines, minimumLines: Int = minimumLines) -> FileLayout {
-        let total = clientLines.reduce(0, +) + modelLines.reduce(0, +)
+        let total = clientLines.reduce(0, +) + modelLines.reduce(0, +) + whole.values.reduce(0, +)
         func counts(_ lines: [Int]) -> ClosedRange<Int> {
             guard !lines.isEmpty else { return 0...0 }
             let sum = lines.reduce(0, +)
@@ -48,12 +56,21 @@ struct FileLayout: Equatable, Sendable {
         candidates.sort { ($0.client + $0.models, $0.client) < ($1.client + $1.models, $1.client) }
         var best: (layout: FileLayout, files: Int, cost: Double)?
         for candidate in candidates {
+            let order = pathOrder(clientCount: candidate.client, modelCount: candidate.models, whole: whole)
             let client = partition(clientLines, weights: Array(repeating: 1, count: candidate.client))
             let clientSizes = client.map { clientLines[$0].reduce(0, +) }
-            let weights = modelWeights(clientSizes: clientSizes, modelCount: candidate.models, total: total)
+            let weights = modelWeights(order, clientSizes: clientSizes, modelCount: candidate.models, total: total)
             let layout = FileLayout(client: client, models: partition(modelLines, weights: weights))
-            let cost = layout.busiestJob(client: clientLines, models: modelLines, total: total)
-                + (layout.fits(client: clientLines, models: modelLines, maximumLines: maximumLines) ? 0 : 1_000)
+            let sizes = order.map { slot in
+                switch slot {
+                case .client(let index): clientLines[layout.client[index]].reduce(0, +)
+                case .models(let index): modelLines[layout.models[index]].reduce(0, +)
+                case .whole(let lines): lines
+                }
+            }
+            let fits = (layout.client.map { clientLines[$0] } + layout.models.map { modelLines[$0] })
+                .allSatisfy { $0.count <= 1 || $0.reduce(0, +) <= maximumLines }
+            let cost = busiestJob(sizes) + (fits ? 0 : 1_000)
             let files = candidate.client + candidate.models
             // Fewer files come first; more files must be faster by `gainPerExtraFile` for each extra file. A layout
             // with a file over the limit (weights can stretch one) is taken only when every other one has one too.
@@ -65,43 +82,42 @@ struct FileLayout: Equatable, Sendable {
     }
 
     /// How the model lines are shared among the model files so that every batch job gets the same lines: a job's
-    /// model files share equally what its client files leave of its even share.
-    static func modelWeights(clientSizes: [Int], modelCount: Int, total: Int) -> [Double] {
-        let order = pathOrder(clientCount: clientSizes.count, modelCount: modelCount)
+    /// model files share equally what its other files leave of its even share.
+    static func modelWeights(_ order: [Slot], clientSizes: [Int], modelCount: Int, total: Int) -> [Double] {
         let batches = batches(order.count, jobs: jobs)
         var weights = [Double](repeating: 1, count: modelCount)
         for batch in batches {
-            let files = order[batch]
-            let clientLines = files.filter(\.isClient).map { clientSizes[$0.index] }.reduce(0, +)
-            let modelFiles = files.filter { !$0.isClient }
-            let left = Double(total) / Double(batches.count) - Double(clientLines)
-            for file in modelFiles { weights[file.index] = max(1, left) / Double(modelFiles.count) }
+            var others = 0
+            var modelFiles: [Int] = []
+            for slot in order[batch] {
+                switch slot {
+                case .client(let index): others += clientSizes[index]
+                case .models(let index): modelFiles.append(index)
+                case .whole(let lines): others += lines
+                }
+            }
+            let left = max(1, Double(total) / Double(batches.count) - Double(others))
+            for index in modelFiles { weights[index] = left / Double(modelFiles.count) }
         }
         return weights
     }
 
-    /// Whether every file of more than one block is within `maximumLines`.
-    func fits(client clientLines: [Int], models modelLines: [Int], maximumLines: Int) -> Bool {
-        let files = client.map { clientLines[$0] } + models.map { modelLines[$0] }
-        return files.allSatisfy { $0.count <= 1 || $0.reduce(0, +) <= maximumLines }
-    }
-
-    /// The busiest batch job's lines, relative to an even split (1 is ideal).
-    func busiestJob(client clientLines: [Int], models modelLines: [Int], total: Int) -> Double {
+    /// The busiest batch job's lines, relative to an even split (1 is ideal), for files of these sizes in path
+    /// order.
+    static func busiestJob(_ sizes: [Int]) -> Double {
+        let total = sizes.reduce(0, +)
         guard total > 0 else { return 1 }
-        let order = Self.pathOrder(clientCount: client.count, modelCount: models.count)
-        let sizes = order.map { $0.isClient ? clientLines[client[$0.index]].reduce(0, +)
-                                            : modelLines[models[$0.index]].reduce(0, +) }
-        let batches = Self.batches(sizes.count, jobs: Self.jobs)
+        let batches = batches(sizes.count, jobs: jobs)
         let busiest = batches.map { sizes[$0].reduce(0, +) }.max() ?? 0
         return Double(busiest) * Double(batches.count) / Double(total)
     }
 
     /// The files in the order a build sees their paths (`Client+2.swift` sorts before `Client.swift`).
-    static func pathOrder(clientCount: Int, modelCount: Int) -> [(isClient: Bool, index: Int)] {
-        let named = (0..<clientCount).map { (SwiftEmitter.path("Client", $0), true, $0) }
-            + (0..<modelCount).map { (SwiftEmitter.path("Models", $0), false, $0) }
-        return named.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { ($0.1, $0.2) }
+    static func pathOrder(clientCount: Int, modelCount: Int, whole: [String: Int] = [:]) -> [Slot] {
+        let named = (0..<clientCount).map { (SwiftEmitter.path("Client", $0), Slot.client($0)) }
+            + (0..<modelCount).map { (SwiftEmitter.path("Models", $0), Slot.models($0)) }
+            + whole.map { ($0.key, Slot.whole(lines: $0.value)) }
+        return named.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map(\.1)
     }
 
     /// The swift-driver's batches: `max(jobs, ⌈files / 25⌉)` contiguous runs of files, equal by count, the first

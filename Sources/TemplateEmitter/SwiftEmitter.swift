@@ -58,7 +58,10 @@ public struct SwiftEmitter: Sendable {
         // The preamble is the client stream's first block. Counting reads every byte of the output: on all cores.
         let clientLines = ([preamble] + operations).parallelMap { SourceFormatting.lineCount($0) + 2 }
         let modelLines = models.parallelMap { SourceFormatting.lineCount($0) + 2 }
-        let layout = FileLayout.plan(client: clientLines, models: modelLines, maximumLines: linesPerFile)
+        let runtime = api.runtimeModule == nil
+            ? EmbeddedRuntime.embeddedFile(features: api.runtimeFeatures, header: file.header) : nil
+        let whole = runtime.map { [$0.path: SourceFormatting.lineCount($0.contents)] } ?? [:]
+        let layout = FileLayout.plan(client: clientLines, models: modelLines, whole: whole, maximumLines: linesPerFile)
 
         var files: [EmittedFile] = layout.client.enumerated().map { offset, range in
             var context = DeclarationsFileContext(
@@ -80,9 +83,7 @@ public struct SwiftEmitter: Sendable {
             }
             return EmittedFile(path: Self.path("Models", offset), contents: templates.render("Models", context))
         }
-        if api.runtimeModule == nil {
-            files.append(EmbeddedRuntime.embeddedFile(features: api.runtimeFeatures, header: file.header))
-        }
+        if let runtime { files.append(runtime) }
         return files
             .parallelMap(minimumCount: 2) { EmittedFile(path: $0.path, contents: SourceFormatting.finalize($0.contents)) }
             .sorted { $0.path < $1.path }
