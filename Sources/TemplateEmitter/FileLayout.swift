@@ -42,12 +42,22 @@ struct FileLayout: Equatable, Sendable {
     static func plan(client clientLines: [Int], models modelLines: [Int], whole: [String: Int] = [:],
                      maximumLines: Int = maximumLines, minimumLines: Int = minimumLines) -> FileLayout {
         let total = clientLines.reduce(0, +) + modelLines.reduce(0, +) + whole.values.reduce(0, +)
+        let maximumLines = max(1, maximumLines), minimumLines = max(1, minimumLines)
         func counts(_ lines: [Int]) -> ClosedRange<Int> {
             guard !lines.isEmpty else { return 0...0 }
             let sum = lines.reduce(0, +)
             let least = min(lines.count, max(1, (sum + maximumLines - 1) / maximumLines))
             let most = max(least, min(lines.count, sum / minimumLines))
-            return least...min(most, least + 4)
+            // Filling files in order up to the limit always fits; its count keeps one fitting candidate in range.
+            var filled = 1, inFile = 0
+            for count in lines {
+                if inFile > 0, inFile + count > maximumLines {
+                    filled += 1
+                    inFile = 0
+                }
+                inFile += count
+            }
+            return least...max(min(most, least + 4), filled)
         }
         var candidates: [(client: Int, models: Int)] = []
         for clientCount in counts(clientLines) {

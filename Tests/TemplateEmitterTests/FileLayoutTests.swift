@@ -36,7 +36,7 @@ struct FileLayoutTests {
 
     @Test func aSmallModelHeavyModuleKeepsBothCoresBusy() throws {
         let files = try SwiftEmitter().emit(Self.modelHeavyModule())
-        // Before: `Auth`, `Client`, `Errors` | `Models`, `Operations`: one job had 90 % of the lines.
+        // Before: `Auth`, `Client`, `Errors` | `Models`, `Operations`: one job had 94 % of train-travel's lines.
         let share = Self.busiestShare(files, jobs: 2)
         #expect(share < 0.56, "\(files.map { "\($0.path): \(SourceFormatting.lineCount($0.contents))" })")
         #expect(files.contains { $0.path == "Client.swift" } && files.contains { $0.path == "Models.swift" })
@@ -108,6 +108,20 @@ struct FileLayoutTests {
         #expect(FileLayout.batches(26, jobs: 2) == [0..<13, 13..<26])
         #expect(FileLayout.batches(60, jobs: 2) == [0..<20, 20..<40, 40..<60])
         #expect(FileLayout.batches(1, jobs: 4) == [0..<1])
+    }
+
+    /// Blocks of 1,100 lines: two never share a 2,000-line file, so every block gets its own (the first candidate
+    /// counts, 7–11, cannot fit twelve of them).
+    @Test func theLimitHoldsForUnevenAndLargeBlocks() {
+        for blocks in [Array(repeating: 1100, count: 12), Array(repeating: 700, count: 40),
+                       [1900, 150, 1900, 150, 30, 1990, 20, 1000, 1000, 1001]] {
+            let layout = FileLayout.plan(client: [50], models: blocks, maximumLines: 2000)
+            let sizes = layout.models.map { blocks[$0].reduce(0, +) }
+            #expect(sizes.allSatisfy { $0 <= 2000 }, "\(sizes)")
+            #expect(layout.models.first?.lowerBound == 0 && layout.models.last?.upperBound == blocks.count)
+        }
+        // A limit of 0 or less is taken as 1 line: every block alone, no division by zero.
+        #expect(FileLayout.plan(client: [5, 5], models: [5, 5, 5], maximumLines: 0).models.count == 3)
     }
 
     @Test func oneLongBlockStaysWhole() {

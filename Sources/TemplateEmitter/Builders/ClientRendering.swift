@@ -1,7 +1,7 @@
 import ClientModel
 import Foundation
 
-// MARK: - Contexts of Client.swift, Auth.swift and Errors.swift
+// MARK: - Contexts of the client, its credentials and its error body (the first client file's preamble)
 
 /// Builds the module-level contexts: the client, its credentials and the error body enum.
 struct ClientRendering {

@@ -68,7 +68,7 @@ struct FileContext: TemplateContext {
     }
 }
 
-/// A file assembled from declarations rendered separately (`Models.swift`, `Operations.swift`).
+/// A file assembled from declarations rendered separately (`Models.swift`, `Client.swift` and their `+N` parts).
 struct DeclarationsFileContext: TemplateContext {
     var file: FileContext
     /// Rendered declarations, already indented for their place in the file.
