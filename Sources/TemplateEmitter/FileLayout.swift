@@ -71,16 +71,10 @@ struct FileLayout: Equatable, Sendable {
             let clientSizes = client.map { clientLines[$0].reduce(0, +) }
             let weights = modelWeights(order, clientSizes: clientSizes, modelCount: candidate.models, total: total)
             let layout = FileLayout(client: client, models: partition(modelLines, weights: weights))
-            let sizes = order.map { slot in
-                switch slot {
-                case .client(let index): clientLines[layout.client[index]].reduce(0, +)
-                case .models(let index): modelLines[layout.models[index]].reduce(0, +)
-                case .whole(let lines): lines
-                }
-            }
-            let fits = (layout.client.map { clientLines[$0] } + layout.models.map { modelLines[$0] })
-                .allSatisfy { $0.count <= 1 || $0.reduce(0, +) <= maximumLines }
-            let cost = busiestJob(sizes) + (fits ? 0 : 1_000)
+            let modelSizes = layout.models.map { modelLines[$0].reduce(0, +) }
+            let fits = zip(layout.client + layout.models, clientSizes + modelSizes)
+                .allSatisfy { range, lines in range.count <= 1 || lines <= maximumLines }
+            let cost = busiestJob(fileLines(order, client: clientSizes, models: modelSizes)) + (fits ? 0 : 1_000)
             let files = candidate.client + candidate.models
             // Fewer files come first; more files must be faster by `gainPerExtraFile` for each extra file. A layout
             // with a file over the limit (weights can stretch one) is taken only when every other one has one too.
@@ -94,22 +88,29 @@ struct FileLayout: Equatable, Sendable {
     /// How the model lines are shared among the model files so that every batch job gets the same lines: a job's
     /// model files share equally what its other files leave of its even share.
     static func modelWeights(_ order: [Slot], clientSizes: [Int], modelCount: Int, total: Int) -> [Double] {
+        // The other files' lines, model files counted as empty.
+        let others = fileLines(order, client: clientSizes, models: Array(repeating: 0, count: modelCount))
         let batches = batches(order.count, jobs: jobs)
         var weights = [Double](repeating: 1, count: modelCount)
         for batch in batches {
-            var others = 0
-            var modelFiles: [Int] = []
-            for slot in order[batch] {
-                switch slot {
-                case .client(let index): others += clientSizes[index]
-                case .models(let index): modelFiles.append(index)
-                case .whole(let lines): others += lines
-                }
+            let modelFiles = order[batch].compactMap { slot -> Int? in
+                if case .models(let index) = slot { index } else { nil }
             }
-            let left = max(1, Double(total) / Double(batches.count) - Double(others))
+            let left = max(1, Double(total) / Double(batches.count) - Double(others[batch].reduce(0, +)))
             for index in modelFiles { weights[index] = left / Double(modelFiles.count) }
         }
         return weights
+    }
+
+    /// The lines of each file in `order`, from the client and model files' lines.
+    static func fileLines(_ order: [Slot], client: [Int], models: [Int]) -> [Int] {
+        order.map { slot in
+            switch slot {
+            case .client(let index): client[index]
+            case .models(let index): models[index]
+            case .whole(let lines): lines
+            }
+        }
     }
 
     /// The busiest batch job's lines, relative to an even split (1 is ideal), for files of these sizes in path
